@@ -1,0 +1,78 @@
+//! Chain specifications built from the runtime's genesis presets.
+
+use sc_service::{ChainType, Properties};
+use tradefin_runtime::{genesis_config_presets::CONSORTIUM_RUNTIME_PRESET, WASM_BINARY};
+
+/// The chain specification type of tradefin (genesis from the runtime's presets).
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// Token symbol, decimals and address format, shown by explorers such as polkadot.js apps.
+fn properties() -> Properties {
+	let mut properties = Properties::new();
+	properties.insert("tokenSymbol".into(), tradefin_primitives::TOKEN_SYMBOL.into());
+	properties.insert("tokenDecimals".into(), tradefin_primitives::TOKEN_DECIMALS.into());
+	properties.insert("ss58Format".into(), tradefin_primitives::SS58_PREFIX.into());
+	properties
+}
+
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
+	let wasm = WASM_BINARY.ok_or_else(|| {
+		"the runtime WASM is missing: this node was built with SKIP_WASM_BUILD".to_string()
+	})?;
+	Ok(ChainSpec::builder(wasm, None)
+		.with_name(name)
+		.with_id(id)
+		.with_protocol_id("tradefin")
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
+		.with_properties(properties())
+		.build())
+}
+
+/// `--chain dev` (and `--dev`): one validator (Alice), sudo key set.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"tradefin Development",
+		"tradefin_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
+/// `--chain local`: two validators (Alice, Bob), no sudo key.
+pub fn local_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"tradefin Local Testnet",
+		"tradefin_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
+}
+
+/// `--chain consortium`: four validators, the council set, no sudo key.
+pub fn consortium_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"tradefin Consortium",
+		"tradefin_consortium",
+		ChainType::Live,
+		CONSORTIUM_RUNTIME_PRESET,
+	)
+}
+
+/// Loads a chain spec from a file, with a message that names the file on failure.
+pub fn from_json_file(path: &str) -> Result<ChainSpec, String> {
+	let file = std::path::PathBuf::from(path);
+	if !file.is_file() {
+		return Err(format!(
+			"unknown chain '{path}': not one of dev, local, consortium, and no chain-spec file \
+			 exists at that path"
+		));
+	}
+	ChainSpec::from_json_file(file)
+		.map_err(|e| format!("chain-spec file '{path}' could not be loaded: {e}"))
+}

@@ -1,0 +1,65 @@
+//! tradefin-primitives: the ids and types every tradefin crate agrees on, and (as the domain
+//! pallets arrive) the glue traits through which one pallet asks another for facts without
+//! reading its storage. Kept small and `no_std`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// The signature scheme of transactions: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+
+/// An account on the chain: the public key of its signature scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Amounts of the native fee token and of every currency asset (smallest units).
+pub type Balance = u128;
+
+/// Identifier of a currency held as a `pallet-assets` asset (USD, EUR, CNY, HKD, ...).
+pub type AssetId = u32;
+
+/// Per-account transaction counter.
+pub type Nonce = u32;
+
+/// Block height.
+pub type BlockNumber = u32;
+
+/// Milliseconds since the Unix epoch, as kept by `pallet-timestamp`.
+pub type Moment = u64;
+
+/// Hash type of blocks, tries and document commitments.
+pub type Hash = sp_core::H256;
+
+/// Decimal places of the native fee token, `TFN`.
+pub const TOKEN_DECIMALS: u8 = 12;
+
+/// Symbol of the native fee token.
+pub const TOKEN_SYMBOL: &str = "TFN";
+
+/// One whole native token in smallest units (10^12).
+pub const UNIT: Balance = 1_000_000_000_000;
+
+/// One thousandth of a native token.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+
+/// One millionth of a native token.
+pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// The SS58 address prefix (42: the generic Substrate prefix, so explorers show familiar
+/// addresses for the well-known development accounts).
+pub const SS58_PREFIX: u16 = 42;
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn units_are_consistent_with_decimals() {
+		assert_eq!(UNIT, 10u128.pow(TOKEN_DECIMALS as u32));
+		assert_eq!(MILLI_UNIT * 1_000, UNIT);
+		assert_eq!(MICRO_UNIT * 1_000_000, UNIT);
+	}
+}

@@ -1,0 +1,15 @@
+//! The pallets whose extrinsics `tradefin-node benchmark pallet` measures (built with the
+//! `runtime-benchmarks` feature).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_assets, Assets]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
+	[pallet_utility, Utility]
+	[pallet_sudo, Sudo]
+);

@@ -1,0 +1,11 @@
+//! Pallet configurations, one file per domain.
+
+pub mod assets;
+pub mod consensus;
+pub mod governance;
+pub mod monetary;
+pub mod system;
+pub mod utility;
+
+pub use governance::{CouncilCollective, EnsureRootOrTwoThirdsCouncil};
+pub use system::{BlockHashCount, RuntimeBlockLength, RuntimeBlockWeights};

@@ -1,0 +1,118 @@
+//! Genesis presets: `development` (one validator, sudo), `local_testnet` (two validators) and
+//! `consortium` (four validators, council set, no sudo key). All use the well-known
+//! development keys (`//Alice`, `//Bob`, ...): a real consortium replaces them with its own.
+//!
+//! The cast of development accounts (see the README):
+//! - Alice: the foreign-exchange regulator; council member; validator; sudo (dev only)
+//! - Bob, Charlie: banks; council members (Bob validates in local/consortium, Charlie in consortium)
+//! - Dave: customs (a council member and validator only in `consortium`)
+//! - Eve: tax authority; Ferdie: FX quote provider
+//! - the `//<name>//stash` accounts: enterprises
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::BoundedVec;
+
+use crate::{
+	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig, SudoConfig,
+	UNIT,
+};
+
+/// The preset of the four-validator consortium chain.
+pub const CONSORTIUM_RUNTIME_PRESET: &str = "consortium";
+
+/// What every endowed development account starts with: one million TFN.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// Aura and GRANDPA keys of a well-known development validator.
+fn authority_keys(who: Sr25519Keyring) -> (AuraId, GrandpaId) {
+	let grandpa = match who {
+		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
+		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
+		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
+		Sr25519Keyring::Dave => Ed25519Keyring::Dave,
+		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
+		_ => Ed25519Keyring::Ferdie,
+	};
+	(who.public().into(), grandpa.public().into())
+}
+
+/// Every well-known development account but `One` and `Two`.
+fn endowed_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter()
+		.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
+/// Builds a genesis patch. `sudo: None` leaves the chain without a sudo key.
+fn genesis(
+	validators: &[Sr25519Keyring],
+	council: &[Sr25519Keyring],
+	sudo: Option<AccountId>,
+) -> Value {
+	let keys: Vec<(AuraId, GrandpaId)> = validators.iter().map(|v| authority_keys(*v)).collect();
+	let council: Vec<AccountId> = council.iter().map(|k| k.to_account_id()).collect();
+	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts().into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: keys.iter().map(|k| k.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: keys.iter().map(|k| (k.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
+	});
+	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
+		let sudo = build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
+		if let Value::Object(sudo) = sudo {
+			map.extend(sudo);
+		}
+	}
+	patch
+}
+
+/// `development`: Alice validates alone and holds the sudo key.
+pub fn development_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	genesis(&[Alice], &[Alice, Bob, Charlie], Some(Alice.to_account_id()))
+}
+
+/// `local_testnet`: Alice and Bob validate; no sudo key, the council governs.
+pub fn local_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	genesis(&[Alice, Bob], &[Alice, Bob, Charlie], None)
+}
+
+/// `consortium`: four institutions validate and sit on the council; no sudo key.
+pub fn consortium_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	genesis(&[Alice, Bob, Charlie, Dave], &[Alice, Bob, Charlie, Dave], None)
+}
+
+/// The JSON genesis patch of a preset, or `None` for an unknown preset.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development_config_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		CONSORTIUM_RUNTIME_PRESET => consortium_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
+}
+
+/// The presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(CONSORTIUM_RUNTIME_PRESET),
+	]
+}
