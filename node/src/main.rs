@@ -1,7 +1,6 @@
 //! `tradefin-node`: the node of the tradefin permissioned trade-finance chain.
 
 mod benchmarking;
-mod chain_spec;
 mod cli;
 mod command;
 mod rpc;

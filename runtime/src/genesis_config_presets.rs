@@ -71,7 +71,8 @@ fn genesis(
 		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
 	});
 	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
-		let sudo = build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
+		let sudo =
+			build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
 		if let Value::Object(sudo) = sudo {
 			map.extend(sudo);
 		}

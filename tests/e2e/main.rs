@@ -1,1 +1,15 @@
+//! End-to-end tests: the real `tradefin-node` binary, a real RPC client (subxt, which reads
+//! the runtime metadata at run time), real blocks and finality.
+//!
+//! These are test targets of the `tradefin-node` package so that cargo builds the binary
+//! first and hands its path over as `CARGO_BIN_EXE_tradefin-node`.
 
+mod cli_errors;
+mod transfer;
+
+use std::path::Path;
+
+/// The binary under test.
+pub fn node_binary() -> &'static Path {
+	Path::new(env!("CARGO_BIN_EXE_tradefin-node"))
+}

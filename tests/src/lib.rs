@@ -1,1 +1,9 @@
+//! Shared helpers of the tradefin integration tests.
+//!
+//! - [`runtime`]: genesis state from the runtime's presets and natively signed transactions,
+//!   for runtime-level scenarios that execute real blocks without a node;
+//! - [`node`]: starts the real `tradefin-node` binary on free ports in a temporary base path,
+//!   waits for its RPC, and stops it cleanly.
 
+pub mod node;
+pub mod runtime;

@@ -1,10 +1,14 @@
-//! Chain specifications built from the runtime's genesis presets.
+//! tradefin chain specifications, built from the runtime's genesis presets.
+//!
+//! The node loads these for `--chain dev|local|consortium`; the JSON files committed beside
+//! this crate are exports of the same specs, and `tests/drift.rs` fails when they drift from
+//! what the runtime produces (regenerate them with `scripts/chain-specs.sh`).
 
-use sc_service::{ChainType, Properties};
+use sc_chain_spec::{ChainType, Properties};
 use tradefin_runtime::{genesis_config_presets::CONSORTIUM_RUNTIME_PRESET, WASM_BINARY};
 
 /// The chain specification type of tradefin (genesis from the runtime's presets).
-pub type ChainSpec = sc_service::GenericChainSpec;
+pub type ChainSpec = sc_chain_spec::GenericChainSpec;
 
 /// Token symbol, decimals and address format, shown by explorers such as polkadot.js apps.
 fn properties() -> Properties {
@@ -15,6 +19,7 @@ fn properties() -> Properties {
 	properties
 }
 
+/// A spec whose genesis is the runtime preset `preset`.
 fn from_preset(
 	name: &str,
 	id: &str,
@@ -75,4 +80,18 @@ pub fn from_json_file(path: &str) -> Result<ChainSpec, String> {
 	}
 	ChainSpec::from_json_file(file)
 		.map_err(|e| format!("chain-spec file '{path}' could not be loaded: {e}"))
+}
+
+/// The built-in specs by name, as `--chain` accepts them, with the file each is exported to.
+pub const BUILT_IN: [(&str, &str); 3] =
+	[("dev", "dev.json"), ("local", "local.json"), ("consortium", "consortium.json")];
+
+/// A built-in spec by its `--chain` name (`dev`, `local`, `consortium`).
+pub fn built_in(name: &str) -> Option<Result<ChainSpec, String>> {
+	match name {
+		"dev" => Some(development_chain_spec()),
+		"local" => Some(local_chain_spec()),
+		"consortium" => Some(consortium_chain_spec()),
+		_ => None,
+	}
 }

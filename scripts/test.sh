@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Command 2 of the README: runs every test of the project (unit, runtime-level, chain-spec
+# drift, end-to-end against a real tradefin-node), after formatting and lint checks.
+# Idempotent; does its own set-up. Set TRADEFIN_SKIP_LINT=1 to skip fmt/clippy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+scripts/build.sh
+source scripts/env.sh
+
+if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
+	echo "== cargo fmt --check"
+	cargo fmt --all -- --check
+fi
+
+echo "== cargo test (release profile, shared with the node)"
+cargo test --release --locked --workspace -- --nocapture --test-threads 2
+
+if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
+	echo "== cargo clippy -D warnings"
+	SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
+fi
+
+echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -1,0 +1,134 @@
+//! Runs the real `tradefin-node` binary for end-to-end tests.
+
+use std::{
+	fs::File,
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, ExitStatus, Stdio},
+	time::{Duration, Instant},
+};
+
+use subxt::{OnlineClient, SubstrateConfig};
+
+/// How long a node may take to open its RPC port.
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long a node may take to shut down after SIGTERM.
+const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A free TCP port on localhost (bound, then released for the node to take).
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|l| l.local_addr())
+		.map(|a| a.port())
+		.expect("the OS hands out a free port")
+}
+
+/// A running `tradefin-node` in its own temporary base path; killed if dropped while running.
+pub struct TestNode {
+	child: Option<Child>,
+	/// The JSON-RPC port on 127.0.0.1.
+	pub rpc_port: u16,
+	log: PathBuf,
+	_base_path: tempfile::TempDir,
+}
+
+impl TestNode {
+	/// Starts `binary` with `args` (e.g. `["--dev"]`), a fresh base path, free RPC and p2p
+	/// ports, no telemetry and no Prometheus, and waits until its RPC answers.
+	pub async fn start(binary: &Path, args: &[&str]) -> Self {
+		let base_path = tempfile::tempdir().expect("a temporary base path");
+		let log = base_path.path().join("node.log");
+		let out = File::create(&log).expect("the node log file");
+		let err = out.try_clone().expect("the node log file");
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let child = Command::new(binary)
+			.args(args)
+			.arg("--base-path")
+			.arg(base_path.path())
+			.args(["--rpc-port", &rpc_port.to_string(), "--port", &p2p_port.to_string()])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+			.stdin(Stdio::null())
+			.stdout(out)
+			.stderr(err)
+			.spawn()
+			.unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+		let mut node = Self { child: Some(child), rpc_port, log, _base_path: base_path };
+		node.wait_for_rpc().await;
+		node
+	}
+
+	/// The WebSocket URL of the node's RPC server.
+	pub fn url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// A subxt client that has read the node's metadata at run time.
+	pub async fn client(&self) -> OnlineClient<SubstrateConfig> {
+		OnlineClient::<SubstrateConfig>::from_insecure_url(self.url())
+			.await
+			.unwrap_or_else(|e| panic!("connecting to {}: {e}\n{}", self.url(), self.log_tail()))
+	}
+
+	async fn wait_for_rpc(&mut self) {
+		let started = Instant::now();
+		loop {
+			if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+				panic!("tradefin-node exited during start-up ({status})\n{}", self.log_tail());
+			}
+			if OnlineClient::<SubstrateConfig>::from_insecure_url(self.url()).await.is_ok() {
+				return;
+			}
+			assert!(
+				started.elapsed() < STARTUP_TIMEOUT,
+				"tradefin-node did not open RPC within {STARTUP_TIMEOUT:?}\n{}",
+				self.log_tail()
+			);
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+	}
+
+	/// The last lines the node logged (for failure messages).
+	pub fn log_tail(&self) -> String {
+		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		let lines: Vec<&str> = text.lines().collect();
+		let from = lines.len().saturating_sub(40);
+		format!("--- last node log lines ---\n{}", lines.get(from..).unwrap_or(&[]).join("\n"))
+	}
+
+	/// Everything the node logged so far.
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(&self.log).unwrap_or_default()
+	}
+
+	/// Stops the node with SIGTERM, as an operator would, and returns its exit status.
+	pub async fn stop(mut self) -> ExitStatus {
+		let mut child = self.child.take().expect("the node is running");
+		let pid = child.id().to_string();
+		let sent = Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
+		assert!(sent.success(), "SIGTERM could not be delivered to pid {pid}");
+		let asked = Instant::now();
+		loop {
+			if let Some(status) = child.try_wait().expect("waiting on the node") {
+				return status;
+			}
+			if asked.elapsed() > SHUTDOWN_TIMEOUT {
+				let _ = child.kill();
+				panic!(
+					"tradefin-node ignored SIGTERM for {SHUTDOWN_TIMEOUT:?}\n{}",
+					self.log_tail()
+				);
+			}
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+	}
+}
+
+impl Drop for TestNode {
+	fn drop(&mut self) {
+		if let Some(child) = self.child.as_mut() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+}

@@ -1,0 +1,90 @@
+//! Each genesis preset builds, with the validators, council, sudo key and endowments it
+//! promises.
+
+use sp_keyring::Sr25519Keyring::{self, *};
+use tradefin_runtime::{
+	genesis_config_presets::{preset_names, CONSORTIUM_RUNTIME_PRESET, ENDOWMENT},
+	AccountId, Runtime,
+};
+use tradefin_tests::runtime::new_test_ext;
+
+fn accounts(keys: &[Sr25519Keyring]) -> Vec<AccountId> {
+	let mut accounts: Vec<AccountId> = keys.iter().map(|k| k.to_account_id()).collect();
+	accounts.sort();
+	accounts
+}
+
+struct Expected {
+	validators: usize,
+	council: &'static [Sr25519Keyring],
+	sudo: Option<Sr25519Keyring>,
+}
+
+fn check(preset: &str, expected: Expected) {
+	new_test_ext(preset).execute_with(|| {
+		assert_eq!(
+			pallet_aura::Authorities::<Runtime>::get().len(),
+			expected.validators,
+			"{preset}: aura"
+		);
+		assert_eq!(
+			pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(),
+			expected.validators,
+			"{preset}: grandpa"
+		);
+		assert_eq!(
+			pallet_sudo::Key::<Runtime>::get(),
+			expected.sudo.map(|k| k.to_account_id()),
+			"{preset}: sudo key"
+		);
+		let council = accounts(expected.council);
+		assert_eq!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().into_inner(),
+			council,
+			"{preset}: membership"
+		);
+		// Membership initialised the collective itself: the council can vote from block 1.
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(),
+			council,
+			"{preset}: council"
+		);
+		for who in [Alice, Bob, Charlie, Dave, Eve, Ferdie, AliceStash, BobStash] {
+			assert_eq!(
+				pallet_balances::Pallet::<Runtime>::free_balance(who.to_account_id()),
+				ENDOWMENT,
+				"{preset}: endowment of {who}"
+			);
+		}
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(One.to_account_id()), 0);
+	});
+}
+
+#[test]
+fn development_preset_has_one_validator_and_a_sudo_key() {
+	check(
+		"development",
+		Expected { validators: 1, council: &[Alice, Bob, Charlie], sudo: Some(Alice) },
+	);
+}
+
+#[test]
+fn local_testnet_preset_has_two_validators_and_no_sudo_key() {
+	check("local_testnet", Expected { validators: 2, council: &[Alice, Bob, Charlie], sudo: None });
+}
+
+#[test]
+fn consortium_preset_has_four_validators_a_council_and_no_sudo_key() {
+	check(
+		CONSORTIUM_RUNTIME_PRESET,
+		Expected { validators: 4, council: &[Alice, Bob, Charlie, Dave], sudo: None },
+	);
+}
+
+#[test]
+fn the_runtime_lists_exactly_its_presets() {
+	let names: Vec<String> =
+		preset_names().into_iter().map(|p| String::from_utf8_lossy(p.as_ref()).into()).collect();
+	assert_eq!(names, ["development", "local_testnet", "consortium"]);
+	assert!(tradefin_runtime::genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}
