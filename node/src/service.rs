@@ -37,6 +37,18 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
+/// The inherent data of a block built or imported now: the Aura slot and the timestamp.
+fn slot_and_timestamp(
+	slot_duration: sp_consensus_aura::SlotDuration,
+) -> (sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider) {
+	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+		*timestamp,
+		slot_duration,
+	);
+	(slot, timestamp)
+}
+
 /// Builds the client, backend, import queue and transaction pool.
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let telemetry = config
@@ -99,13 +111,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 						&*cidp_client,
 						parent_hash,
 					)?;
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
+					Ok(slot_and_timestamp(slot_duration))
 				}
 			},
 			spawner: &task_manager.spawn_essential_handle(),
@@ -263,13 +269,7 @@ pub fn new_full<
 				block_import,
 				proposer_factory,
 				create_inherent_data_providers: move |_, ()| async move {
-					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
+					Ok(slot_and_timestamp(slot_duration))
 				},
 				force_authoring,
 				backoff_authoring_blocks,
