@@ -1,5 +1,8 @@
 //! `tradefin-node`: the node of the tradefin permissioned trade-finance chain.
 
+// `sc_cli::Error` is large and imposed by the `sc_cli` runner API every subcommand goes through.
+#![allow(clippy::result_large_err)]
+
 mod benchmarking;
 mod cli;
 mod command;

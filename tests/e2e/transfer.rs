@@ -1,7 +1,7 @@
 //! A signed transfer on a `--dev` node: submitted over RPC, finalized by GRANDPA, its event
 //! and both balances checked, and the node stopped cleanly.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use scale_decode::DecodeAsType;
 use subxt::{dynamic, events::DecodeAsEvent, utils::AccountId32};
@@ -9,6 +9,8 @@ use subxt_signer::sr25519::dev;
 use tradefin_tests::node::TestNode;
 
 const AMOUNT: u128 = 7_000_000_000_000; // 7 TFN
+/// Generous: a dev block every 6 s, GRANDPA finalizes within a block or two.
+const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
 
 #[derive(Debug, DecodeAsType)]
 struct Transfer {
@@ -59,13 +61,17 @@ async fn a_signed_transfer_is_finalized_on_a_dev_node() {
 		(bob.public_key().to_address::<()>(), AMOUNT),
 	);
 	let submitted = Instant::now();
-	let events = before
+	let progress = before
 		.transactions()
 		.sign_and_submit_then_watch_default(&tx, &alice)
 		.await
-		.unwrap_or_else(|e| panic!("submitting the transfer: {e}\n{}", node.log_tail()))
-		.wait_for_finalized_success()
-		.await
+		.unwrap_or_else(|e| panic!("submitting the transfer: {e}\n{}", node.log_tail()));
+	let Ok(finalized) =
+		tokio::time::timeout(FINALITY_TIMEOUT, progress.wait_for_finalized_success()).await
+	else {
+		panic!("not finalized within {FINALITY_TIMEOUT:?}\n{}", node.log_tail());
+	};
+	let events = finalized
 		.unwrap_or_else(|e| panic!("the transfer did not finalize: {e}\n{}", node.log_tail()));
 	let latency = submitted.elapsed();
 	println!("e2e transfer: submitted -> finalized in {:.2} s", latency.as_secs_f64());

@@ -29,15 +29,25 @@ pub struct TestNode {
 	/// The JSON-RPC port on 127.0.0.1.
 	pub rpc_port: u16,
 	log: PathBuf,
-	_base_path: tempfile::TempDir,
+	/// Holds a temporary base path alive for as long as the node needs it.
+	_temp: Option<tempfile::TempDir>,
 }
 
 impl TestNode {
 	/// Starts `binary` with `args` (e.g. `["--dev"]`), a fresh base path, free RPC and p2p
 	/// ports, no telemetry and no Prometheus, and waits until its RPC answers.
 	pub async fn start(binary: &Path, args: &[&str]) -> Self {
-		let base_path = tempfile::tempdir().expect("a temporary base path");
-		let log = base_path.path().join("node.log");
+		let temp = tempfile::tempdir().expect("a temporary base path");
+		let mut node = Self::start_in(binary, temp.path(), args).await;
+		node._temp = Some(temp);
+		node
+	}
+
+	/// Like [`Self::start`], in a base path the caller keeps (to inspect the database after
+	/// the node stopped). The log goes to `node.log` beside the base path's contents.
+	pub async fn start_in(binary: &Path, base_path: &Path, args: &[&str]) -> Self {
+		std::fs::create_dir_all(base_path).expect("the base path can be created");
+		let log = base_path.join("node.log");
 		let out = File::create(&log).expect("the node log file");
 		let err = out.try_clone().expect("the node log file");
 		let rpc_port = free_port();
@@ -45,7 +55,7 @@ impl TestNode {
 		let child = Command::new(binary)
 			.args(args)
 			.arg("--base-path")
-			.arg(base_path.path())
+			.arg(base_path)
 			.args(["--rpc-port", &rpc_port.to_string(), "--port", &p2p_port.to_string()])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
 			.stdin(Stdio::null())
@@ -53,7 +63,7 @@ impl TestNode {
 			.stderr(err)
 			.spawn()
 			.unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
-		let mut node = Self { child: Some(child), rpc_port, log, _base_path: base_path };
+		let mut node = Self { child: Some(child), rpc_port, log, _temp: None };
 		node.wait_for_rpc().await;
 		node
 	}
@@ -94,6 +104,25 @@ impl TestNode {
 		let lines: Vec<&str> = text.lines().collect();
 		let from = lines.len().saturating_sub(40);
 		format!("--- last node log lines ---\n{}", lines.get(from..).unwrap_or(&[]).join("\n"))
+	}
+
+	/// Waits until the finalized block is at least `number`; returns the finalized number.
+	pub async fn wait_for_finalized(&self, number: u64, timeout: Duration) -> u64 {
+		let api = self.client().await;
+		let started = Instant::now();
+		loop {
+			if let Ok(at) = api.at_current_block().await {
+				if at.block_number() >= number {
+					return at.block_number();
+				}
+			}
+			assert!(
+				started.elapsed() < timeout,
+				"block #{number} was not finalized within {timeout:?}\n{}",
+				self.log_tail()
+			);
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
 	}
 
 	/// Everything the node logged so far.
