@@ -14,6 +14,13 @@ if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
 	cargo fmt --all -- --check
 fi
 
+echo "== no RocksDB in the build (the node stores its chain in ParityDB)"
+tree="$(cargo tree --locked --workspace --prefix none -e normal,build)"
+if grep -q '^librocksdb-sys ' <<<"${tree}"; then
+	echo "librocksdb-sys is in the dependency tree: some crate enabled a rocksdb feature" >&2
+	exit 1
+fi
+
 echo "== cargo test (release profile, shared with the node)"
 cargo test --release --locked --workspace -- --nocapture --test-threads 2
 

@@ -49,3 +49,17 @@ fn the_node_exports_its_built_in_specs() {
 	assert_eq!(spec["id"], "tradefin_consortium");
 	assert_eq!(spec["properties"]["tokenSymbol"], "TFN");
 }
+
+#[test]
+fn pallet_benchmarks_on_a_production_build_fail_with_a_clear_message() {
+	// The default build leaves the runtime's benchmarking code out (README, "Benchmarks").
+	let output = Command::new(crate::node_binary())
+		.args(["benchmark", "pallet", "--chain", "dev", "--pallet", "pallet_balances"])
+		.args(["--extrinsic", "transfer_keep_alive"])
+		.output()
+		.expect("tradefin-node runs");
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(!output.status.success(), "it must fail: {stderr}");
+	assert!(stderr.contains("--features runtime-benchmarks"), "says how to enable: {stderr}");
+	assert!(!stderr.contains("panicked"), "an error, not a panic: {stderr}");
+}
