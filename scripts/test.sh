@@ -26,7 +26,7 @@ cargo test --release --locked --workspace -- --nocapture --test-threads 2
 
 if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
 	echo "== cargo clippy -D warnings"
-	SKIP_WASM_BUILD=1 cargo clippy --release --locked --workspace --all-targets -- -D warnings
+	cargo clippy --release --locked --workspace --all-targets -- -D warnings
 fi
 
 echo "== all tests passed in $(( $(date +%s) - started )) s"
