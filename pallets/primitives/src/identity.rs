@@ -1,0 +1,154 @@
+//! Enterprise identity: who a participant is, and the trait through which the other pallets
+//! ask the identity pallet about roles, status, FX class and consent.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchError;
+
+/// What kind of participant an account is.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum ParticipantKind {
+	/// An exporter, importer or SME: applies, is approved by a bank or the regulator.
+	Enterprise,
+	/// A bank: onboards enterprises, issues credit, finances, settles.
+	Bank,
+	/// A customs office: attests customs declarations and export licences.
+	Customs,
+	/// A tax authority: attests service-trade tax records.
+	TaxAuthority,
+	/// A branch of the foreign-exchange regulator: supervises everyone.
+	Regulator,
+	/// An authorised FX quote provider.
+	QuoteProvider,
+}
+
+impl ParticipantKind {
+	/// Institutions are admitted by governance; enterprises apply.
+	pub fn is_institution(self) -> bool {
+		!matches!(self, ParticipantKind::Enterprise)
+	}
+}
+
+/// Where a participant stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum ParticipantStatus {
+	/// Applied, not yet approved (enterprises only).
+	Pending,
+	/// May act.
+	Active,
+	/// Temporarily barred by the regulator; may be reinstated.
+	Suspended,
+	/// Permanently barred. Final.
+	Revoked,
+}
+
+/// The regulator's FX supervision class of an enterprise: A (compliant), B (watched),
+/// C (restricted). Other pallets decide what each class allows.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum FxClass {
+	A,
+	B,
+	C,
+}
+
+/// What part of an enterprise's record a consent opens to a bank.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum ConsentScope {
+	/// The cross-border credit record.
+	CreditRecord,
+	/// The enterprise's trade documents.
+	TradeDocuments,
+	/// Everything above.
+	All,
+}
+
+impl ConsentScope {
+	/// Whether a consent granted with `self` covers a use in `wanted`.
+	pub fn covers(self, wanted: ConsentScope) -> bool {
+		self == ConsentScope::All || self == wanted
+	}
+}
+
+/// What the identity pallet tells the other pallets. Implemented by
+/// `pallet-enterprise-identity`; mocked in the other pallets' unit tests.
+pub trait IdentityProvider<AccountId> {
+	/// Kind and status of a participant, by its participant account.
+	fn participant(who: &AccountId) -> Option<(ParticipantKind, ParticipantStatus)>;
+
+	/// The participant an account acts for: an enterprise for its operators, a participant
+	/// for itself; `None` for an account that is neither.
+	fn acting_for(who: &AccountId) -> Option<AccountId>;
+
+	/// Whether `who` is an active participant of `kind`.
+	fn is_active(who: &AccountId, kind: ParticipantKind) -> bool {
+		Self::participant(who) == Some((kind, ParticipantStatus::Active))
+	}
+
+	/// The FX class of an enterprise, if it has one.
+	fn fx_class(enterprise: &AccountId) -> Option<FxClass>;
+
+	/// Whether `enterprise` has a live (unexpired, unrevoked) consent for `bank` covering
+	/// `scope`.
+	fn has_consent(enterprise: &AccountId, bank: &AccountId, scope: ConsentScope) -> bool;
+
+	/// Records that `bank` uses its consent over `enterprise` for `scope` and `purpose`
+	/// (an audit event); fails when there is no live consent.
+	fn use_consent(
+		enterprise: &AccountId,
+		bank: &AccountId,
+		scope: ConsentScope,
+		purpose: u32,
+	) -> Result<(), DispatchError>;
+}
