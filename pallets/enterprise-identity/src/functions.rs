@@ -323,7 +323,12 @@ impl<T: Config> Pallet<T> {
 		enterprise: &T::AccountId,
 		operator: &T::AccountId,
 	) -> DispatchResult {
-		ensure!(!Participants::<T>::contains_key(operator), Error::<T>::AlreadyRegistered);
+		// Another participant's account cannot operate for an enterprise; the enterprise's own
+		// account can be bound again after it was removed.
+		ensure!(
+			operator == enterprise || !Participants::<T>::contains_key(operator),
+			Error::<T>::AlreadyRegistered
+		);
 		ensure!(!OperatorOf::<T>::contains_key(operator), Error::<T>::AccountIsOperator);
 		Operators::<T>::try_mutate(enterprise, |operators| {
 			operators.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyOperators)

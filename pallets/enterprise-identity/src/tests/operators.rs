@@ -57,3 +57,17 @@ fn operators_are_removed_but_never_the_last() {
 		);
 	});
 }
+
+#[test]
+fn the_enterprise_account_can_be_bound_again() {
+	test(|| {
+		assert_ok!(Identity::remove_operator(RuntimeOrigin::signed(ACME_CLERK), ACME));
+		assert_ok!(Identity::add_operator(RuntimeOrigin::signed(ACME_CLERK), ACME));
+		assert_eq!(Identity::acting_for(&ACME), Some(ACME));
+		// Another enterprise's or institution's account still cannot.
+		assert_noop!(
+			Identity::add_operator(RuntimeOrigin::signed(ACME_CLERK), BANK),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}
