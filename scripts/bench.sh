@@ -19,7 +19,7 @@ pallets=("$@")
 mkdir -p runtime/src/weights
 for pallet in "${pallets[@]}"; do
 	echo "== benchmarking ${pallet}"
-	"${node}" benchmark pallet --runtime "${wasm}" --genesis-builder-preset development \
+	"${node}" benchmark pallet --runtime "${wasm}" --genesis-builder runtime --genesis-builder-preset development \
 		--pallet "${pallet}" --extrinsic '*' --steps 50 --repeat 20 \
 		--header scripts/weights-header.txt --output "runtime/src/weights/${pallet}.rs"
 done
