@@ -438,11 +438,12 @@ impl<T: Config> Pallet<T> {
 		scope: ConsentScope,
 	) -> Option<Consent> {
 		let now = Self::now();
-		[scope, ConsentScope::All]
-			.into_iter()
-			.filter(|granted| granted.covers(scope))
-			.filter_map(|granted| Consents::<T>::get((enterprise, bank, granted)))
-			.find(|consent| now < consent.expires_at)
+		let live = |granted: ConsentScope| {
+			Consents::<T>::get((enterprise, bank, granted)).filter(|c| now < c.expires_at)
+		};
+		// A consent for the scope itself, or for `All`, which covers every scope.
+		live(scope)
+			.or_else(|| (scope != ConsentScope::All).then(|| live(ConsentScope::All)).flatten())
 	}
 
 	/// The invariants of this pallet's storage (run by `try_state` and after every test).

@@ -114,13 +114,6 @@ pub enum ConsentScope {
 	All,
 }
 
-impl ConsentScope {
-	/// Whether a consent granted with `self` covers a use in `wanted`.
-	pub fn covers(self, wanted: ConsentScope) -> bool {
-		self == ConsentScope::All || self == wanted
-	}
-}
-
 /// What the identity pallet tells the other pallets. Implemented by
 /// `pallet-enterprise-identity`; mocked in the other pallets' unit tests.
 pub trait IdentityProvider<AccountId> {
