@@ -11,5 +11,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_membership, CouncilMembership]
 	[pallet_utility, Utility]
+	[pallet_enterprise_identity, EnterpriseIdentity]
 	[pallet_sudo, Sudo]
 );

@@ -7,20 +7,28 @@
 //! - Bob, Charlie: banks; council members (Bob validates in local/consortium, Charlie in consortium)
 //! - Dave: customs (a council member and validator only in `consortium`)
 //! - Eve: tax authority; Ferdie: FX quote provider
-//! - the `//<name>//stash` accounts: enterprises
+//! - AliceStash, BobStash, CharlieStash: enterprises of FX class A, B and C
+//! - DaveStash, EveStash, FerdieStash: endowed, not registered (free to apply as enterprises)
+//!
+//! Every preset seeds the same participants (active from genesis, see [`participants`]).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::H256;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
-use sp_runtime::BoundedVec;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash},
+	BoundedVec,
+};
+use tradefin_primitives::identity::{FxClass, ParticipantKind};
 
 use crate::{
-	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, RuntimeGenesisConfig, SudoConfig,
-	UNIT,
+	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, EnterpriseIdentityConfig,
+	RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// The preset of the four-validator consortium chain.
@@ -50,6 +58,34 @@ fn endowed_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
+/// A participant seeded at genesis.
+type Seeded = (AccountId, ParticipantKind, [u8; 2], H256, Option<FxClass>);
+
+/// The commitment of a (made-up) legal id: the chain stores only this hash.
+fn legal_id(id: &str) -> H256 {
+	BlakeTwo256::hash(id.as_bytes())
+}
+
+/// The development cast as participants, all active from genesis.
+pub fn participants() -> Vec<Seeded> {
+	use ParticipantKind::*;
+	use Sr25519Keyring as K;
+	let seed = |who: K, kind, country: &[u8; 2], id: &str, class| {
+		(who.to_account_id(), kind, *country, legal_id(id), class)
+	};
+	vec![
+		seed(K::Alice, Regulator, b"CN", "USCC:11100000000013127D", None),
+		seed(K::Bob, Bank, b"CN", "LEI:5493001KJTIIGC8Y1R12", None),
+		seed(K::Charlie, Bank, b"HK", "LEI:2138008ZJ6FX4QXMHN44", None),
+		seed(K::Dave, Customs, b"CN", "USCC:11100000000012345C", None),
+		seed(K::Eve, TaxAuthority, b"CN", "USCC:11100000000054321T", None),
+		seed(K::Ferdie, QuoteProvider, b"HK", "LEI:549300QUOTE0FX00PRV1", None),
+		seed(K::AliceStash, Enterprise, b"CN", "USCC:91310000EXPORTER0A", Some(FxClass::A)),
+		seed(K::BobStash, Enterprise, b"CN", "USCC:91440300IMPORTER0B", Some(FxClass::B)),
+		seed(K::CharlieStash, Enterprise, b"SG", "UEN:201912345TRADER0C", Some(FxClass::C)),
+	]
+}
+
 /// Builds a genesis patch. `sudo: None` leaves the chain without a sudo key.
 fn genesis(
 	validators: &[Sr25519Keyring],
@@ -69,6 +105,7 @@ fn genesis(
 			authorities: keys.iter().map(|k| (k.1.clone(), 1)).collect::<Vec<_>>(),
 		},
 		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
+		enterprise_identity: EnterpriseIdentityConfig { participants: participants() },
 	});
 	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
 		let sudo =

@@ -21,6 +21,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
 use sp_version::RuntimeVersion;
@@ -186,6 +187,10 @@ mod runtime {
 	pub type Council = pallet_collective<Instance1>;
 	#[runtime::pallet_index(21)]
 	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	// Trade finance: who may do what.
+	#[runtime::pallet_index(40)]
+	pub type EnterpriseIdentity = pallet_enterprise_identity;
 
 	// Utilities.
 	#[runtime::pallet_index(30)]

@@ -161,3 +161,113 @@ impl Drop for TestNode {
 		}
 	}
 }
+
+/// How long a transaction may take to be finalized (a dev block every 6 s; GRANDPA finalizes
+/// two blocks behind the best one).
+const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// What a submitted transaction came to once finalized: its events, or the dispatch error the
+/// runtime refused it with (decoded from metadata).
+pub type Outcome = Result<Finalized, subxt::error::DispatchError>;
+
+/// A transaction that succeeded, in a finalized block.
+pub struct Finalized {
+	/// The block it is in: read the state it left there (the client's own notion of the
+	/// finalized block may lag a moment behind the transaction's status).
+	pub block_hash: subxt::utils::H256,
+	/// Its events.
+	pub events: subxt::extrinsics::ExtrinsicEvents<SubstrateConfig>,
+}
+
+impl core::fmt::Debug for Finalized {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		write!(f, "succeeded in finalized block {:?}", self.block_hash)
+	}
+}
+
+impl core::ops::Deref for Finalized {
+	type Target = subxt::extrinsics::ExtrinsicEvents<SubstrateConfig>;
+	fn deref(&self) -> &Self::Target {
+		&self.events
+	}
+}
+
+impl TestNode {
+	/// Signs `tx` with `signer`, submits it, waits until it is in a block and until the client
+	/// sees that block finalized, so that the next read (`at_current_block` is the finalized
+	/// block) and the signer's next nonce (taken there) see it. Panics (with the node's log)
+	/// if it never gets there or is invalid.
+	pub async fn submit<P, S>(
+		&self,
+		api: &OnlineClient<SubstrateConfig>,
+		tx: &P,
+		signer: &S,
+	) -> Outcome
+	where
+		P: subxt::transactions::Payload,
+		S: subxt::transactions::Signer<SubstrateConfig>,
+	{
+		use subxt::{error::TransactionEventsError, transactions::TransactionStatus};
+		let at = api.at_current_block().await.expect("the finalized block");
+		let mut progress = at
+			.transactions()
+			.sign_and_submit_then_watch_default(tx, signer)
+			.await
+			.unwrap_or_else(|e| panic!("submitting: {e}\n{}", self.log_tail()));
+		let in_block = tokio::time::timeout(FINALITY_TIMEOUT, async {
+			while let Some(status) = progress.next().await {
+				match status.unwrap_or_else(|e| panic!("watching: {e}\n{}", self.log_tail())) {
+					TransactionStatus::InBestBlock(b) | TransactionStatus::InFinalizedBlock(b) => {
+						return b
+					}
+					TransactionStatus::Invalid { message }
+					| TransactionStatus::Dropped { message }
+					| TransactionStatus::Error { message } => {
+						panic!("the transaction was not included: {message}\n{}", self.log_tail())
+					}
+					_ => continue,
+				}
+			}
+			panic!("the status stream ended\n{}", self.log_tail())
+		})
+		.await
+		.unwrap_or_else(|_| {
+			panic!("not in a block within {FINALITY_TIMEOUT:?}\n{}", self.log_tail())
+		});
+		let outcome = match in_block.wait_for_success().await {
+			Ok(events) => Ok(Finalized { block_hash: in_block.block_hash(), events }),
+			Err(TransactionEventsError::ExtrinsicFailed(error)) => Err(error),
+			Err(e) => panic!("reading the transaction's events: {e}\n{}", self.log_tail()),
+		};
+		let number = api
+			.at_block(in_block.block_hash())
+			.await
+			.unwrap_or_else(|e| panic!("the inclusion block: {e}\n{}", self.log_tail()))
+			.block_number();
+		let started = Instant::now();
+		loop {
+			let finalized = api.at_current_block().await.expect("the finalized block");
+			if finalized.block_number() >= number {
+				break;
+			}
+			assert!(
+				started.elapsed() < FINALITY_TIMEOUT,
+				"block #{number} not finalized within {FINALITY_TIMEOUT:?}\n{}",
+				self.log_tail()
+			);
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+		outcome
+	}
+}
+
+/// `Pallet::Variant` of a dispatch error raised by a pallet, e.g. `EnterpriseIdentity::CallerNotActive`.
+pub fn module_error(error: &subxt::error::DispatchError) -> String {
+	match error {
+		subxt::error::DispatchError::Module(m) => match m.details() {
+			Ok(d) => format!("{}::{}", d.pallet.name(), d.variant.name),
+			Err(e) => format!("undecodable module error: {e}"),
+		},
+		other => format!("{other:?}"),
+	}
+}

@@ -1,10 +1,14 @@
 //! Each genesis preset builds, with the validators, council, sudo key and endowments it
 //! promises.
 
+use pallet_enterprise_identity::Participants;
 use sp_keyring::Sr25519Keyring::{self, *};
+use tradefin_primitives::identity::{
+	FxClass, IdentityProvider, ParticipantKind as Kind, ParticipantStatus,
+};
 use tradefin_runtime::{
 	genesis_config_presets::{preset_names, CONSORTIUM_RUNTIME_PRESET, ENDOWMENT},
-	AccountId, Runtime,
+	AccountId, EnterpriseIdentity, Runtime,
 };
 use tradefin_tests::runtime::new_test_ext;
 
@@ -57,7 +61,55 @@ fn check(preset: &str, expected: Expected) {
 			);
 		}
 		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(One.to_account_id()), 0);
+		check_cast(preset);
 	});
+}
+
+/// The cast the README documents: who is which participant, all active from genesis.
+fn check_cast(preset: &str) {
+	let cast = [
+		(Alice, Kind::Regulator, *b"CN", None),
+		(Bob, Kind::Bank, *b"CN", None),
+		(Charlie, Kind::Bank, *b"HK", None),
+		(Dave, Kind::Customs, *b"CN", None),
+		(Eve, Kind::TaxAuthority, *b"CN", None),
+		(Ferdie, Kind::QuoteProvider, *b"HK", None),
+		(AliceStash, Kind::Enterprise, *b"CN", Some(FxClass::A)),
+		(BobStash, Kind::Enterprise, *b"CN", Some(FxClass::B)),
+		(CharlieStash, Kind::Enterprise, *b"SG", Some(FxClass::C)),
+	];
+	for (who, kind, jurisdiction, class) in cast {
+		let account = who.to_account_id();
+		let p = Participants::<Runtime>::get(&account)
+			.unwrap_or_else(|| panic!("{preset}: {who} is a participant"));
+		assert_eq!(
+			(p.kind, p.status, p.jurisdiction),
+			(kind, ParticipantStatus::Active, jurisdiction)
+		);
+		assert_eq!(
+			<EnterpriseIdentity as IdentityProvider<AccountId>>::fx_class(&account),
+			class,
+			"{preset}: class of {who}"
+		);
+		assert!(
+			<EnterpriseIdentity as IdentityProvider<AccountId>>::is_active(&account, kind),
+			"{preset}: {who} active"
+		);
+		if kind == Kind::Enterprise {
+			// An enterprise acts through its own account from genesis on.
+			assert_eq!(
+				<EnterpriseIdentity as IdentityProvider<AccountId>>::acting_for(&account),
+				Some(account.clone())
+			);
+		}
+	}
+	assert_eq!(Participants::<Runtime>::iter().count(), cast.len(), "{preset}: nobody else");
+	for unregistered in [DaveStash, EveStash, FerdieStash, One] {
+		assert!(<EnterpriseIdentity as IdentityProvider<AccountId>>::participant(
+			&unregistered.to_account_id()
+		)
+		.is_none());
+	}
 }
 
 #[test]

@@ -26,7 +26,14 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 
 /// A unique legal-id commitment.
 fn legal_id(seed: u8, index: u32) -> H256 {
-	H256::from_low_u64_be((u64::from(seed) << 32) | u64::from(index))
+	let [a, b, c, d] = index.to_be_bytes();
+	let mut bytes = [0u8; 32];
+	bytes[0] = seed;
+	bytes[28] = a;
+	bytes[29] = b;
+	bytes[30] = c;
+	bytes[31] = d;
+	H256(bytes)
 }
 
 fn institution<T: Config>(

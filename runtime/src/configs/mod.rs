@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod consensus;
 pub mod governance;
+pub mod identity;
 pub mod monetary;
 pub mod system;
 pub mod utility;
