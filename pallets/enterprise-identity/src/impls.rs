@@ -40,3 +40,30 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> tradefin_primitives::identity::IdentityFixtures<T::AccountId> for Pallet<T> {
+	fn register_active(
+		who: &T::AccountId,
+		kind: ParticipantKind,
+		fx_class: Option<FxClass>,
+	) -> Result<(), DispatchError> {
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		let legal_id = BlakeTwo256::hash_of(who);
+		let fx_class = if kind == ParticipantKind::Enterprise {
+			Some(fx_class.unwrap_or_else(<T::DefaultFxClass as frame_support::traits::Get<_>>::get))
+		} else {
+			None
+		};
+		Pallet::<T>::do_register(who, kind, *b"CN", legal_id, alloc::vec::Vec::new(), fx_class)
+	}
+
+	fn grant_consent(
+		enterprise: &T::AccountId,
+		bank: &T::AccountId,
+		scope: ConsentScope,
+		expires_at: tradefin_primitives::Moment,
+	) -> Result<(), DispatchError> {
+		Pallet::<T>::do_grant_consent(enterprise, bank, scope, 0, expires_at)
+	}
+}

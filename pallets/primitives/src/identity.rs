@@ -99,6 +99,8 @@ pub enum FxClass {
 	Copy,
 	PartialEq,
 	Eq,
+	PartialOrd,
+	Ord,
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
@@ -143,5 +145,24 @@ pub trait IdentityProvider<AccountId> {
 		bank: &AccountId,
 		scope: ConsentScope,
 		purpose: u32,
+	) -> Result<(), DispatchError>;
+}
+
+/// Puts participants and consents in place for the benchmarks of the pallets that depend on
+/// identity (implemented by `pallet-enterprise-identity` under `runtime-benchmarks`).
+pub trait IdentityFixtures<AccountId> {
+	/// Registers `who` as an active participant of `kind` (an enterprise with `fx_class`).
+	fn register_active(
+		who: &AccountId,
+		kind: ParticipantKind,
+		fx_class: Option<FxClass>,
+	) -> Result<(), DispatchError>;
+
+	/// `enterprise` grants `bank` a consent for `scope` until `expires_at`.
+	fn grant_consent(
+		enterprise: &AccountId,
+		bank: &AccountId,
+		scope: ConsentScope,
+		expires_at: crate::Moment,
 	) -> Result<(), DispatchError>;
 }

@@ -5,6 +5,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod identity;
+pub mod trade;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

@@ -1,0 +1,205 @@
+//! Trade documents, the financed-balance ledger, credit lines and the credit record: the types
+//! and traits through which financing and settlement use `pallet-trade-credit` without reading
+//! its storage.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchError;
+
+use crate::{identity::ParticipantKind, AssetId, Hash, Moment};
+
+/// A document's on-chain id: `blake2_256(SCALE(kind, issuer, number))`, so one document can be
+/// registered once, whatever else differs.
+pub type DocumentId = Hash;
+
+/// A financing's reference, chosen by the financing pallet (or a bank pledging directly).
+pub type FinancingRef = u64;
+
+/// A credit line's id, assigned in sequence.
+pub type LineId = u64;
+
+/// The kinds of trade documents the registry knows.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum DocumentKind {
+	/// Export customs declaration (attested by customs).
+	ExportDeclaration,
+	/// Import customs declaration (attested by customs).
+	ImportDeclaration,
+	/// Commercial invoice (attested by a bank).
+	CommercialInvoice,
+	/// Bill of lading (attested by a bank).
+	BillOfLading,
+	/// Credit-insurance policy (attested by a bank).
+	InsurancePolicy,
+	/// Service-trade tax record (attested by the tax authority).
+	ServiceTaxRecord,
+}
+
+impl DocumentKind {
+	/// The participant kind that attests documents of this kind.
+	pub fn attester(self) -> ParticipantKind {
+		match self {
+			Self::ExportDeclaration | Self::ImportDeclaration => ParticipantKind::Customs,
+			Self::ServiceTaxRecord => ParticipantKind::TaxAuthority,
+			Self::CommercialInvoice | Self::BillOfLading | Self::InsurancePolicy => {
+				ParticipantKind::Bank
+			}
+		}
+	}
+}
+
+/// Where a document stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum DocumentStatus {
+	/// Registered, not yet attested: cannot back financing.
+	Registered,
+	/// Attested by the competent authority: can back financing.
+	Attested,
+	/// Under dispute: cannot be pledged until the dispute is resolved.
+	Disputed,
+	/// Cancelled by its owner: final.
+	Cancelled,
+}
+
+/// What the other pallets need to know about a document.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct DocumentFacts<AccountId, Balance> {
+	pub kind: DocumentKind,
+	pub owner: AccountId,
+	pub currency: AssetId,
+	pub face_value: Balance,
+	pub due_at: Moment,
+	pub status: DocumentStatus,
+	/// Pledged to financing and not yet released or paid.
+	pub pledged: Balance,
+	/// Paid by the buyer so far.
+	pub paid: Balance,
+}
+
+/// The financed-balance ledger: the anti-double-financing core. For every document,
+/// `financeable = face value - pledged outstanding - paid`, never negative; every bank's
+/// pledges compete for that one balance.
+pub trait DocumentLedger<AccountId, Balance> {
+	/// The facts of a document, if registered.
+	fn document(id: &DocumentId) -> Option<DocumentFacts<AccountId, Balance>>;
+
+	/// What can still be pledged (zero for documents that cannot back financing).
+	fn financeable(id: &DocumentId) -> Balance;
+
+	/// Reserves `amount` of the document's financeable balance for `bank`'s financing
+	/// `financing`. Fails (changing nothing) beyond the financeable balance, or when the
+	/// document is not attested or is disputed.
+	fn pledge(
+		id: &DocumentId,
+		bank: &AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> Result<(), DispatchError>;
+
+	/// Gives back up to `amount` of a pledge (all of it with `Balance::MAX`); returns what was
+	/// released.
+	fn release(
+		id: &DocumentId,
+		bank: &AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> Result<Balance, DispatchError>;
+
+	/// The buyer paid `amount` against the document's unpledged, unpaid value.
+	fn record_payment(id: &DocumentId, amount: Balance) -> Result<(), DispatchError>;
+
+	/// The buyer paid `amount` against the part pledged to `financing`: the pledge shrinks and
+	/// the paid value grows by the same amount (the waterfall's first leg).
+	fn settle_pledge(
+		id: &DocumentId,
+		bank: &AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> Result<(), DispatchError>;
+}
+
+/// A credit line as the financing pallet sees it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct LineFacts<AccountId, Balance> {
+	pub bank: AccountId,
+	pub enterprise: AccountId,
+	pub currency: AssetId,
+	pub limit: Balance,
+	pub used: Balance,
+	pub expires_at: Moment,
+	/// Open, unfrozen and unexpired: it may be drawn.
+	pub drawable: bool,
+}
+
+/// Credit lines, drawn on disbursement and repaid on repayment.
+pub trait CreditLines<AccountId, Balance> {
+	/// The facts of a line.
+	fn line(id: LineId) -> Option<LineFacts<AccountId, Balance>>;
+
+	/// Uses `amount` of the line; fails beyond its limit or when it is not drawable.
+	fn draw(id: LineId, amount: Balance) -> Result<(), DispatchError>;
+
+	/// Gives back up to `amount` of the line's usage; returns what was repaid.
+	fn repay(id: LineId, amount: Balance) -> Result<Balance, DispatchError>;
+}
+
+/// Facts that build an enterprise's credit record, reported by financing and settlement.
+pub trait CreditRecordHook<AccountId, Balance> {
+	/// A financing was repaid in full, on time or late.
+	fn financing_repaid(enterprise: &AccountId, on_time: bool);
+	/// A financing went overdue.
+	fn financing_overdue(enterprise: &AccountId);
+	/// A financing was declared in default.
+	fn financing_defaulted(enterprise: &AccountId);
+	/// The enterprise was paid (or paid) `amount` of `currency` in a settled trade payment.
+	fn settled(enterprise: &AccountId, currency: AssetId, amount: Balance);
+}
+
+/// An enterprise's cross-border credit record, built from chain facts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct CreditRecord {
+	/// Financings repaid in full by their maturity (plus grace).
+	pub repaid_on_time: u32,
+	/// Financings repaid in full after going overdue.
+	pub repaid_late: u32,
+	/// Times a financing went overdue.
+	pub overdue: u32,
+	/// Financings declared in default.
+	pub defaulted: u32,
+}

@@ -1,0 +1,177 @@
+//! The document registry: registration, attestation, disputes, cancellation.
+
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{fungibles::Inspect, Get},
+};
+use sp_runtime::traits::{BlakeTwo256, Hash};
+use tradefin_primitives::identity::{ConsentScope, IdentityProvider, ParticipantKind};
+
+use crate::{
+	pallet::{Config, Documents, Error, Event, Pallet},
+	purpose, Document, DocumentId, DocumentInput, DocumentKind, DocumentNumber, DocumentStatus,
+};
+
+/// The id of the document `number` of `kind` issued by `issuer`.
+pub fn document_id(
+	kind: DocumentKind,
+	issuer: &sp_core::H256,
+	number: &DocumentNumber,
+) -> DocumentId {
+	BlakeTwo256::hash_of(&(kind, issuer, number))
+}
+
+impl<T: Config> Pallet<T> {
+	/// The owner enterprise itself (or its operator), or an active bank under the owner's live
+	/// trade-documents consent (the use is recorded).
+	fn ensure_owner_or_consented_bank(by: &T::AccountId, owner: &T::AccountId) -> DispatchResult {
+		ensure!(
+			T::Identity::is_active(owner, ParticipantKind::Enterprise),
+			Error::<T>::OwnerNotActiveEnterprise
+		);
+		if T::Identity::acting_for(by).as_ref() == Some(owner) {
+			return Ok(());
+		}
+		ensure!(
+			T::Identity::is_active(by, ParticipantKind::Bank),
+			Error::<T>::NotOwnerOrConsentedBank
+		);
+		T::Identity::use_consent(
+			owner,
+			by,
+			ConsentScope::TradeDocuments,
+			purpose::REGISTER_DOCUMENTS,
+		)
+		.map_err(|_| Error::<T>::NoConsent.into())
+	}
+
+	pub(crate) fn do_register_documents(
+		by: &T::AccountId,
+		owner: &T::AccountId,
+		inputs: Vec<DocumentInput>,
+	) -> DispatchResult {
+		ensure!(!inputs.is_empty(), Error::<T>::EmptyBatch);
+		ensure!(inputs.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
+		Self::ensure_owner_or_consented_bank(by, owner)?;
+		let mut seen: Vec<DocumentId> = Vec::with_capacity(inputs.len());
+		let mut documents = Vec::with_capacity(inputs.len());
+		for input in inputs {
+			ensure!(!input.number.is_empty(), Error::<T>::EmptyNumber);
+			ensure!(input.face_value > 0, Error::<T>::ZeroFaceValue);
+			ensure!(input.due_at >= input.issued_at, Error::<T>::DueBeforeIssue);
+			ensure!(T::Currencies::asset_exists(input.currency), Error::<T>::UnknownCurrency);
+			let id = document_id(input.kind, &input.issuer, &input.number);
+			ensure!(!Documents::<T>::contains_key(id), Error::<T>::DuplicateDocument);
+			ensure!(!seen.contains(&id), Error::<T>::DuplicateInBatch);
+			seen.push(id);
+			documents.push((id, input));
+		}
+		for (id, input) in documents {
+			let document = Document {
+				kind: input.kind,
+				issuer: input.issuer,
+				number: input.number,
+				owner: owner.clone(),
+				counterparty: input.counterparty,
+				currency: input.currency,
+				face_value: input.face_value,
+				issued_at: input.issued_at,
+				due_at: input.due_at,
+				status: DocumentStatus::Registered,
+				registered_by: by.clone(),
+				attested_by: None,
+				pledged: 0,
+				paid: 0,
+				pledges: 0,
+			};
+			Self::deposit_event(Event::DocumentRegistered {
+				id,
+				kind: document.kind,
+				owner: owner.clone(),
+				currency: document.currency,
+				face_value: document.face_value,
+				registered_by: by.clone(),
+			});
+			Documents::<T>::insert(id, document);
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_attest_documents(by: &T::AccountId, ids: Vec<DocumentId>) -> DispatchResult {
+		ensure!(!ids.is_empty(), Error::<T>::EmptyBatch);
+		ensure!(ids.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
+		let mut attested = Vec::with_capacity(ids.len());
+		for id in ids {
+			let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+			ensure!(
+				T::Identity::is_active(by, document.kind.attester()),
+				Error::<T>::NotTheAttester
+			);
+			ensure!(!attested.iter().any(|(seen, _)| seen == &id), Error::<T>::DuplicateInBatch);
+			ensure!(document.status == DocumentStatus::Registered, Error::<T>::NotRegistered);
+			document.status = DocumentStatus::Attested;
+			document.attested_by = Some(by.clone());
+			attested.push((id, document));
+		}
+		for (id, document) in attested {
+			Documents::<T>::insert(id, document);
+			Self::deposit_event(Event::DocumentAttested { id, by: by.clone() });
+		}
+		Ok(())
+	}
+
+	/// The regulator, or an active participant of the kind that attests this document.
+	fn ensure_authority(by: &T::AccountId, document: &Document<T::AccountId>) -> DispatchResult {
+		ensure!(
+			T::Identity::is_active(by, ParticipantKind::Regulator)
+				|| T::Identity::is_active(by, document.kind.attester()),
+			Error::<T>::NotAuthority
+		);
+		Ok(())
+	}
+
+	pub(crate) fn do_dispute(by: &T::AccountId, id: DocumentId, reason: u32) -> DispatchResult {
+		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		Self::ensure_authority(by, &document)?;
+		match document.status {
+			DocumentStatus::Cancelled => return Err(Error::<T>::Cancelled.into()),
+			DocumentStatus::Disputed => return Err(Error::<T>::Disputed.into()),
+			DocumentStatus::Registered | DocumentStatus::Attested => {}
+		}
+		document.status = DocumentStatus::Disputed;
+		Documents::<T>::insert(id, document);
+		Self::deposit_event(Event::DocumentDisputed { id, by: by.clone(), reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_resolve(by: &T::AccountId, id: DocumentId) -> DispatchResult {
+		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		Self::ensure_authority(by, &document)?;
+		ensure!(document.status == DocumentStatus::Disputed, Error::<T>::NotDisputed);
+		document.status = if document.attested_by.is_some() {
+			DocumentStatus::Attested
+		} else {
+			DocumentStatus::Registered
+		};
+		let status = document.status;
+		Documents::<T>::insert(id, document);
+		Self::deposit_event(Event::DisputeResolved { id, by: by.clone(), status });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel(by: &T::AccountId, id: DocumentId) -> DispatchResult {
+		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		ensure!(
+			T::Identity::acting_for(by).as_ref() == Some(&document.owner),
+			Error::<T>::NotOwner
+		);
+		ensure!(document.status != DocumentStatus::Cancelled, Error::<T>::Cancelled);
+		ensure!(document.pledged == 0, Error::<T>::DocumentPledged);
+		document.status = DocumentStatus::Cancelled;
+		Documents::<T>::insert(id, document);
+		Self::deposit_event(Event::DocumentCancelled { id, by: by.clone() });
+		Ok(())
+	}
+}

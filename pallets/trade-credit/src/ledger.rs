@@ -1,0 +1,200 @@
+//! The financed-balance ledger: pledges, releases and payments against each document.
+//!
+//! `financeable = face value - pledged outstanding - paid` (zero unless attested). A pledge
+//! takes from it; a release gives back; a payment against the free value (`record_payment`)
+//! or against a pledged part (`settle_pledge`) is recorded as paid. `pledged + paid` never
+//! exceeds the face value.
+
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use sp_runtime::DispatchError;
+use tradefin_primitives::{
+	identity::{ConsentScope, IdentityProvider, ParticipantKind},
+	trade::DocumentFacts,
+	Balance,
+};
+
+use crate::{
+	pallet::{Config, Documents, Error, Event, Pallet, Pledges},
+	purpose, DocumentId, DocumentLedger, DocumentStatus, FinancingRef,
+};
+
+impl<T: Config> Pallet<T> {
+	/// A bank pledges directly: it must be active and hold the owner's trade-documents consent.
+	pub(crate) fn do_bank_pledge(
+		bank: &T::AccountId,
+		id: DocumentId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(T::Identity::is_active(bank, ParticipantKind::Bank), Error::<T>::NotActiveBank);
+		let owner = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?.owner;
+		T::Identity::use_consent(&owner, bank, ConsentScope::TradeDocuments, purpose::PLEDGE)
+			.map_err(|_| Error::<T>::NoConsent)?;
+		Self::do_pledge(&id, bank, financing, amount)
+	}
+
+	pub(crate) fn do_pledge(
+		id: &DocumentId,
+		bank: &T::AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		match document.status {
+			DocumentStatus::Attested => {}
+			DocumentStatus::Disputed => return Err(Error::<T>::Disputed.into()),
+			DocumentStatus::Registered | DocumentStatus::Cancelled => {
+				return Err(Error::<T>::NotAttested.into())
+			}
+		}
+		ensure!(amount <= document.financeable(), Error::<T>::ExceedsFinanceable);
+		let key = (bank.clone(), financing);
+		let existing = Pledges::<T>::get(id, &key);
+		if existing.is_none() {
+			ensure!(document.pledges < T::MaxPledgesPerDocument::get(), Error::<T>::TooManyPledges);
+			document.pledges = document.pledges.saturating_add(1);
+		}
+		let pledge = existing.unwrap_or(0).checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		document.pledged = document.pledged.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		let financeable = document.financeable();
+		Pledges::<T>::insert(id, &key, pledge);
+		Documents::<T>::insert(id, document);
+		Self::deposit_event(Event::Pledged {
+			id: *id,
+			bank: bank.clone(),
+			financing,
+			amount,
+			financeable,
+		});
+		Ok(())
+	}
+
+	/// Releases up to `amount` of a pledge; returns what was released.
+	pub(crate) fn do_release(
+		id: &DocumentId,
+		bank: &T::AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> Result<Balance, DispatchError> {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		let key = (bank.clone(), financing);
+		let pledge = Pledges::<T>::get(id, &key).ok_or(Error::<T>::UnknownPledge)?;
+		let released = amount.min(pledge);
+		Self::shrink_pledge(id, &mut document, &key, pledge, released);
+		let financeable = document.financeable();
+		Documents::<T>::insert(id, document);
+		Self::deposit_event(Event::PledgeReleased {
+			id: *id,
+			bank: bank.clone(),
+			financing,
+			amount: released,
+			financeable,
+		});
+		Ok(released)
+	}
+
+	/// Takes `by` (at most `pledge`) off a pledge, removing it when nothing is left.
+	fn shrink_pledge(
+		id: &DocumentId,
+		document: &mut crate::Document<T::AccountId>,
+		key: &(T::AccountId, FinancingRef),
+		pledge: Balance,
+		by: Balance,
+	) {
+		let left = pledge.saturating_sub(by);
+		document.pledged = document.pledged.saturating_sub(by);
+		if left == 0 {
+			Pledges::<T>::remove(id, key);
+			document.pledges = document.pledges.saturating_sub(1);
+		} else {
+			Pledges::<T>::insert(id, key, left);
+		}
+	}
+
+	pub(crate) fn do_record_payment(id: &DocumentId, amount: Balance) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		ensure!(document.status != DocumentStatus::Cancelled, Error::<T>::Cancelled);
+		ensure!(amount <= document.unencumbered(), Error::<T>::ExceedsUnpaid);
+		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		let paid = document.paid;
+		Documents::<T>::insert(id, document);
+		Self::deposit_event(Event::PaymentRecorded { id: *id, amount, paid });
+		Ok(())
+	}
+
+	pub(crate) fn do_settle_pledge(
+		id: &DocumentId,
+		bank: &T::AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		let key = (bank.clone(), financing);
+		let pledge = Pledges::<T>::get(id, &key).ok_or(Error::<T>::UnknownPledge)?;
+		ensure!(amount <= pledge, Error::<T>::ExceedsPledge);
+		Self::shrink_pledge(id, &mut document, &key, pledge, amount);
+		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Documents::<T>::insert(id, document);
+		Self::deposit_event(Event::PledgeSettled {
+			id: *id,
+			bank: bank.clone(),
+			financing,
+			amount,
+		});
+		Ok(())
+	}
+}
+
+impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
+	fn document(id: &DocumentId) -> Option<DocumentFacts<T::AccountId, Balance>> {
+		Documents::<T>::get(id).map(|d| DocumentFacts {
+			kind: d.kind,
+			owner: d.owner,
+			currency: d.currency,
+			face_value: d.face_value,
+			due_at: d.due_at,
+			status: d.status,
+			pledged: d.pledged,
+			paid: d.paid,
+		})
+	}
+
+	fn financeable(id: &DocumentId) -> Balance {
+		Documents::<T>::get(id).map(|d| d.financeable()).unwrap_or(0)
+	}
+
+	fn pledge(
+		id: &DocumentId,
+		bank: &T::AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> Result<(), DispatchError> {
+		Self::do_pledge(id, bank, financing, amount)
+	}
+
+	fn release(
+		id: &DocumentId,
+		bank: &T::AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> Result<Balance, DispatchError> {
+		Self::do_release(id, bank, financing, amount)
+	}
+
+	fn record_payment(id: &DocumentId, amount: Balance) -> Result<(), DispatchError> {
+		Self::do_record_payment(id, amount)
+	}
+
+	fn settle_pledge(
+		id: &DocumentId,
+		bank: &T::AccountId,
+		financing: FinancingRef,
+		amount: Balance,
+	) -> Result<(), DispatchError> {
+		Self::do_settle_pledge(id, bank, financing, amount)
+	}
+}

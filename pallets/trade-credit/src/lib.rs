@@ -1,0 +1,510 @@
+//! # Trade credit
+//!
+//! The trade documents that back financing, the ledger that stops any of them being financed
+//! twice or beyond its value, the credit lines banks extend, and each enterprise's credit record.
+//!
+//! - **Registry.** A document's id is `blake2_256(SCALE(kind, issuer, number))`: the same
+//!   document cannot be registered twice, whatever else differs. The owner enterprise (or a bank
+//!   it gave a live trade-documents consent) registers, up to `MaxBatch` at once.
+//! - **Attestation.** Customs attests customs declarations, the tax authority service-trade tax
+//!   records, a bank commercial invoices, bills of lading and credit-insurance policies
+//!   ([`DocumentKind::attester`]). Only attested documents back financing. The attesting
+//!   authority or the regulator may put a document in dispute (no new pledges) and resolve it.
+//!   The owner may cancel a document with no outstanding pledge.
+//! - **Financed-balance ledger.** `financeable = face value - pledged outstanding - paid`; every
+//!   bank's pledges compete for it; a pledge beyond it fails with `ExceedsFinanceable`. Banks
+//!   pledge directly (under the owner's trade-documents consent) or through the financing
+//!   pallet ([`DocumentLedger`]); settlement records payments.
+//! - **Credit lines.** An active bank issues a line to an active enterprise that granted it a
+//!   live credit-record consent; FX class C gets none, class B at most `ClassBLineCap`. The bank
+//!   raises, lowers (not below usage), freezes, unfreezes and closes (when unused) its lines;
+//!   the regulator freezes any line, and only the regulator lifts its own freeze. The financing
+//!   pallet draws and repays through [`CreditLines`].
+//! - **Credit record.** Counters per enterprise, fed by financing and settlement through
+//!   [`CreditRecordHook`]; banks read them under consent (runtime API).
+//!
+//! Invariants (`try_state`): per document, `pledged` equals the sum of its pledges and
+//! `pledged + paid <= face value`; per line, `used <= limit`; an enterprise's line index lists
+//! exactly its lines that are not closed.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod documents;
+mod invariants;
+mod ledger;
+mod lines;
+#[cfg(test)]
+mod mock;
+mod record;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use tradefin_primitives::trade::{
+	CreditLines, CreditRecord, CreditRecordHook, DocumentId, DocumentKind, DocumentLedger,
+	DocumentStatus, FinancingRef, LineId,
+};
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Consent purpose codes this pallet records when it uses a consent (audit trail).
+pub mod purpose {
+	/// A bank registers documents for an enterprise.
+	pub const REGISTER_DOCUMENTS: u32 = 1;
+	/// A bank pledges an enterprise's document.
+	pub const PLEDGE: u32 = 2;
+	/// A bank issues an enterprise a credit line.
+	pub const ISSUE_LINE: u32 = 3;
+}
+
+/// Sets up what the benchmarks need in the runtime: participants, consents, currencies.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId>:
+	tradefin_primitives::identity::IdentityFixtures<AccountId>
+{
+	/// Makes `currency` exist.
+	fn create_currency(currency: tradefin_primitives::AssetId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungibles, Time},
+	};
+	use frame_system::pallet_prelude::*;
+	use tradefin_primitives::{
+		identity::{FxClass, IdentityProvider},
+		AssetId, Balance, Moment,
+	};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who is who: kinds, statuses, operators, FX classes, consents.
+		type Identity: IdentityProvider<Self::AccountId>;
+
+		/// The currency ledger (`pallet-assets`): documents and lines name an existing asset.
+		type Currencies: fungibles::Inspect<Self::AccountId, AssetId = AssetId, Balance = Balance>;
+
+		/// The chain's clock (milliseconds since the Unix epoch).
+		type Time: Time<Moment = Moment>;
+
+		/// Most documents registered or attested in one extrinsic.
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
+		/// Most outstanding pledges on one document.
+		#[pallet::constant]
+		type MaxPledgesPerDocument: Get<u32>;
+
+		/// Most lines an enterprise holds that are not closed.
+		#[pallet::constant]
+		type MaxLinesPerEnterprise: Get<u32>;
+
+		/// The largest line an FX class B enterprise may hold (class C gets none).
+		#[pallet::constant]
+		type ClassBLineCap: Get<Balance>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Participants, consents and currencies for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Registered documents by id.
+	#[pallet::storage]
+	pub type Documents<T: Config> = StorageMap<_, Identity, DocumentId, Document<T::AccountId>>;
+
+	/// Outstanding pledges: document -> (bank, financing reference) -> amount.
+	#[pallet::storage]
+	pub type Pledges<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		DocumentId,
+		Blake2_128Concat,
+		(T::AccountId, FinancingRef),
+		Balance,
+	>;
+
+	/// Credit lines by id (closed lines stay, for the record).
+	#[pallet::storage]
+	pub type Lines<T: Config> = StorageMap<_, Twox64Concat, LineId, CreditLine<T::AccountId>>;
+
+	/// The id the next line gets.
+	#[pallet::storage]
+	pub type NextLineId<T: Config> = StorageValue<_, LineId, ValueQuery>;
+
+	/// The lines of each enterprise that are not closed.
+	#[pallet::storage]
+	pub type LinesOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<LineId, T::MaxLinesPerEnterprise>,
+		ValueQuery,
+	>;
+
+	/// Each enterprise's credit record.
+	#[pallet::storage]
+	pub type CreditRecords<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, CreditRecord, ValueQuery>;
+
+	/// Trade payments settled per enterprise and currency.
+	#[pallet::storage]
+	pub type SettledVolume<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		AssetId,
+		Balance,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A document was registered.
+		DocumentRegistered {
+			id: DocumentId,
+			kind: DocumentKind,
+			owner: T::AccountId,
+			currency: AssetId,
+			face_value: Balance,
+			registered_by: T::AccountId,
+		},
+		/// The competent authority attested a document.
+		DocumentAttested { id: DocumentId, by: T::AccountId },
+		/// A document was put in dispute: it cannot be pledged.
+		DocumentDisputed { id: DocumentId, by: T::AccountId, reason: u32 },
+		/// A dispute was resolved; the document is back to `status`.
+		DisputeResolved { id: DocumentId, by: T::AccountId, status: DocumentStatus },
+		/// The owner cancelled a document.
+		DocumentCancelled { id: DocumentId, by: T::AccountId },
+		/// Part of a document's value was pledged to a financing.
+		Pledged {
+			id: DocumentId,
+			bank: T::AccountId,
+			financing: FinancingRef,
+			amount: Balance,
+			financeable: Balance,
+		},
+		/// A pledge was given back (in part or in full).
+		PledgeReleased {
+			id: DocumentId,
+			bank: T::AccountId,
+			financing: FinancingRef,
+			amount: Balance,
+			financeable: Balance,
+		},
+		/// A payment against the document's free value was recorded.
+		PaymentRecorded { id: DocumentId, amount: Balance, paid: Balance },
+		/// A payment against a pledged part was recorded: the pledge shrank by `amount`.
+		PledgeSettled {
+			id: DocumentId,
+			bank: T::AccountId,
+			financing: FinancingRef,
+			amount: Balance,
+		},
+		/// A bank issued a credit line.
+		LineIssued {
+			line: LineId,
+			bank: T::AccountId,
+			enterprise: T::AccountId,
+			currency: AssetId,
+			limit: Balance,
+			expires_at: Moment,
+		},
+		/// A line's limit changed.
+		LimitChanged { line: LineId, limit: Balance },
+		/// A line was frozen (by its bank or the regulator).
+		LineFrozen { line: LineId, by: T::AccountId },
+		/// A line was unfrozen.
+		LineUnfrozen { line: LineId, by: T::AccountId },
+		/// The bank closed a line.
+		LineClosed { line: LineId },
+		/// A line was drawn (disbursement).
+		LineDrawn { line: LineId, amount: Balance, used: Balance },
+		/// A line was repaid.
+		LineRepaid { line: LineId, amount: Balance, used: Balance },
+		/// An enterprise's credit record changed.
+		CreditRecordUpdated { enterprise: T::AccountId, record: CreditRecord },
+		/// A settled trade payment was added to an enterprise's volume.
+		VolumeSettled {
+			enterprise: T::AccountId,
+			currency: AssetId,
+			amount: Balance,
+			total: Balance,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller acts for no active enterprise, and is not a bank with consent.
+		NotOwnerOrConsentedBank,
+		/// The owner is not an active enterprise.
+		OwnerNotActiveEnterprise,
+		/// This document (same kind, issuer and number) is already registered.
+		DuplicateDocument,
+		/// The same document appears twice in one batch.
+		DuplicateInBatch,
+		/// A batch holds no document.
+		EmptyBatch,
+		/// A batch holds more than `MaxBatch` documents.
+		BatchTooLarge,
+		/// The document number is empty.
+		EmptyNumber,
+		/// The face value is zero.
+		ZeroFaceValue,
+		/// The due date is before the issue date.
+		DueBeforeIssue,
+		/// The currency is not a registered asset.
+		UnknownCurrency,
+		/// No document has this id.
+		UnknownDocument,
+		/// The caller is not an active participant of the kind that attests this document.
+		NotTheAttester,
+		/// The document is not in the registered state.
+		NotRegistered,
+		/// The document is not attested (or is disputed or cancelled): it cannot back financing.
+		NotAttested,
+		/// The document is disputed.
+		Disputed,
+		/// The document is not in dispute.
+		NotDisputed,
+		/// The document is cancelled.
+		Cancelled,
+		/// Only the regulator or the attesting authority may dispute or resolve.
+		NotAuthority,
+		/// Only the owner may cancel.
+		NotOwner,
+		/// The document has outstanding pledges.
+		DocumentPledged,
+		/// The amount (or a lowered limit) is zero.
+		ZeroAmount,
+		/// The pledge exceeds the document's financeable balance.
+		ExceedsFinanceable,
+		/// The document has `MaxPledgesPerDocument` outstanding pledges.
+		TooManyPledges,
+		/// No such pledge.
+		UnknownPledge,
+		/// The amount exceeds the pledge.
+		ExceedsPledge,
+		/// The payment exceeds the document's unpledged, unpaid value.
+		ExceedsUnpaid,
+		/// The caller is not an active bank.
+		NotActiveBank,
+		/// The enterprise is not active.
+		EnterpriseNotActive,
+		/// The enterprise has not granted this bank a live consent for this.
+		NoConsent,
+		/// FX class C enterprises get no credit lines.
+		ClassCNoCredit,
+		/// The limit exceeds what the enterprise's FX class allows.
+		ExceedsClassCap,
+		/// The expiry is not in the future.
+		ExpiryInPast,
+		/// The enterprise holds `MaxLinesPerEnterprise` open lines.
+		TooManyLines,
+		/// No line has this id.
+		UnknownLine,
+		/// Only the line's bank may do this.
+		NotLineBank,
+		/// Only the bank or the regulator may freeze a line.
+		NotLineBankOrRegulator,
+		/// The line is closed.
+		LineClosed,
+		/// The line is already frozen.
+		AlreadyFrozen,
+		/// The line is not frozen.
+		NotFrozen,
+		/// The regulator froze this line: only the regulator unfreezes it.
+		FrozenByRegulator,
+		/// The new limit is below what is drawn.
+		LimitBelowUsage,
+		/// The line is in use: it cannot close.
+		LineInUse,
+		/// The line is frozen or expired: it cannot be drawn.
+		LineNotDrawable,
+		/// The draw exceeds the line's limit.
+		ExceedsLimit,
+		/// An amount would overflow.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxBatch::get() >= 1, "a batch holds at least one document");
+			assert!(T::MaxPledgesPerDocument::get() >= 1, "a document takes at least one pledge");
+			assert!(T::MaxLinesPerEnterprise::get() >= 1, "an enterprise holds at least one line");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers documents of `owner` (all or none): the owner enterprise (or its operator)
+		/// itself, or an active bank holding its live trade-documents consent.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32))]
+		pub fn register_documents(
+			origin: OriginFor<T>,
+			owner: T::AccountId,
+			documents: Vec<DocumentInput>,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_register_documents(&by, &owner, documents)
+		}
+
+		/// The competent authority attests documents (all or none).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))]
+		pub fn attest_documents(origin: OriginFor<T>, ids: Vec<DocumentId>) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_attest_documents(&by, ids)
+		}
+
+		/// The attesting authority or the regulator puts a document in dispute.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::dispute_document())]
+		pub fn dispute_document(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			reason: u32,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_dispute(&by, id, reason)
+		}
+
+		/// The attesting authority or the regulator resolves a dispute.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::resolve_dispute())]
+		pub fn resolve_dispute(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_resolve(&by, id)
+		}
+
+		/// The owner cancels a document that has no outstanding pledge.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::cancel_document())]
+		pub fn cancel_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_cancel(&by, id)
+		}
+
+		/// An active bank pledges `amount` of an attested document to its financing
+		/// `financing`, under the owner's live trade-documents consent.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::pledge())]
+		pub fn pledge(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			financing: FinancingRef,
+			amount: Balance,
+		) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_bank_pledge(&bank, id, financing, amount)
+		}
+
+		/// The bank releases its pledge in full.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::release_pledge())]
+		pub fn release_pledge(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			financing: FinancingRef,
+		) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_release(&id, &bank, financing, Balance::MAX).map(|_| ())
+		}
+
+		/// An active bank issues a credit line to an enterprise that granted it a live
+		/// credit-record consent.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::issue_line())]
+		pub fn issue_line(
+			origin: OriginFor<T>,
+			enterprise: T::AccountId,
+			currency: AssetId,
+			limit: Balance,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_issue_line(&bank, &enterprise, currency, limit, expires_at)
+		}
+
+		/// The bank raises a line's limit by `by` (within the enterprise's class cap).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::increase_limit())]
+		pub fn increase_limit(origin: OriginFor<T>, line: LineId, by: Balance) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_change_limit(&bank, line, by, true)
+		}
+
+		/// The bank lowers a line's limit by `by`, not below what is drawn.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::decrease_limit())]
+		pub fn decrease_limit(origin: OriginFor<T>, line: LineId, by: Balance) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_change_limit(&bank, line, by, false)
+		}
+
+		/// The line's bank, or the regulator, freezes a line.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::freeze_line())]
+		pub fn freeze_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_freeze(&by, line)
+		}
+
+		/// Whoever froze a line unfreezes it: its bank its own freeze, the regulator the regulator's.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::unfreeze_line())]
+		pub fn unfreeze_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_unfreeze(&by, line)
+		}
+
+		/// The bank closes an unused line, for good.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::close_line())]
+		pub fn close_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_close(&bank, line)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The chain's time now.
+		pub(crate) fn now() -> Moment {
+			T::Time::now()
+		}
+
+		/// The FX class of an enterprise.
+		pub(crate) fn class_of(enterprise: &T::AccountId) -> Option<FxClass> {
+			T::Identity::fx_class(enterprise)
+		}
+	}
+}

@@ -1,0 +1,221 @@
+//! Credit lines: issued by a bank under consent, capped by the enterprise's FX class, drawn
+//! and repaid by the financing pallet.
+
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{fungibles::Inspect, Get},
+};
+use sp_runtime::DispatchError;
+use tradefin_primitives::{
+	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
+	trade::LineFacts,
+	AssetId, Balance, Moment,
+};
+
+use crate::{
+	pallet::{Config, Error, Event, Lines, LinesOf, NextLineId, Pallet},
+	purpose, CreditLine, CreditLines, LineId, LineStatus,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The most a line of `enterprise` may be: nothing for class C, the cap for class B.
+	fn ensure_within_class(enterprise: &T::AccountId, limit: Balance) -> DispatchResult {
+		match Self::class_of(enterprise) {
+			Some(FxClass::C) | None => Err(Error::<T>::ClassCNoCredit.into()),
+			Some(FxClass::B) => {
+				ensure!(limit <= T::ClassBLineCap::get(), Error::<T>::ExceedsClassCap);
+				Ok(())
+			}
+			Some(FxClass::A) => Ok(()),
+		}
+	}
+
+	pub(crate) fn do_issue_line(
+		bank: &T::AccountId,
+		enterprise: &T::AccountId,
+		currency: AssetId,
+		limit: Balance,
+		expires_at: Moment,
+	) -> DispatchResult {
+		ensure!(T::Identity::is_active(bank, ParticipantKind::Bank), Error::<T>::NotActiveBank);
+		ensure!(
+			T::Identity::is_active(enterprise, ParticipantKind::Enterprise),
+			Error::<T>::EnterpriseNotActive
+		);
+		ensure!(limit > 0, Error::<T>::ZeroAmount);
+		ensure!(T::Currencies::asset_exists(currency), Error::<T>::UnknownCurrency);
+		ensure!(expires_at > Self::now(), Error::<T>::ExpiryInPast);
+		Self::ensure_within_class(enterprise, limit)?;
+		ensure!(
+			T::Identity::has_consent(enterprise, bank, ConsentScope::CreditRecord),
+			Error::<T>::NoConsent
+		);
+		let line = NextLineId::<T>::get();
+		let next = line.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		LinesOf::<T>::try_mutate(enterprise, |lines| lines.try_push(line))
+			.map_err(|_| Error::<T>::TooManyLines)?;
+		T::Identity::use_consent(
+			enterprise,
+			bank,
+			ConsentScope::CreditRecord,
+			purpose::ISSUE_LINE,
+		)?;
+		NextLineId::<T>::put(next);
+		Lines::<T>::insert(
+			line,
+			CreditLine {
+				bank: bank.clone(),
+				enterprise: enterprise.clone(),
+				currency,
+				limit,
+				used: 0,
+				expires_at,
+				status: LineStatus::Open,
+			},
+		);
+		Self::deposit_event(Event::LineIssued {
+			line,
+			bank: bank.clone(),
+			enterprise: enterprise.clone(),
+			currency,
+			limit,
+			expires_at,
+		});
+		Ok(())
+	}
+
+	/// A line that is not closed, and its bank is `bank`.
+	fn bank_line(
+		bank: &T::AccountId,
+		line: LineId,
+	) -> Result<CreditLine<T::AccountId>, DispatchError> {
+		let credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
+		ensure!(&credit.bank == bank, Error::<T>::NotLineBank);
+		ensure!(credit.status != LineStatus::Closed, Error::<T>::LineClosed);
+		Ok(credit)
+	}
+
+	pub(crate) fn do_change_limit(
+		bank: &T::AccountId,
+		line: LineId,
+		by: Balance,
+		increase: bool,
+	) -> DispatchResult {
+		ensure!(by > 0, Error::<T>::ZeroAmount);
+		let mut credit = Self::bank_line(bank, line)?;
+		credit.limit = if increase {
+			let limit = credit.limit.checked_add(by).ok_or(Error::<T>::Overflow)?;
+			Self::ensure_within_class(&credit.enterprise, limit)?;
+			limit
+		} else {
+			// Lowering a line to nothing is closing it: refused as a zero amount.
+			ensure!(by < credit.limit, Error::<T>::ZeroAmount);
+			let limit = credit.limit.saturating_sub(by);
+			ensure!(limit >= credit.used, Error::<T>::LimitBelowUsage);
+			limit
+		};
+		let limit = credit.limit;
+		Lines::<T>::insert(line, credit);
+		Self::deposit_event(Event::LimitChanged { line, limit });
+		Ok(())
+	}
+
+	pub(crate) fn do_freeze(by: &T::AccountId, line: LineId) -> DispatchResult {
+		let mut credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
+		let status = if T::Identity::is_active(by, ParticipantKind::Regulator) {
+			LineStatus::FrozenByRegulator
+		} else {
+			ensure!(&credit.bank == by, Error::<T>::NotLineBankOrRegulator);
+			LineStatus::Frozen
+		};
+		match credit.status {
+			LineStatus::Closed => return Err(Error::<T>::LineClosed.into()),
+			LineStatus::FrozenByRegulator => return Err(Error::<T>::AlreadyFrozen.into()),
+			// The regulator's freeze overrides the bank's; the bank cannot freeze twice.
+			LineStatus::Frozen if status == LineStatus::Frozen => {
+				return Err(Error::<T>::AlreadyFrozen.into())
+			}
+			LineStatus::Frozen | LineStatus::Open => {}
+		}
+		credit.status = status;
+		Lines::<T>::insert(line, credit);
+		Self::deposit_event(Event::LineFrozen { line, by: by.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_unfreeze(by: &T::AccountId, line: LineId) -> DispatchResult {
+		let mut credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
+		let regulator = T::Identity::is_active(by, ParticipantKind::Regulator);
+		ensure!(regulator || &credit.bank == by, Error::<T>::NotLineBankOrRegulator);
+		match credit.status {
+			LineStatus::Closed => return Err(Error::<T>::LineClosed.into()),
+			LineStatus::Open => return Err(Error::<T>::NotFrozen.into()),
+			LineStatus::FrozenByRegulator if !regulator => {
+				return Err(Error::<T>::FrozenByRegulator.into())
+			}
+			LineStatus::Frozen if &credit.bank != by => return Err(Error::<T>::NotLineBank.into()),
+			LineStatus::Frozen | LineStatus::FrozenByRegulator => {}
+		}
+		credit.status = LineStatus::Open;
+		Lines::<T>::insert(line, credit);
+		Self::deposit_event(Event::LineUnfrozen { line, by: by.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_close(bank: &T::AccountId, line: LineId) -> DispatchResult {
+		let mut credit = Self::bank_line(bank, line)?;
+		ensure!(credit.used == 0, Error::<T>::LineInUse);
+		LinesOf::<T>::mutate(&credit.enterprise, |lines| lines.retain(|l| *l != line));
+		credit.status = LineStatus::Closed;
+		Lines::<T>::insert(line, credit);
+		Self::deposit_event(Event::LineClosed { line });
+		Ok(())
+	}
+
+	/// Open, and not expired at `now`.
+	pub(crate) fn drawable(credit: &CreditLine<T::AccountId>, now: Moment) -> bool {
+		credit.status == LineStatus::Open && now < credit.expires_at
+	}
+}
+
+impl<T: Config> CreditLines<T::AccountId, Balance> for Pallet<T> {
+	fn line(id: LineId) -> Option<LineFacts<T::AccountId, Balance>> {
+		let now = Self::now();
+		Lines::<T>::get(id).map(|l| LineFacts {
+			drawable: Self::drawable(&l, now),
+			bank: l.bank,
+			enterprise: l.enterprise,
+			currency: l.currency,
+			limit: l.limit,
+			used: l.used,
+			expires_at: l.expires_at,
+		})
+	}
+
+	fn draw(id: LineId, amount: Balance) -> Result<(), DispatchError> {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut credit = Lines::<T>::get(id).ok_or(Error::<T>::UnknownLine)?;
+		ensure!(Self::drawable(&credit, Self::now()), Error::<T>::LineNotDrawable);
+		ensure!(
+			T::Identity::is_active(&credit.enterprise, ParticipantKind::Enterprise),
+			Error::<T>::EnterpriseNotActive
+		);
+		let used = credit.used.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		ensure!(used <= credit.limit, Error::<T>::ExceedsLimit);
+		credit.used = used;
+		Lines::<T>::insert(id, credit);
+		Self::deposit_event(Event::LineDrawn { line: id, amount, used });
+		Ok(())
+	}
+
+	fn repay(id: LineId, amount: Balance) -> Result<Balance, DispatchError> {
+		let mut credit = Lines::<T>::get(id).ok_or(Error::<T>::UnknownLine)?;
+		let repaid = amount.min(credit.used);
+		credit.used = credit.used.saturating_sub(repaid);
+		let used = credit.used;
+		Lines::<T>::insert(id, credit);
+		Self::deposit_event(Event::LineRepaid { line: id, amount: repaid, used });
+		Ok(repaid)
+	}
+}

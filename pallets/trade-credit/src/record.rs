@@ -1,0 +1,104 @@
+//! The credit record: counters fed by financing and settlement, read by banks under consent.
+
+use alloc::vec::Vec;
+use tradefin_primitives::{
+	identity::{ConsentScope, IdentityProvider, ParticipantKind},
+	AssetId, Balance,
+};
+
+use crate::{
+	pallet::{Config, CreditRecords, Event, Lines, LinesOf, Pallet, SettledVolume},
+	CreditLine, CreditRecord, CreditRecordHook, Exposure, LineId, RecordRefusal, RecordView,
+};
+
+impl<T: Config> Pallet<T> {
+	fn update_record(enterprise: &T::AccountId, change: impl FnOnce(&mut CreditRecord)) {
+		let record = CreditRecords::<T>::mutate(enterprise, |record| {
+			change(record);
+			*record
+		});
+		Self::deposit_event(Event::CreditRecordUpdated { enterprise: enterprise.clone(), record });
+	}
+
+	/// An enterprise's record, for `bank` if it is an active bank holding a live credit-record
+	/// consent (a read: no audit event, since runtime APIs do not write).
+	pub fn credit_record_for(
+		bank: &T::AccountId,
+		enterprise: &T::AccountId,
+	) -> Result<RecordView, RecordRefusal> {
+		if !T::Identity::is_active(bank, ParticipantKind::Bank) {
+			return Err(RecordRefusal::NotAnActiveBank);
+		}
+		match T::Identity::participant(enterprise) {
+			Some((ParticipantKind::Enterprise, _)) => {}
+			_ => return Err(RecordRefusal::UnknownEnterprise),
+		}
+		if !T::Identity::has_consent(enterprise, bank, ConsentScope::CreditRecord) {
+			return Err(RecordRefusal::NoConsent);
+		}
+		Ok(RecordView {
+			record: CreditRecords::<T>::get(enterprise),
+			settled: SettledVolume::<T>::iter_prefix(enterprise).collect(),
+		})
+	}
+
+	/// An enterprise's lines that are not closed.
+	pub fn credit_lines_of(enterprise: &T::AccountId) -> Vec<(LineId, CreditLine<T::AccountId>)> {
+		LinesOf::<T>::get(enterprise)
+			.into_iter()
+			.filter_map(|id| Lines::<T>::get(id).map(|line| (id, line)))
+			.collect()
+	}
+
+	/// An enterprise's total limits and usage per currency over its lines that are not closed.
+	pub fn exposure_of(enterprise: &T::AccountId) -> Vec<Exposure> {
+		let mut exposure: Vec<Exposure> = Vec::new();
+		for (_, line) in Self::credit_lines_of(enterprise) {
+			match exposure.iter_mut().find(|e| e.currency == line.currency) {
+				Some(e) => {
+					e.limit = e.limit.saturating_add(line.limit);
+					e.used = e.used.saturating_add(line.used);
+				}
+				None => exposure.push(Exposure {
+					currency: line.currency,
+					limit: line.limit,
+					used: line.used,
+				}),
+			}
+		}
+		exposure
+	}
+}
+
+impl<T: Config> CreditRecordHook<T::AccountId, Balance> for Pallet<T> {
+	fn financing_repaid(enterprise: &T::AccountId, on_time: bool) {
+		Self::update_record(enterprise, |r| {
+			if on_time {
+				r.repaid_on_time = r.repaid_on_time.saturating_add(1);
+			} else {
+				r.repaid_late = r.repaid_late.saturating_add(1);
+			}
+		});
+	}
+
+	fn financing_overdue(enterprise: &T::AccountId) {
+		Self::update_record(enterprise, |r| r.overdue = r.overdue.saturating_add(1));
+	}
+
+	fn financing_defaulted(enterprise: &T::AccountId) {
+		Self::update_record(enterprise, |r| r.defaulted = r.defaulted.saturating_add(1));
+	}
+
+	fn settled(enterprise: &T::AccountId, currency: AssetId, amount: Balance) {
+		let total = SettledVolume::<T>::mutate(enterprise, currency, |v| {
+			*v = v.saturating_add(amount);
+			*v
+		});
+		Self::deposit_event(Event::VolumeSettled {
+			enterprise: enterprise.clone(),
+			currency,
+			amount,
+			total,
+		});
+	}
+}

@@ -1,0 +1,9 @@
+//! Unit tests, one file per operation family. Every refusal is checked with `assert_noop!`
+//! (the named error, and storage untouched); every test ends with the pallet's invariants.
+
+mod documents;
+mod ledger;
+mod lines;
+mod permissions;
+mod properties;
+mod record;

@@ -1,0 +1,118 @@
+//! The role matrix: every kind of participant (an operator, a stranger, a suspended bank and a
+//! suspended enterprise included) tries every extrinsic; only the allowed succeed, and a refusal
+//! leaves the state root untouched.
+
+use frame_support::assert_ok;
+use sp_runtime::StateVersion;
+use tradefin_primitives::trade::DocumentKind;
+
+use super::documents::registered;
+use crate::{mock::*, Call};
+
+const ACTORS: [(AccountId, &str); 12] = [
+	(REGULATOR, "regulator"),
+	(BANK, "bank"),
+	(BANK_2, "other bank"),
+	(CUSTOMS, "customs"),
+	(TAX, "tax"),
+	(QUOTER, "quote provider"),
+	(EXPORTER, "enterprise"),
+	(CLERK, "operator"),
+	(IMPORTER, "other enterprise"),
+	(STRANGER, "unregistered"),
+	(SUSPENDED_BANK, "suspended bank"),
+	(SUSPENDED_ENTERPRISE, "suspended enterprise"),
+];
+
+/// The ids a scenario's calls refer to.
+struct Fixture {
+	registered: crate::DocumentId,
+	attested: crate::DocumentId,
+	disputed: crate::DocumentId,
+}
+
+/// Documents in each state, a pledge of BANK (financing 1) on `attested`, line 0 of BANK to the
+/// exporter (open) and line 1 (frozen by BANK).
+fn fixture() -> Fixture {
+	let registered = registered(DocumentKind::ExportDeclaration, "P-REG", 1_000);
+	let attested = registered_and_attested("P-ATT");
+	let disputed = registered_and_attested("P-DSP");
+	assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), disputed, 1));
+	assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), attested, 1, 10));
+	for _ in 0..2 {
+		assert_ok!(TradeCredit::issue_line(RuntimeOrigin::signed(BANK), EXPORTER, USD, 1_000, FAR));
+	}
+	assert_ok!(TradeCredit::freeze_line(RuntimeOrigin::signed(BANK), 1));
+	Fixture { registered, attested, disputed }
+}
+
+fn registered_and_attested(number: &str) -> crate::DocumentId {
+	let id = registered(DocumentKind::ExportDeclaration, number, 1_000);
+	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+	id
+}
+
+#[test]
+fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
+	type Case = (&'static str, fn(&Fixture) -> Call<Test>, &'static [AccountId]);
+	let cases: [Case; 13] = [
+		(
+			"register_documents",
+			|_| Call::register_documents {
+				owner: EXPORTER,
+				documents: vec![declaration("NEW", 5)],
+			},
+			&[EXPORTER, CLERK, BANK, BANK_2],
+		),
+		("attest_documents", |f| Call::attest_documents { ids: vec![f.registered] }, &[CUSTOMS]),
+		(
+			"dispute_document",
+			|f| Call::dispute_document { id: f.attested, reason: 2 },
+			&[REGULATOR, CUSTOMS],
+		),
+		("resolve_dispute", |f| Call::resolve_dispute { id: f.disputed }, &[REGULATOR, CUSTOMS]),
+		("cancel_document", |f| Call::cancel_document { id: f.registered }, &[EXPORTER, CLERK]),
+		("pledge", |f| Call::pledge { id: f.attested, financing: 2, amount: 5 }, &[BANK, BANK_2]),
+		("release_pledge", |f| Call::release_pledge { id: f.attested, financing: 1 }, &[BANK]),
+		(
+			"issue_line",
+			|_| Call::issue_line {
+				enterprise: IMPORTER,
+				currency: USD,
+				limit: 1_000,
+				expires_at: FAR,
+			},
+			&[BANK, BANK_2],
+		),
+		("increase_limit", |_| Call::increase_limit { line: 0, by: 1 }, &[BANK]),
+		("decrease_limit", |_| Call::decrease_limit { line: 0, by: 1 }, &[BANK]),
+		("freeze_line", |_| Call::freeze_line { line: 0 }, &[BANK, REGULATOR]),
+		("unfreeze_line", |_| Call::unfreeze_line { line: 1 }, &[BANK]),
+		("close_line", |_| Call::close_line { line: 0 }, &[BANK]),
+	];
+	for (name, call, allowed) in cases {
+		for (who, role) in ACTORS {
+			new_test_ext().execute_with(|| {
+				let fixture = fixture();
+				let before = sp_io::storage::root(StateVersion::V1);
+				let result = frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+					call(&fixture),
+					RuntimeOrigin::signed(who),
+				);
+				assert_eq!(
+					result.is_ok(),
+					allowed.contains(&who),
+					"{name} by the {role}: {result:?}"
+				);
+				if result.is_err() {
+					assert_eq!(
+						sp_io::storage::root(StateVersion::V1),
+						before,
+						"{name} by the {role} was refused but changed state"
+					);
+				}
+				TradeCredit::do_try_state().expect("invariants hold");
+			});
+		}
+	}
+}

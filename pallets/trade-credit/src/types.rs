@@ -1,0 +1,142 @@
+//! The records the trade-credit pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use tradefin_primitives::{
+	trade::{DocumentKind, DocumentStatus},
+	AssetId, Balance, Moment,
+};
+
+/// Longest document number, in bytes.
+pub type MaxNumberLen = ConstU32<64>;
+
+/// A document number as written on the document (e.g. a customs declaration number).
+pub type DocumentNumber = BoundedVec<u8, MaxNumberLen>;
+
+/// What a registrant submits for one document.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct DocumentInput {
+	pub kind: DocumentKind,
+	/// Commitment (hash) of the issuer's identity, e.g. the customs office's code.
+	pub issuer: H256,
+	/// The number printed on the document.
+	pub number: DocumentNumber,
+	/// Commitment (hash) of the counterparty (the foreign buyer or seller).
+	pub counterparty: H256,
+	/// The currency asset the document is denominated in.
+	pub currency: AssetId,
+	/// Face value in the currency's smallest units.
+	pub face_value: Balance,
+	pub issued_at: Moment,
+	pub due_at: Moment,
+}
+
+/// A registered trade document and its financed-balance ledger entry.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Document<AccountId> {
+	pub kind: DocumentKind,
+	pub issuer: H256,
+	pub number: DocumentNumber,
+	/// The enterprise that owns the receivable or payable.
+	pub owner: AccountId,
+	pub counterparty: H256,
+	pub currency: AssetId,
+	pub face_value: Balance,
+	pub issued_at: Moment,
+	pub due_at: Moment,
+	pub status: DocumentStatus,
+	/// Who registered it (the owner, or a bank under consent).
+	pub registered_by: AccountId,
+	/// The authority that attested it.
+	pub attested_by: Option<AccountId>,
+	/// Outstanding pledges to financing (sum over `Pledges`).
+	pub pledged: Balance,
+	/// Paid by the buyer so far.
+	pub paid: Balance,
+	/// How many pledges are outstanding (bounded by `MaxPledgesPerDocument`).
+	pub pledges: u32,
+}
+
+impl<AccountId> Document<AccountId> {
+	/// `face value - pledged - paid`: what can still be pledged or paid freely.
+	pub fn unencumbered(&self) -> Balance {
+		self.face_value.saturating_sub(self.pledged).saturating_sub(self.paid)
+	}
+
+	/// What can still be pledged: the unencumbered value of an attested document, else zero.
+	pub fn financeable(&self) -> Balance {
+		if self.status == DocumentStatus::Attested {
+			self.unencumbered()
+		} else {
+			0
+		}
+	}
+}
+
+/// Where a credit line stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum LineStatus {
+	/// May be drawn until it expires.
+	Open,
+	/// Frozen by its bank: no draws until the bank unfreezes it.
+	Frozen,
+	/// Frozen by the regulator: only the regulator unfreezes it.
+	FrozenByRegulator,
+	/// Closed by its bank: final.
+	Closed,
+}
+
+/// A credit line a bank issued to an enterprise.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct CreditLine<AccountId> {
+	pub bank: AccountId,
+	pub enterprise: AccountId,
+	pub currency: AssetId,
+	pub limit: Balance,
+	pub used: Balance,
+	pub expires_at: Moment,
+	pub status: LineStatus,
+}
+
+/// An enterprise's exposure in one currency over its lines that are not closed.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct Exposure {
+	pub currency: AssetId,
+	/// Sum of the limits.
+	pub limit: Balance,
+	/// Sum of what is drawn.
+	pub used: Balance,
+}
+
+/// Why a bank may not read an enterprise's credit record.
+#[derive(Encode, Decode, Clone, Copy, PartialEq, Eq, Debug, TypeInfo)]
+pub enum RecordRefusal {
+	/// The reader is not an active bank.
+	NotAnActiveBank,
+	/// The enterprise is unknown.
+	UnknownEnterprise,
+	/// The enterprise has not granted this bank a live credit-record consent.
+	NoConsent,
+}
+
+/// An enterprise's credit record with the volume it settled per currency.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct RecordView {
+	pub record: tradefin_primitives::trade::CreditRecord,
+	pub settled: alloc::vec::Vec<(AssetId, Balance)>,
+}
