@@ -153,6 +153,27 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_trade_credit::runtime_api::TradeCreditApi<Block, AccountId> for Runtime {
+		fn document(id: tradefin_primitives::trade::DocumentId) -> Option<pallet_trade_credit::Document<AccountId>> {
+			pallet_trade_credit::Documents::<Runtime>::get(id)
+		}
+		fn financeable(id: tradefin_primitives::trade::DocumentId) -> Option<Balance> {
+			pallet_trade_credit::Documents::<Runtime>::get(id).map(|d| d.financeable())
+		}
+		fn credit_lines(enterprise: AccountId) -> Vec<(pallet_trade_credit::LineId, pallet_trade_credit::CreditLine<AccountId>)> {
+			crate::TradeCredit::credit_lines_of(&enterprise)
+		}
+		fn exposure(enterprise: AccountId) -> Vec<pallet_trade_credit::Exposure> {
+			crate::TradeCredit::exposure_of(&enterprise)
+		}
+		fn credit_record(
+			bank: AccountId,
+			enterprise: AccountId,
+		) -> Result<pallet_trade_credit::RecordView, pallet_trade_credit::RecordRefusal> {
+			crate::TradeCredit::credit_record_for(&bank, &enterprise)
+		}
+	}
+
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
 		fn query_info(
 			uxt: <Block as BlockT>::Extrinsic,

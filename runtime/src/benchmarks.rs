@@ -12,5 +12,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_membership, CouncilMembership]
 	[pallet_utility, Utility]
 	[pallet_enterprise_identity, EnterpriseIdentity]
+	[pallet_trade_credit, TradeCredit]
 	[pallet_sudo, Sudo]
 );

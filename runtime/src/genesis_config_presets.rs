@@ -27,8 +27,8 @@ use sp_runtime::{
 use tradefin_primitives::identity::{FxClass, ParticipantKind};
 
 use crate::{
-	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, EnterpriseIdentityConfig,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, CouncilMembershipConfig,
+	EnterpriseIdentityConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// The preset of the four-validator consortium chain.
@@ -86,6 +86,40 @@ pub fn participants() -> Vec<Seeded> {
 	]
 }
 
+/// A currency of the dev chains: its asset id (the ISO 4217 numeric code), its ISO 4217
+/// alphabetic code and name, and the bank that issues it.
+pub const CURRENCIES: [(AssetId, &str, &str, Sr25519Keyring); 4] = [
+	(840, "USD", "US Dollar", Sr25519Keyring::Bob),
+	(978, "EUR", "Euro", Sr25519Keyring::Charlie),
+	(156, "CNY", "Yuan Renminbi", Sr25519Keyring::Bob),
+	(344, "HKD", "Hong Kong Dollar", Sr25519Keyring::Charlie),
+];
+
+/// Decimals of every dev currency (cents).
+pub const CURRENCY_DECIMALS: u8 = 2;
+
+/// What each bank holds of each currency at genesis: 100,000,000.00.
+pub const BANK_FLOAT: Balance = 10_000_000_000;
+
+/// What each enterprise holds of each currency at genesis: 1,000,000.00.
+pub const ENTERPRISE_FLOAT: Balance = 100_000_000;
+
+fn currencies() -> AssetsConfig {
+	use Sr25519Keyring::*;
+	let mut config = AssetsConfig::default();
+	for (id, code, name, issuer) in CURRENCIES {
+		config.assets.push((id, issuer.to_account_id(), true, 1));
+		config.metadata.push((id, name.into(), code.into(), CURRENCY_DECIMALS));
+		for bank in [Bob, Charlie] {
+			config.accounts.push((id, bank.to_account_id(), BANK_FLOAT));
+		}
+		for enterprise in [AliceStash, BobStash, CharlieStash] {
+			config.accounts.push((id, enterprise.to_account_id(), ENTERPRISE_FLOAT));
+		}
+	}
+	config
+}
+
 /// Builds a genesis patch. `sudo: None` leaves the chain without a sudo key.
 fn genesis(
 	validators: &[Sr25519Keyring],
@@ -106,6 +140,7 @@ fn genesis(
 		},
 		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
 		enterprise_identity: EnterpriseIdentityConfig { participants: participants() },
+		assets: currencies(),
 	});
 	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
 		let sudo =

@@ -188,9 +188,11 @@ mod runtime {
 	#[runtime::pallet_index(21)]
 	pub type CouncilMembership = pallet_membership<Instance1>;
 
-	// Trade finance: who may do what.
+	// Trade finance: who may do what; documents, the financed-balance ledger, credit.
 	#[runtime::pallet_index(40)]
 	pub type EnterpriseIdentity = pallet_enterprise_identity;
+	#[runtime::pallet_index(41)]
+	pub type TradeCredit = pallet_trade_credit;
 
 	// Utilities.
 	#[runtime::pallet_index(30)]

@@ -7,6 +7,7 @@
 mod cli_errors;
 mod identity;
 mod maintenance;
+mod trade_credit;
 mod transfer;
 
 use std::path::Path;

@@ -62,7 +62,30 @@ fn check(preset: &str, expected: Expected) {
 		}
 		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(One.to_account_id()), 0);
 		check_cast(preset);
+		check_currencies(preset);
 	});
+}
+
+/// USD, EUR, CNY and HKD exist as sufficient assets with their ISO 4217 code and two decimals,
+/// issued by a bank, and the banks and enterprises hold them.
+fn check_currencies(preset: &str) {
+	use frame_support::traits::fungibles::{metadata::Inspect as _, Inspect};
+	use tradefin_runtime::{
+		genesis_config_presets::{BANK_FLOAT, CURRENCIES, CURRENCY_DECIMALS, ENTERPRISE_FLOAT},
+		Assets,
+	};
+	for (id, code, name, issuer) in CURRENCIES {
+		assert!(Assets::asset_exists(id), "{preset}: {code} exists");
+		assert_eq!(Assets::symbol(id), code.as_bytes().to_vec());
+		assert_eq!(Assets::name(id), name.as_bytes().to_vec());
+		assert_eq!(Assets::decimals(id), CURRENCY_DECIMALS);
+		let details = pallet_assets::Asset::<Runtime>::get(id).expect("asset details");
+		assert_eq!(details.issuer, issuer.to_account_id(), "{preset}: {code} issued by {issuer}");
+		assert!(details.is_sufficient, "holders need no native deposit");
+		assert_eq!(Assets::balance(id, Bob.to_account_id()), BANK_FLOAT);
+		assert_eq!(Assets::balance(id, CharlieStash.to_account_id()), ENTERPRISE_FLOAT);
+		assert_eq!(Assets::total_issuance(id), 2 * BANK_FLOAT + 3 * ENTERPRISE_FLOAT);
+	}
 }
 
 /// The cast the README documents: who is which participant, all active from genesis.

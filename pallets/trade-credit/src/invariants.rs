@@ -12,7 +12,6 @@ impl<T: Config> Pallet<T> {
 	/// Per document: `pledged` is the sum of its pledges, their count is `pledges`, and
 	/// `pledged + paid <= face value`. Per line: `used <= limit`, and the enterprise's index
 	/// lists exactly its lines that are not closed.
-	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), DispatchError> {
 		let check = |holds: bool, what: &'static str| {
 			if holds {

@@ -35,6 +35,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod documents;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod ledger;
 mod lines;
@@ -77,6 +78,7 @@ pub trait BenchmarkHelper<AccountId>:
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungibles, Time},

@@ -55,14 +55,20 @@ impl pallet_assets::Config for Test {
 	type Holder = ();
 }
 
+/// A participant of the mocked identity pallet: kind, status, FX class.
+type MockParticipant = (ParticipantKind, ParticipantStatus, Option<FxClass>);
+/// A recorded consent use: enterprise, bank, scope, purpose.
+type ConsentUse = (AccountId, AccountId, ConsentScope, u32);
+
 thread_local! {
 	static NOW: Cell<u64> = const { Cell::new(1_000) };
-	static PARTICIPANTS: RefCell<BTreeMap<AccountId, (ParticipantKind, ParticipantStatus, Option<FxClass>)>> =
-		RefCell::new(BTreeMap::new());
-	static OPERATORS: RefCell<BTreeMap<AccountId, AccountId>> = RefCell::new(BTreeMap::new());
+	static PARTICIPANTS: RefCell<BTreeMap<AccountId, MockParticipant>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static OPERATORS: RefCell<BTreeMap<AccountId, AccountId>> =
+		const { RefCell::new(BTreeMap::new()) };
 	static CONSENTS: RefCell<BTreeMap<(AccountId, AccountId, ConsentScope), Moment>> =
-		RefCell::new(BTreeMap::new());
-	static USES: RefCell<Vec<(AccountId, AccountId, ConsentScope, u32)>> = RefCell::new(Vec::new());
+		const { RefCell::new(BTreeMap::new()) };
+	static USES: RefCell<Vec<ConsentUse>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The mock clock (milliseconds).
@@ -145,7 +151,7 @@ pub fn revoke_all(enterprise: AccountId, bank: AccountId) {
 }
 
 /// The consent uses recorded (the audit trail the identity pallet would emit).
-pub fn consent_uses() -> Vec<(AccountId, AccountId, ConsentScope, u32)> {
+pub fn consent_uses() -> Vec<ConsentUse> {
 	USES.with(|u| u.borrow().clone())
 }
 

@@ -1,5 +1,8 @@
 //! What explorers, banks and wallets ask the trade-credit pallet without a transaction.
 
+// `decl_runtime_apis!` repeats the generic bound in what it generates.
+#![allow(clippy::multiple_bound_locations)]
+
 use alloc::vec::Vec;
 use codec::Codec;
 use tradefin_primitives::{trade::DocumentId, Balance};

@@ -6,6 +6,7 @@ pub mod governance;
 pub mod identity;
 pub mod monetary;
 pub mod system;
+pub mod trade;
 pub mod utility;
 
 pub use governance::{CouncilCollective, EnsureRootOrTwoThirdsCouncil};

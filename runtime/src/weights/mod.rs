@@ -3,3 +3,4 @@
 
 pub mod pallet_balances;
 pub mod pallet_enterprise_identity;
+pub mod pallet_trade_credit;
