@@ -4,7 +4,10 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod financing;
 pub mod identity;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod trade;
 
 use sp_runtime::{

@@ -110,6 +110,9 @@ pub trait DocumentLedger<AccountId, Balance> {
 	/// What can still be pledged (zero for documents that cannot back financing).
 	fn financeable(id: &DocumentId) -> Balance;
 
+	/// What `bank`'s financing `financing` holds pledged on a document (zero if nothing).
+	fn pledged_to(id: &DocumentId, bank: &AccountId, financing: FinancingRef) -> Balance;
+
 	/// Reserves `amount` of the document's financeable balance for `bank`'s financing
 	/// `financing`. Fails (changing nothing) beyond the financeable balance, or when the
 	/// document is not attested or is disputed.

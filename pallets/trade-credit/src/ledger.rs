@@ -167,6 +167,10 @@ impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 		Documents::<T>::get(id).map(|d| d.financeable()).unwrap_or(0)
 	}
 
+	fn pledged_to(id: &DocumentId, bank: &T::AccountId, financing: FinancingRef) -> Balance {
+		Pledges::<T>::get(id, (bank.clone(), financing)).unwrap_or(0)
+	}
+
 	fn pledge(
 		id: &DocumentId,
 		bank: &T::AccountId,

@@ -48,6 +48,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use documents::document_id;
 pub use pallet::*;
 pub use tradefin_primitives::trade::{
 	CreditLines, CreditRecord, CreditRecordHook, DocumentId, DocumentKind, DocumentLedger,

@@ -1,18 +1,15 @@
 //! A test runtime: System, Balances, Assets (currencies) and this pallet, with a mocked
 //! identity pallet (participants, operators, classes, consents) and a settable clock.
 
-use core::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
-
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32, Time},
+	traits::{AsEnsureOriginWithArg, ConstU32},
 };
 use frame_system::{EnsureRoot, EnsureSigned};
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchError};
+use sp_runtime::BuildStorage;
 use tradefin_primitives::{
-	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind, ParticipantStatus},
+	identity::{ConsentScope, FxClass, ParticipantKind, ParticipantStatus},
 	trade::DocumentKind,
 	Balance, Moment,
 };
@@ -55,105 +52,9 @@ impl pallet_assets::Config for Test {
 	type Holder = ();
 }
 
-/// A participant of the mocked identity pallet: kind, status, FX class.
-type MockParticipant = (ParticipantKind, ParticipantStatus, Option<FxClass>);
-/// A recorded consent use: enterprise, bank, scope, purpose.
-type ConsentUse = (AccountId, AccountId, ConsentScope, u32);
-
-thread_local! {
-	static NOW: Cell<u64> = const { Cell::new(1_000) };
-	static PARTICIPANTS: RefCell<BTreeMap<AccountId, MockParticipant>> =
-		const { RefCell::new(BTreeMap::new()) };
-	static OPERATORS: RefCell<BTreeMap<AccountId, AccountId>> =
-		const { RefCell::new(BTreeMap::new()) };
-	static CONSENTS: RefCell<BTreeMap<(AccountId, AccountId, ConsentScope), Moment>> =
-		const { RefCell::new(BTreeMap::new()) };
-	static USES: RefCell<Vec<ConsentUse>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The mock clock (milliseconds).
-pub struct MockTime;
-impl Time for MockTime {
-	type Moment = u64;
-	fn now() -> u64 {
-		NOW.with(|now| now.get())
-	}
-}
-
-/// Sets the clock.
-pub fn set_now(millis: u64) {
-	NOW.with(|now| now.set(millis));
-}
-
-/// The identity pallet, mocked: what the cast below says.
-pub struct MockIdentity;
-impl IdentityProvider<AccountId> for MockIdentity {
-	fn participant(who: &AccountId) -> Option<(ParticipantKind, ParticipantStatus)> {
-		PARTICIPANTS.with(|p| p.borrow().get(who).map(|(k, s, _)| (*k, *s)))
-	}
-	fn acting_for(who: &AccountId) -> Option<AccountId> {
-		OPERATORS
-			.with(|o| o.borrow().get(who).copied())
-			.or_else(|| Self::participant(who).map(|_| *who))
-	}
-	fn fx_class(enterprise: &AccountId) -> Option<FxClass> {
-		PARTICIPANTS.with(|p| p.borrow().get(enterprise).and_then(|(_, _, c)| *c))
-	}
-	fn has_consent(enterprise: &AccountId, bank: &AccountId, scope: ConsentScope) -> bool {
-		let now = MockTime::now();
-		CONSENTS.with(|c| {
-			let c = c.borrow();
-			[scope, ConsentScope::All]
-				.iter()
-				.any(|s| c.get(&(*enterprise, *bank, *s)).is_some_and(|exp| now < *exp))
-		})
-	}
-	fn use_consent(
-		enterprise: &AccountId,
-		bank: &AccountId,
-		scope: ConsentScope,
-		purpose: u32,
-	) -> Result<(), DispatchError> {
-		if !Self::has_consent(enterprise, bank, scope) {
-			return Err(DispatchError::Other("no live consent"));
-		}
-		USES.with(|u| u.borrow_mut().push((*enterprise, *bank, scope, purpose)));
-		Ok(())
-	}
-}
-
-/// Changes a participant's status.
-pub fn set_status(who: AccountId, status: ParticipantStatus) {
-	PARTICIPANTS.with(|p| {
-		if let Some(entry) = p.borrow_mut().get_mut(&who) {
-			entry.1 = status;
-		}
-	});
-}
-
-/// Sets an enterprise's FX class.
-pub fn set_class(who: AccountId, class: FxClass) {
-	PARTICIPANTS.with(|p| {
-		if let Some(entry) = p.borrow_mut().get_mut(&who) {
-			entry.2 = Some(class);
-		}
-	});
-}
-
-/// `enterprise` grants `bank` a consent for `scope` until `expires_at`.
-pub fn grant(enterprise: AccountId, bank: AccountId, scope: ConsentScope, expires_at: Moment) {
-	CONSENTS.with(|c| c.borrow_mut().insert((enterprise, bank, scope), expires_at));
-}
-
-/// Withdraws every consent `enterprise` gave `bank`.
-pub fn revoke_all(enterprise: AccountId, bank: AccountId) {
-	CONSENTS.with(|c| c.borrow_mut().retain(|(e, b, _), _| !(*e == enterprise && *b == bank)));
-}
-
-/// The consent uses recorded (the audit trail the identity pallet would emit).
-pub fn consent_uses() -> Vec<ConsentUse> {
-	USES.with(|u| u.borrow().clone())
-}
+pub use tradefin_primitives::testing::{
+	consent_uses, grant, revoke_all, set_class, set_now, set_status, MockIdentity, MockTime,
+};
 
 parameter_types! {
 	pub const ClassBLineCap: Balance = 50_000;
@@ -181,10 +82,11 @@ impl tradefin_primitives::identity::IdentityFixtures<AccountId> for BenchFixture
 		who: &AccountId,
 		kind: ParticipantKind,
 		fx_class: Option<FxClass>,
-	) -> Result<(), DispatchError> {
-		PARTICIPANTS.with(|p| {
-			p.borrow_mut().insert(*who, (kind, ParticipantStatus::Active, fx_class));
-		});
+	) -> Result<(), sp_runtime::DispatchError> {
+		tradefin_primitives::testing::set_participant(
+			*who,
+			(kind, ParticipantStatus::Active, fx_class),
+		);
 		Ok(())
 	}
 	fn grant_consent(
@@ -192,7 +94,7 @@ impl tradefin_primitives::identity::IdentityFixtures<AccountId> for BenchFixture
 		bank: &AccountId,
 		scope: ConsentScope,
 		expires_at: Moment,
-	) -> Result<(), DispatchError> {
+	) -> Result<(), sp_runtime::DispatchError> {
 		grant(*enterprise, *bank, scope, expires_at);
 		Ok(())
 	}
@@ -234,10 +136,10 @@ pub const FAR: Moment = 1_000_000_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	set_now(1_000);
-	PARTICIPANTS.with(|p| {
-		use ParticipantKind::*;
-		let active = ParticipantStatus::Active;
-		*p.borrow_mut() = BTreeMap::from([
+	use ParticipantKind::*;
+	let active = ParticipantStatus::Active;
+	tradefin_primitives::testing::reset_identity(
+		[
 			(REGULATOR, (Regulator, active, None)),
 			(BANK, (Bank, active, None)),
 			(BANK_2, (Bank, active, None)),
@@ -249,11 +151,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(TRADER_C, (Enterprise, active, Some(FxClass::C))),
 			(SUSPENDED_BANK, (Bank, ParticipantStatus::Suspended, None)),
 			(SUSPENDED_ENTERPRISE, (Enterprise, ParticipantStatus::Suspended, Some(FxClass::A))),
-		]);
-	});
-	OPERATORS.with(|o| *o.borrow_mut() = BTreeMap::from([(CLERK, EXPORTER)]));
-	CONSENTS.with(|c| c.borrow_mut().clear());
-	USES.with(|u| u.borrow_mut().clear());
+		],
+		[(CLERK, EXPORTER)],
+	);
 	for enterprise in [EXPORTER, IMPORTER, TRADER_C] {
 		for bank in [BANK, BANK_2, SUSPENDED_BANK] {
 			grant(enterprise, bank, ConsentScope::All, FAR);

@@ -1,0 +1,49 @@
+//! The pallet's invariants, checked by `try_state` and after every unit test.
+
+use sp_runtime::DispatchError;
+use tradefin_primitives::trade::DocumentLedger;
+
+use crate::{
+	pallet::{Config, Financings, Pallet},
+	FinancingState,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Principal outstanding <= principal disbursed (and with what was repaid, equals it); a
+	/// financing's pledges are exactly what the ledger holds for it; a closed one holds none.
+	pub fn do_try_state() -> Result<(), DispatchError> {
+		let check = |holds: bool, what: &'static str| {
+			if holds {
+				Ok(())
+			} else {
+				Err(DispatchError::Other(what))
+			}
+		};
+		for (id, f) in Financings::<T>::iter() {
+			let disbursed = if f.disbursed_at.is_some() { f.terms.amount } else { 0 };
+			check(f.principal_outstanding <= disbursed, "principal outstanding <= disbursed")?;
+			check(
+				f.principal_outstanding.saturating_add(f.principal_repaid) == disbursed,
+				"outstanding + repaid = disbursed",
+			)?;
+			let live = matches!(
+				f.state,
+				FinancingState::Applied
+					| FinancingState::Approved
+					| FinancingState::Disbursed
+					| FinancingState::Overdue
+					| FinancingState::Defaulted
+			);
+			if !live {
+				check(f.pledges.is_empty(), "a closed financing holds no pledge")?;
+			}
+			for pledge in f.pledges.iter() {
+				check(
+					T::Ledger::pledged_to(&pledge.document, &f.terms.bank, id) == pledge.amount,
+					"a financing's pledges match the ledger",
+				)?;
+			}
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,372 @@
+//! # Financing
+//!
+//! The financing lifecycle over the trade-credit ledger and credit lines:
+//!
+//! ```text
+//! applied -> approved -> disbursed -> repaid (closed)
+//!    |          |           |--> overdue -> repaid (late) | defaulted -> written off | recovered
+//!    '-> withdrawn / rejected (pledges released)
+//! ```
+//!
+//! - **apply** (an active enterprise, via an operator): pledges are reserved on the ledger at
+//!   once, so a second application on the same value fails immediately. The amount is at most
+//!   the product's advance rate times the pledged total.
+//! - **approve** needs the named bank's live credit-record consent and room on the line;
+//!   **disburse** draws the line and moves the bank's currency to the enterprise (`fungibles`);
+//!   maturity is fixed then.
+//! - **repay** by anyone: interest first, then principal ([`interest`]); pledges shrink in
+//!   proportion to the principal repaid; the line is repaid; full repayment closes it and updates
+//!   the credit record (on time or late).
+//! - **Overdue** without anyone calling: financings are queued by due time (maturity + grace) in
+//!   one-minute buckets; each block processes at most `MaxOverduePerBlock` queue steps. Anyone
+//!   can also call `mark_overdue` once it is due. The bank then declares **default** and may
+//!   **write off** (the line's usage and the pledges are released); payments after default are
+//!   recoveries.
+//! - The **regulator** freezes and unfreezes a financing; a frozen one changes state in no way.
+//!
+//! Invariants (`try_state`): principal outstanding <= principal disbursed; the pledges a live
+//! financing lists are exactly what the ledger holds for it.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
+
+extern crate alloc;
+
+pub mod interest;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+mod invariants;
+mod lifecycle;
+#[cfg(test)]
+mod mock;
+mod overdue;
+mod repayment;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use tradefin_primitives::financing::{FinancingId, Product};
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Due-queue buckets are one minute wide.
+pub const BUCKET_MS: tradefin_primitives::Moment = 60_000;
+
+/// The consent purpose code recorded when a bank approves (audit trail).
+pub const APPROVAL_PURPOSE: u32 = 10;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungibles, Time},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Permill;
+	use tradefin_primitives::{
+		identity::IdentityProvider,
+		trade::{CreditLines, CreditRecordHook, DocumentLedger},
+		AssetId, Balance, Moment,
+	};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	/// A financing as stored.
+	pub type FinancingOf<T> = Financing<
+		<T as frame_system::Config>::AccountId,
+		BoundedVec<PledgeOf, <T as Config>::MaxPledges>,
+	>;
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		type Identity: IdentityProvider<Self::AccountId>;
+		/// The financed-balance ledger (trade credit).
+		type Ledger: DocumentLedger<Self::AccountId, Balance>;
+		/// Credit lines (trade credit).
+		type Lines: CreditLines<Self::AccountId, Balance>;
+		/// The credit record (trade credit).
+		type Record: CreditRecordHook<Self::AccountId, Balance>;
+		/// The currencies paid out and repaid.
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = AssetId, Balance = Balance>;
+		type Time: Time<Moment = Moment>;
+
+		/// Most an export-receivables financing may advance, of the pledged total.
+		#[pallet::constant]
+		type ExportAdvanceRate: Get<Permill>;
+		/// Most an invoice financing may advance.
+		#[pallet::constant]
+		type InvoiceAdvanceRate: Get<Permill>;
+		/// Most a credit-insurance policy financing may advance.
+		#[pallet::constant]
+		type InsuranceAdvanceRate: Get<Permill>;
+		/// Most an import financing may advance.
+		#[pallet::constant]
+		type ImportAdvanceRate: Get<Permill>;
+		/// Time after maturity before a financing becomes overdue (milliseconds).
+		#[pallet::constant]
+		type GracePeriod: Get<Moment>;
+		/// Most documents pledged to one financing.
+		#[pallet::constant]
+		type MaxPledges: Get<u32>;
+		/// Most due-queue steps (financings examined or empty buckets skipped) per block.
+		#[pallet::constant]
+		type MaxOverduePerBlock: Get<u32>;
+
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Financings by id.
+	#[pallet::storage]
+	pub type Financings<T: Config> = StorageMap<_, Twox64Concat, FinancingId, FinancingOf<T>>;
+
+	/// The id the next financing gets.
+	#[pallet::storage]
+	pub type NextFinancingId<T: Config> = StorageValue<_, FinancingId, ValueQuery>;
+
+	/// Disbursed financings by the minute bucket of their due time (maturity + grace).
+	#[pallet::storage]
+	pub type DueQueue<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Moment, Twox64Concat, FinancingId, (), OptionQuery>;
+
+	/// The lowest bucket that may still hold entries (`None`: the queue is empty).
+	#[pallet::storage]
+	pub type QueueCursor<T: Config> = StorageValue<_, Moment, OptionQuery>;
+
+	/// How many entries the due queue holds.
+	#[pallet::storage]
+	pub type QueueLen<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An enterprise applied; its pledges are reserved.
+		Applied {
+			id: FinancingId,
+			enterprise: T::AccountId,
+			bank: T::AccountId,
+			product: Product,
+			amount: Balance,
+			pledged: Balance,
+		},
+		/// The enterprise withdrew its application; pledges released.
+		Withdrawn { id: FinancingId },
+		/// The bank rejected the application; pledges released.
+		Rejected { id: FinancingId, reason: u32 },
+		/// The bank approved.
+		Approved { id: FinancingId },
+		/// The bank paid out; the line is drawn.
+		Disbursed { id: FinancingId, amount: Balance, maturity: Moment },
+		/// A repayment: interest first, then principal.
+		Repaid {
+			id: FinancingId,
+			payer: T::AccountId,
+			interest: Balance,
+			principal: Balance,
+			principal_outstanding: Balance,
+			state: FinancingState,
+		},
+		/// Part of the pledges released as principal fell.
+		PledgesReleased { id: FinancingId, amount: Balance },
+		/// Past maturity plus grace and not repaid.
+		Overdue { id: FinancingId, due: Moment },
+		/// The bank declared default.
+		Defaulted { id: FinancingId, principal_outstanding: Balance, interest_due: Balance },
+		/// The bank wrote the financing off.
+		WrittenOff { id: FinancingId, principal_outstanding: Balance },
+		/// The regulator froze the financing.
+		Frozen { id: FinancingId },
+		/// The regulator unfroze the financing.
+		Unfrozen { id: FinancingId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller acts for no active enterprise.
+		NotActiveEnterprise,
+		/// The bank is not an active bank.
+		NotActiveBank,
+		/// FX class C enterprises get no financing.
+		ClassCNoCredit,
+		/// No such credit line.
+		UnknownLine,
+		/// The line belongs to another bank or enterprise.
+		LineMismatch,
+		/// No document is pledged.
+		NoPledges,
+		/// More than `MaxPledges` documents.
+		TooManyPledges,
+		/// A document appears twice.
+		DuplicateDocument,
+		/// No such document.
+		UnknownDocument,
+		/// The document belongs to someone else.
+		NotDocumentOwner,
+		/// The product does not accept this kind of document.
+		KindNotAccepted,
+		/// The document's currency is not the line's.
+		CurrencyMismatch,
+		/// An amount is zero.
+		ZeroAmount,
+		/// The tenor is zero.
+		ZeroTenor,
+		/// The amount exceeds the advance rate times the pledged total.
+		ExceedsAdvanceRate,
+		/// No such financing.
+		UnknownFinancing,
+		/// Only the enterprise may do this.
+		NotEnterprise,
+		/// Only the financing's bank may do this.
+		NotBank,
+		/// Only the regulator may do this.
+		NotRegulator,
+		/// The financing is not in a state that allows this.
+		WrongState,
+		/// The regulator froze it.
+		Frozen,
+		/// It is not frozen.
+		NotFrozen,
+		/// The bank holds no live credit-record consent from the enterprise.
+		NoConsent,
+		/// The line is frozen, closed or expired.
+		LineNotDrawable,
+		/// The line has no room for the amount.
+		LineLimitExceeded,
+		/// The bank lacks the funds to disburse.
+		InsufficientBankFunds,
+		/// The payer lacks the funds.
+		InsufficientFunds,
+		/// Nothing is owed.
+		NothingOwed,
+		/// It is not yet due (maturity + grace).
+		NotDue,
+		/// An amount would overflow.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			let steps = Self::process_due(Self::now(), T::MaxOverduePerBlock::get());
+			T::WeightInfo::on_initialize(steps)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxPledges::get() >= 1, "a financing takes at least one document");
+			assert!(T::MaxOverduePerBlock::get() >= 1, "the queue must make progress");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// An active enterprise (or its operator) applies; the pledges are reserved at once.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::apply(pledges.len() as u32))]
+		pub fn apply(
+			origin: OriginFor<T>,
+			terms: Terms<T::AccountId>,
+			pledges: Vec<PledgeOf>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_apply(&who, terms, pledges)
+		}
+
+		/// The enterprise withdraws its application before approval; pledges released.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::withdraw(T::MaxPledges::get()))]
+		pub fn withdraw(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw(&who, id)
+		}
+
+		/// The bank rejects an application with a reason code; pledges released.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reject(T::MaxPledges::get()))]
+		pub fn reject(origin: OriginFor<T>, id: FinancingId, reason: u32) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reject(&who, id, reason)
+		}
+
+		/// The bank approves (live consent, room on the line).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_approve(&who, id)
+		}
+
+		/// The bank pays out: its currency moves to the enterprise, the line is drawn.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::disburse())]
+		pub fn disburse(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_disburse(&who, id)
+		}
+
+		/// Anyone repays up to `amount`: interest first, then principal.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()))]
+		pub fn repay(origin: OriginFor<T>, id: FinancingId, amount: Balance) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_repay(&payer, id, amount).map(|_| ())
+		}
+
+		/// Anyone marks a financing overdue once maturity + grace has passed (the fallback of
+		/// the per-block processing).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::mark_overdue())]
+		pub fn mark_overdue(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_mark_overdue(id)
+		}
+
+		/// The bank declares an overdue financing in default.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::declare_default())]
+		pub fn declare_default(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_declare_default(&who, id)
+		}
+
+		/// The bank writes a defaulted financing off: the line and the pledges are released.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::write_off(T::MaxPledges::get()))]
+		pub fn write_off(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_write_off(&who, id)
+		}
+
+		/// The regulator freezes a financing.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::freeze())]
+		pub fn freeze(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_frozen(&who, id, true)
+		}
+
+		/// The regulator unfreezes a financing (marking it overdue at once if it fell due).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::unfreeze())]
+		pub fn unfreeze(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_frozen(&who, id, false)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		pub(crate) fn now() -> Moment {
+			T::Time::now()
+		}
+	}
+}

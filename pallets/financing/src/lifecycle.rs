@@ -1,0 +1,307 @@
+//! Application, decision, disbursement and the regulator's freeze.
+
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{fungibles::Mutate, tokens::Preservation, Get},
+	BoundedVec,
+};
+use sp_runtime::{DispatchError, Permill};
+use tradefin_primitives::{
+	financing::Product,
+	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
+	trade::{CreditLines, DocumentLedger},
+	Balance,
+};
+
+use crate::{
+	interest::advance_limit,
+	pallet::{Config, Error, Event, FinancingOf, Financings, NextFinancingId, Pallet},
+	Financing, FinancingId, FinancingState, PledgeOf, Terms, APPROVAL_PURPOSE,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The product's maximum advance rate.
+	pub fn advance_rate(product: Product) -> Permill {
+		match product {
+			Product::ExportReceivables => T::ExportAdvanceRate::get(),
+			Product::Invoice => T::InvoiceAdvanceRate::get(),
+			Product::InsurancePolicy => T::InsuranceAdvanceRate::get(),
+			Product::Import => T::ImportAdvanceRate::get(),
+		}
+	}
+
+	/// A financing, if it exists and is not frozen.
+	pub(crate) fn unfrozen(id: FinancingId) -> Result<FinancingOf<T>, DispatchError> {
+		let financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
+		ensure!(!financing.frozen, Error::<T>::Frozen);
+		Ok(financing)
+	}
+
+	/// Every reason an application would be refused before anything is reserved (the runtime
+	/// API lists them all; `apply` stops at the first).
+	pub fn application_refusals(
+		enterprise: &T::AccountId,
+		terms: &Terms<T::AccountId>,
+		pledges: &[PledgeOf],
+	) -> Vec<Error<T>> {
+		let mut refusals = Vec::new();
+		if !T::Identity::is_active(enterprise, ParticipantKind::Enterprise) {
+			refusals.push(Error::<T>::NotActiveEnterprise);
+		}
+		if T::Identity::fx_class(enterprise) == Some(FxClass::C) {
+			refusals.push(Error::<T>::ClassCNoCredit);
+		}
+		if !T::Identity::is_active(&terms.bank, ParticipantKind::Bank) {
+			refusals.push(Error::<T>::NotActiveBank);
+		}
+		if terms.amount == 0 {
+			refusals.push(Error::<T>::ZeroAmount);
+		}
+		if terms.tenor == 0 {
+			refusals.push(Error::<T>::ZeroTenor);
+		}
+		let line = T::Lines::line(terms.line);
+		match &line {
+			None => refusals.push(Error::<T>::UnknownLine),
+			Some(l) if l.bank != terms.bank || &l.enterprise != enterprise => {
+				refusals.push(Error::<T>::LineMismatch)
+			}
+			Some(l) if !l.drawable => refusals.push(Error::<T>::LineNotDrawable),
+			Some(l) if l.used.saturating_add(terms.amount) > l.limit => {
+				refusals.push(Error::<T>::LineLimitExceeded)
+			}
+			Some(_) => {}
+		}
+		if pledges.is_empty() {
+			refusals.push(Error::<T>::NoPledges);
+		}
+		if pledges.len() > T::MaxPledges::get() as usize {
+			refusals.push(Error::<T>::TooManyPledges);
+		}
+		let mut pledged: Balance = 0;
+		for (i, pledge) in pledges.iter().enumerate() {
+			if pledges.iter().take(i).any(|p| p.document == pledge.document) {
+				refusals.push(Error::<T>::DuplicateDocument);
+			}
+			if pledge.amount == 0 {
+				refusals.push(Error::<T>::ZeroAmount);
+			}
+			pledged = pledged.saturating_add(pledge.amount);
+			match T::Ledger::document(&pledge.document) {
+				None => refusals.push(Error::<T>::UnknownDocument),
+				Some(doc) => {
+					if &doc.owner != enterprise {
+						refusals.push(Error::<T>::NotDocumentOwner);
+					}
+					if !terms.product.accepts(doc.kind) {
+						refusals.push(Error::<T>::KindNotAccepted);
+					}
+					if line.as_ref().is_some_and(|l| l.currency != doc.currency) {
+						refusals.push(Error::<T>::CurrencyMismatch);
+					}
+				}
+			}
+		}
+		if terms.amount > advance_limit(pledged, Self::advance_rate(terms.product)) {
+			refusals.push(Error::<T>::ExceedsAdvanceRate);
+		}
+		refusals.dedup_by(|a, b| codec::Encode::encode(a) == codec::Encode::encode(b));
+		refusals
+	}
+
+	pub(crate) fn do_apply(
+		who: &T::AccountId,
+		terms: Terms<T::AccountId>,
+		pledges: Vec<PledgeOf>,
+	) -> DispatchResult {
+		let enterprise = T::Identity::acting_for(who).ok_or(Error::<T>::NotActiveEnterprise)?;
+		if let Some(refusal) =
+			Self::application_refusals(&enterprise, &terms, &pledges).into_iter().next()
+		{
+			return Err(refusal.into());
+		}
+		let pledges: BoundedVec<PledgeOf, T::MaxPledges> =
+			pledges.try_into().map_err(|_| Error::<T>::TooManyPledges)?;
+		let id = NextFinancingId::<T>::get();
+		NextFinancingId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		let mut pledged: Balance = 0;
+		for pledge in &pledges {
+			// The ledger refuses beyond the financeable balance, whichever bank asks.
+			T::Ledger::pledge(&pledge.document, &terms.bank, id, pledge.amount)?;
+			pledged = pledged.saturating_add(pledge.amount);
+		}
+		let currency = T::Lines::line(terms.line).ok_or(Error::<T>::UnknownLine)?.currency;
+		let now = Self::now();
+		Self::deposit_event(Event::Applied {
+			id,
+			enterprise: enterprise.clone(),
+			bank: terms.bank.clone(),
+			product: terms.product,
+			amount: terms.amount,
+			pledged,
+		});
+		Financings::<T>::insert(
+			id,
+			Financing {
+				enterprise,
+				terms,
+				currency,
+				pledges,
+				state: FinancingState::Applied,
+				frozen: false,
+				applied_at: now,
+				disbursed_at: None,
+				maturity: None,
+				principal_outstanding: 0,
+				interest_due: 0,
+				accrued_at: now,
+				principal_repaid: 0,
+				interest_paid: 0,
+				recovered: 0,
+				was_overdue: false,
+			},
+		);
+		Ok(())
+	}
+
+	/// Gives every pledge of `financing` back to the ledger.
+	pub(crate) fn release_all(id: FinancingId, financing: &mut FinancingOf<T>) -> DispatchResult {
+		let mut released: Balance = 0;
+		for pledge in financing.pledges.iter() {
+			released = released.saturating_add(T::Ledger::release(
+				&pledge.document,
+				&financing.terms.bank,
+				id,
+				pledge.amount,
+			)?);
+		}
+		financing.pledges = BoundedVec::default();
+		if released > 0 {
+			Self::deposit_event(Event::PledgesReleased { id, amount: released });
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw(who: &T::AccountId, id: FinancingId) -> DispatchResult {
+		let mut financing = Self::unfrozen(id)?;
+		ensure!(
+			T::Identity::acting_for(who).as_ref() == Some(&financing.enterprise),
+			Error::<T>::NotEnterprise
+		);
+		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
+		Self::release_all(id, &mut financing)?;
+		financing.state = FinancingState::Withdrawn;
+		Financings::<T>::insert(id, financing);
+		Self::deposit_event(Event::Withdrawn { id });
+		Ok(())
+	}
+
+	pub(crate) fn do_reject(who: &T::AccountId, id: FinancingId, reason: u32) -> DispatchResult {
+		let mut financing = Self::unfrozen(id)?;
+		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
+		Self::release_all(id, &mut financing)?;
+		financing.state = FinancingState::Rejected;
+		Financings::<T>::insert(id, financing);
+		Self::deposit_event(Event::Rejected { id, reason });
+		Ok(())
+	}
+
+	/// The line of a financing has room for its amount and can be drawn.
+	fn ensure_line_room(financing: &FinancingOf<T>) -> DispatchResult {
+		let line = T::Lines::line(financing.terms.line).ok_or(Error::<T>::UnknownLine)?;
+		ensure!(line.drawable, Error::<T>::LineNotDrawable);
+		ensure!(
+			line.used.saturating_add(financing.terms.amount) <= line.limit,
+			Error::<T>::LineLimitExceeded
+		);
+		Ok(())
+	}
+
+	pub(crate) fn do_approve(who: &T::AccountId, id: FinancingId) -> DispatchResult {
+		let mut financing = Self::unfrozen(id)?;
+		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
+		ensure!(T::Identity::is_active(who, ParticipantKind::Bank), Error::<T>::NotActiveBank);
+		ensure!(
+			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
+			Error::<T>::NotActiveEnterprise
+		);
+		ensure!(
+			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
+			Error::<T>::ClassCNoCredit
+		);
+		ensure!(
+			T::Identity::has_consent(&financing.enterprise, who, ConsentScope::CreditRecord),
+			Error::<T>::NoConsent
+		);
+		Self::ensure_line_room(&financing)?;
+		T::Identity::use_consent(
+			&financing.enterprise,
+			who,
+			ConsentScope::CreditRecord,
+			APPROVAL_PURPOSE,
+		)?;
+		financing.state = FinancingState::Approved;
+		Financings::<T>::insert(id, financing);
+		Self::deposit_event(Event::Approved { id });
+		Ok(())
+	}
+
+	pub(crate) fn do_disburse(who: &T::AccountId, id: FinancingId) -> DispatchResult {
+		let mut financing = Self::unfrozen(id)?;
+		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		ensure!(financing.state == FinancingState::Approved, Error::<T>::WrongState);
+		ensure!(
+			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
+			Error::<T>::NotActiveEnterprise
+		);
+		Self::ensure_line_room(&financing)?;
+		let amount = financing.terms.amount;
+		T::Assets::transfer(
+			financing.currency,
+			who,
+			&financing.enterprise,
+			amount,
+			Preservation::Expendable,
+		)
+		.map_err(|_| Error::<T>::InsufficientBankFunds)?;
+		T::Lines::draw(financing.terms.line, amount)?;
+		let now = Self::now();
+		let maturity = now.checked_add(financing.terms.tenor).ok_or(Error::<T>::Overflow)?;
+		financing.state = FinancingState::Disbursed;
+		financing.disbursed_at = Some(now);
+		financing.maturity = Some(maturity);
+		financing.principal_outstanding = amount;
+		financing.accrued_at = now;
+		Self::enqueue(id, maturity.saturating_add(T::GracePeriod::get()));
+		Financings::<T>::insert(id, financing);
+		Self::deposit_event(Event::Disbursed { id, amount, maturity });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_frozen(
+		who: &T::AccountId,
+		id: FinancingId,
+		frozen: bool,
+	) -> DispatchResult {
+		ensure!(T::Identity::is_active(who, ParticipantKind::Regulator), Error::<T>::NotRegulator);
+		let mut financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
+		ensure!(
+			financing.frozen != frozen,
+			if frozen { Error::<T>::Frozen } else { Error::<T>::NotFrozen }
+		);
+		financing.frozen = frozen;
+		Financings::<T>::insert(id, financing);
+		if frozen {
+			Self::deposit_event(Event::Frozen { id });
+		} else {
+			Self::deposit_event(Event::Unfrozen { id });
+			// It may have fallen due while frozen (the queue skipped it).
+			let _ = Self::do_mark_overdue(id);
+		}
+		Ok(())
+	}
+}

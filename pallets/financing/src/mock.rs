@@ -1,0 +1,233 @@
+//! A test runtime: System, Balances, Assets, the real trade-credit pallet (the ledger, lines and
+//! credit record this pallet works on) and this pallet; identity and the clock are mocked.
+
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstU32},
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Permill};
+use tradefin_primitives::{
+	identity::{ConsentScope, FxClass, ParticipantKind, ParticipantStatus},
+	trade::{DocumentId, DocumentKind},
+	Balance,
+};
+
+pub use tradefin_primitives::testing::{
+	grant, reset_identity, revoke_all, set_class, set_now, set_status, MockIdentity, MockTime,
+};
+
+use crate as pallet_financing;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Assets: pallet_assets,
+		TradeCredit: pallet_trade_credit,
+		Financing: pallet_financing,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type AssetId = u32;
+	type AssetIdParameter = u32;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = ();
+}
+
+parameter_types! {
+	pub const ClassBLineCap: Balance = 500_000;
+	pub const ExportAdvanceRate: Permill = Permill::from_percent(80);
+	pub const InvoiceAdvanceRate: Permill = Permill::from_percent(90);
+	pub const InsuranceAdvanceRate: Permill = Permill::from_percent(90);
+	pub const ImportAdvanceRate: Permill = Permill::from_percent(70);
+}
+
+impl pallet_trade_credit::Config for Test {
+	type Identity = MockIdentity;
+	type Currencies = Assets;
+	type Time = MockTime;
+	type MaxBatch = ConstU32<6>;
+	type MaxPledgesPerDocument = ConstU32<4>;
+	type MaxLinesPerEnterprise = ConstU32<4>;
+	type ClassBLineCap = ClassBLineCap;
+	type WeightInfo = ();
+}
+
+/// Grace after maturity: one day.
+pub const GRACE: u64 = DAY;
+pub const DAY: u64 = 86_400_000;
+
+impl pallet_financing::Config for Test {
+	type Identity = MockIdentity;
+	type Ledger = TradeCredit;
+	type Lines = TradeCredit;
+	type Record = TradeCredit;
+	type Assets = Assets;
+	type Time = MockTime;
+	type ExportAdvanceRate = ExportAdvanceRate;
+	type InvoiceAdvanceRate = InvoiceAdvanceRate;
+	type InsuranceAdvanceRate = InsuranceAdvanceRate;
+	type ImportAdvanceRate = ImportAdvanceRate;
+	type GracePeriod = frame_support::traits::ConstU64<GRACE>;
+	type MaxPledges = ConstU32<3>;
+	type MaxOverduePerBlock = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+pub const REGULATOR: AccountId = 1;
+pub const BANK: AccountId = 2;
+pub const BANK_2: AccountId = 3;
+pub const CUSTOMS: AccountId = 4;
+pub const EXPORTER: AccountId = 10;
+pub const CLERK: AccountId = 11;
+pub const IMPORTER: AccountId = 12;
+pub const TRADER_C: AccountId = 13;
+pub const BUYER: AccountId = 20;
+pub const STRANGER: AccountId = 99;
+
+pub const USD: u32 = 1;
+pub const EUR: u32 = 2;
+/// What the banks hold of each currency.
+pub const BANK_FUNDS: Balance = 100_000_000;
+/// What the exporter and the buyer hold.
+pub const PAYER_FUNDS: Balance = 10_000_000;
+/// Face value of the exporter's declaration.
+pub const FACE: Balance = 1_000_000;
+/// The exporter's line at BANK: line 0.
+pub const LIMIT: Balance = 2_000_000;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	set_now(DAY);
+	use ParticipantKind::*;
+	let active = ParticipantStatus::Active;
+	reset_identity(
+		[
+			(REGULATOR, (Regulator, active, None)),
+			(BANK, (Bank, active, None)),
+			(BANK_2, (Bank, active, None)),
+			(CUSTOMS, (Customs, active, None)),
+			(EXPORTER, (Enterprise, active, Some(FxClass::A))),
+			(IMPORTER, (Enterprise, active, Some(FxClass::B))),
+			(TRADER_C, (Enterprise, active, Some(FxClass::A))),
+		],
+		[(CLERK, EXPORTER)],
+	);
+	for enterprise in [EXPORTER, IMPORTER, TRADER_C] {
+		for bank in [BANK, BANK_2] {
+			grant(enterprise, bank, ConsentScope::All, 1_000 * DAY);
+		}
+	}
+	let accounts = [USD, EUR]
+		.into_iter()
+		.flat_map(|c| {
+			[
+				(c, BANK, BANK_FUNDS),
+				(c, BANK_2, BANK_FUNDS),
+				(c, EXPORTER, PAYER_FUNDS),
+				(c, BUYER, PAYER_FUNDS),
+			]
+		})
+		.collect();
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: Default::default(),
+		assets: pallet_assets::GenesisConfig {
+			assets: vec![(USD, BANK, true, 1), (EUR, BANK, true, 1)],
+			accounts,
+			..Default::default()
+		},
+	}
+	.build_storage()
+	.expect("the mock genesis builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		// The exporter's line at BANK (line 0) and at BANK_2 (line 1); the trader's line at BANK
+		// (line 2) before the trader is downgraded to class C in the tests that need it.
+		for (bank, enterprise) in [(BANK, EXPORTER), (BANK_2, EXPORTER), (BANK, TRADER_C)] {
+			assert_ok!(TradeCredit::issue_line(
+				RuntimeOrigin::signed(bank),
+				enterprise,
+				USD,
+				LIMIT,
+				500 * DAY
+			));
+		}
+	});
+	ext
+}
+
+/// Runs a test, then checks both pallets' invariants.
+pub fn test(body: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		body();
+		TradeCredit::do_try_state().expect("trade-credit invariants hold");
+		Financing::do_try_state().expect("financing invariants hold");
+	});
+}
+
+/// Registers and attests (by customs) a document of `kind` worth `face` owned by `owner`.
+pub fn document(owner: AccountId, kind: DocumentKind, number: &str, face: Balance) -> DocumentId {
+	let input = pallet_trade_credit::DocumentInput {
+		kind,
+		issuer: H256::repeat_byte(0xC0),
+		number: number.as_bytes().to_vec().try_into().expect("a short number"),
+		counterparty: H256::repeat_byte(0xB7),
+		currency: USD,
+		face_value: face,
+		issued_at: 0,
+		due_at: 100 * DAY,
+	};
+	let id = pallet_trade_credit::document_id(kind, &input.issuer, &input.number);
+	assert_ok!(TradeCredit::register_documents(RuntimeOrigin::signed(owner), owner, vec![input]));
+	let attester = match kind.attester() {
+		ParticipantKind::Customs => CUSTOMS,
+		_ => BANK,
+	};
+	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(attester), vec![id]));
+	id
+}
+
+/// The last event of this pallet.
+pub fn last_event() -> crate::Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::Financing(e) => Some(e),
+			_ => None,
+		})
+		.expect("a financing event")
+}
+
+/// Moves the clock and runs the block hook, as a new block would.
+pub fn advance_to(millis: u64) {
+	use frame_support::traits::Hooks;
+	set_now(millis);
+	let next = System::block_number() + 1;
+	System::set_block_number(next);
+	Financing::on_initialize(next);
+}

@@ -1,0 +1,109 @@
+//! The financing record and its states.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use tradefin_primitives::{
+	financing::Product,
+	trade::{DocumentId, LineId},
+	AssetId, Balance, Moment,
+};
+
+/// Where a financing stands. Transitions (each an extrinsic, or the overdue hook):
+/// `Applied -> Approved -> Disbursed -> Repaid`; `Applied -> Withdrawn | Rejected`;
+/// `Disbursed -> Overdue -> Repaid | Defaulted`; `Defaulted -> WrittenOff | Recovered`;
+/// `WrittenOff -> Recovered`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum FinancingState {
+	/// The enterprise applied; its pledges are reserved on the ledger.
+	Applied,
+	/// The bank approved; not yet paid out.
+	Approved,
+	/// Paid out; interest accrues; partially repaid financings stay here.
+	Disbursed,
+	/// Past maturity plus the grace period and not repaid.
+	Overdue,
+	/// Declared in default by the bank.
+	Defaulted,
+	/// Written off by the bank; later payments are recoveries.
+	WrittenOff,
+	/// Repaid in full (closed).
+	Repaid,
+	/// Repaid in full after default (closed).
+	Recovered,
+	/// Withdrawn by the enterprise before approval (closed).
+	Withdrawn,
+	/// Rejected by the bank (closed).
+	Rejected,
+}
+
+impl FinancingState {
+	/// Whether money is owed on it (interest accrues, repayments are accepted).
+	pub fn is_outstanding(self) -> bool {
+		matches!(self, Self::Disbursed | Self::Overdue | Self::Defaulted | Self::WrittenOff)
+	}
+}
+
+/// One document pledged to a financing, and the amount pledged.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct PledgeOf {
+	pub document: DocumentId,
+	pub amount: Balance,
+}
+
+/// What an enterprise asks for.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Terms<AccountId> {
+	pub bank: AccountId,
+	pub product: Product,
+	pub line: LineId,
+	/// Principal asked for, in the line's currency.
+	pub amount: Balance,
+	/// Time from disbursement to maturity (milliseconds).
+	pub tenor: Moment,
+	/// Simple interest, basis points per year.
+	pub rate_bps: u32,
+}
+
+/// A financing.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Financing<AccountId, Pledges> {
+	pub enterprise: AccountId,
+	pub terms: Terms<AccountId>,
+	pub currency: AssetId,
+	/// The pledges still held on the ledger (shrinking as principal is repaid).
+	pub pledges: Pledges,
+	pub state: FinancingState,
+	/// The regulator froze it: no transition until unfrozen.
+	pub frozen: bool,
+	pub applied_at: Moment,
+	/// Set at disbursement.
+	pub disbursed_at: Option<Moment>,
+	/// `disbursed_at + tenor`, set at disbursement.
+	pub maturity: Option<Moment>,
+	/// Principal not yet repaid.
+	pub principal_outstanding: Balance,
+	/// Interest accrued and not yet paid, as of `accrued_at`.
+	pub interest_due: Balance,
+	pub accrued_at: Moment,
+	pub principal_repaid: Balance,
+	pub interest_paid: Balance,
+	/// Paid after default (counted in the two above as well).
+	pub recovered: Balance,
+	/// It went overdue at some point (a later full repayment is late).
+	pub was_overdue: bool,
+}
