@@ -4,4 +4,5 @@
 mod application;
 mod interest;
 mod overdue;
+mod permissions;
 mod repayment;
