@@ -270,8 +270,7 @@ impl_runtime_apis! {
 			// try-runtime tooling only (never in a production WASM): a failing pre/post check
 			// must stop here with a backtrace rather than be propagated.
 			#[allow(clippy::unwrap_used)]
-			// allowed: try-runtime tooling only, never in a production WASM.
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
+			let weight = Executive::try_runtime_upgrade(checks).unwrap(); // allowed: try-runtime tooling only
 			(weight, super::configs::RuntimeBlockWeights::get().max_block)
 		}
 
@@ -281,10 +280,10 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,
 		) -> Weight {
-			// allowed: try-runtime tooling only, never in a production WASM.
+			// try-runtime tooling only, never in a production WASM.
 			#[allow(clippy::expect_used)]
 			Executive::try_execute_block(block, state_root_check, signature_check, select)
-				.expect("execute-block failed")
+				.expect("execute-block failed") // allowed: try-runtime tooling only
 		}
 	}
 

@@ -197,8 +197,7 @@ pub mod pallet {
 					*fx_class,
 				);
 				// Genesis is fixed input: a bad entry must stop the chain from starting.
-				// allowed: genesis build, not block execution; a bad preset must not start a chain.
-				result.expect("genesis participants are unique, with valid jurisdictions");
+				result.expect("genesis participants are unique, with valid jurisdictions"); // allowed: genesis build, not block execution
 			}
 		}
 	}

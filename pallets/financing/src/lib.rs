@@ -272,7 +272,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// An active enterprise (or its operator) applies; the pledges are reserved at once.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::apply(pledges.len() as u32))]
+		#[pallet::weight(T::WeightInfo::apply(pledges.len() as u32))] // allowed: a decodable call's list length fits u32
 		pub fn apply(
 			origin: OriginFor<T>,
 			terms: Terms<T::AccountId>,

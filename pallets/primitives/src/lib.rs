@@ -64,8 +64,7 @@ mod tests {
 
 	#[test]
 	fn units_are_consistent_with_decimals() {
-		// allowed: unit test, not runtime code.
-		assert_eq!(UNIT, 10u128.pow(TOKEN_DECIMALS as u32));
+		assert_eq!(UNIT, 10u128.pow(TOKEN_DECIMALS as u32)); // allowed: unit test, not runtime code
 		assert_eq!(MILLI_UNIT * 1_000, UNIT);
 		assert_eq!(MICRO_UNIT * 1_000_000, UNIT);
 	}

@@ -371,7 +371,7 @@ pub mod pallet {
 		/// Registers documents of `owner` (all or none): the owner enterprise (or its operator)
 		/// itself, or an active bank holding its live trade-documents consent.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32))]
+		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32))] // allowed: a decodable call's list length fits u32
 		pub fn register_documents(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
@@ -383,7 +383,7 @@ pub mod pallet {
 
 		/// The competent authority attests documents (all or none).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))]
+		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))] // allowed: a decodable call's list length fits u32
 		pub fn attest_documents(origin: OriginFor<T>, ids: Vec<DocumentId>) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_attest_documents(&by, ids)
