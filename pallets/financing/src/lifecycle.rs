@@ -11,7 +11,7 @@ use sp_runtime::{DispatchError, Permill};
 use tradefin_primitives::{
 	financing::Product,
 	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
-	trade::{CreditLines, DocumentLedger},
+	trade::{CreditLines, DocumentLedger, LineFacts},
 	Balance,
 };
 
@@ -63,17 +63,7 @@ impl<T: Config> Pallet<T> {
 			refusals.push(Error::<T>::ZeroTenor);
 		}
 		let line = T::Lines::line(terms.line);
-		match &line {
-			None => refusals.push(Error::<T>::UnknownLine),
-			Some(l) if l.bank != terms.bank || &l.enterprise != enterprise => {
-				refusals.push(Error::<T>::LineMismatch)
-			}
-			Some(l) if !l.drawable => refusals.push(Error::<T>::LineNotDrawable),
-			Some(l) if l.used.saturating_add(terms.amount) > l.limit => {
-				refusals.push(Error::<T>::LineLimitExceeded)
-			}
-			Some(_) => {}
-		}
+		refusals.extend(Self::line_refusal(line.as_ref(), terms, enterprise));
 		if pledges.is_empty() {
 			refusals.push(Error::<T>::NoPledges);
 		}
@@ -211,13 +201,30 @@ impl<T: Config> Pallet<T> {
 
 	/// The line of a financing has room for its amount and can be drawn.
 	fn ensure_line_room(financing: &FinancingOf<T>) -> DispatchResult {
-		let line = T::Lines::line(financing.terms.line).ok_or(Error::<T>::UnknownLine)?;
-		ensure!(line.drawable, Error::<T>::LineNotDrawable);
-		ensure!(
-			line.used.saturating_add(financing.terms.amount) <= line.limit,
-			Error::<T>::LineLimitExceeded
-		);
-		Ok(())
+		let line = T::Lines::line(financing.terms.line);
+		match Self::line_refusal(line.as_ref(), &financing.terms, &financing.enterprise) {
+			Some(refusal) => Err(refusal.into()),
+			None => Ok(()),
+		}
+	}
+
+	/// Why the line named in `terms` cannot carry the amount for `enterprise`, if it cannot.
+	fn line_refusal(
+		line: Option<&LineFacts<T::AccountId, Balance>>,
+		terms: &Terms<T::AccountId>,
+		enterprise: &T::AccountId,
+	) -> Option<Error<T>> {
+		match line {
+			None => Some(Error::<T>::UnknownLine),
+			Some(l) if l.bank != terms.bank || &l.enterprise != enterprise => {
+				Some(Error::<T>::LineMismatch)
+			}
+			Some(l) if !l.drawable => Some(Error::<T>::LineNotDrawable),
+			Some(l) if l.used.saturating_add(terms.amount) > l.limit => {
+				Some(Error::<T>::LineLimitExceeded)
+			}
+			Some(_) => None,
+		}
 	}
 
 	pub(crate) fn do_approve(who: &T::AccountId, id: FinancingId) -> DispatchResult {
@@ -233,17 +240,15 @@ impl<T: Config> Pallet<T> {
 			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
 			Error::<T>::ClassCNoCredit
 		);
-		ensure!(
-			T::Identity::has_consent(&financing.enterprise, who, ConsentScope::CreditRecord),
-			Error::<T>::NoConsent
-		);
-		Self::ensure_line_room(&financing)?;
+		// Checked and recorded in one go; a later refusal rolls the audit event back with the call.
 		T::Identity::use_consent(
 			&financing.enterprise,
 			who,
 			ConsentScope::CreditRecord,
 			APPROVAL_PURPOSE,
-		)?;
+		)
+		.map_err(|_| Error::<T>::NoConsent)?;
+		Self::ensure_line_room(&financing)?;
 		financing.state = FinancingState::Approved;
 		Financings::<T>::insert(id, financing);
 		Self::deposit_event(Event::Approved { id });

@@ -47,20 +47,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Currencies::asset_exists(currency), Error::<T>::UnknownCurrency);
 		ensure!(expires_at > Self::now(), Error::<T>::ExpiryInPast);
 		Self::ensure_within_class(enterprise, limit)?;
-		ensure!(
-			T::Identity::has_consent(enterprise, bank, ConsentScope::CreditRecord),
-			Error::<T>::NoConsent
-		);
+		// Checked and recorded in one go; a later refusal rolls the audit event back with the call.
+		T::Identity::use_consent(enterprise, bank, ConsentScope::CreditRecord, purpose::ISSUE_LINE)
+			.map_err(|_| Error::<T>::NoConsent)?;
 		let line = NextLineId::<T>::get();
 		let next = line.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		LinesOf::<T>::try_mutate(enterprise, |lines| lines.try_push(line))
 			.map_err(|_| Error::<T>::TooManyLines)?;
-		T::Identity::use_consent(
-			enterprise,
-			bank,
-			ConsentScope::CreditRecord,
-			purpose::ISSUE_LINE,
-		)?;
 		NextLineId::<T>::put(next);
 		Lines::<T>::insert(
 			line,
