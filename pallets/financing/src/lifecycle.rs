@@ -147,7 +147,6 @@ impl<T: Config> Pallet<T> {
 				principal_outstanding: 0,
 				interest_due: 0,
 				accrued_at: now,
-				principal_repaid: 0,
 				interest_paid: 0,
 				recovered: 0,
 				was_overdue: false,

@@ -94,7 +94,6 @@ impl<T: Config> Pallet<T> {
 		financing.interest_due = financing.interest_due.saturating_sub(paid.interest);
 		financing.interest_paid = financing.interest_paid.saturating_add(paid.interest);
 		financing.principal_outstanding = before.saturating_sub(paid.principal);
-		financing.principal_repaid = financing.principal_repaid.saturating_add(paid.principal);
 		let after_default =
 			matches!(financing.state, FinancingState::Defaulted | FinancingState::WrittenOff);
 		if after_default {

@@ -100,10 +100,25 @@ pub struct Financing<AccountId, Pledges> {
 	/// Interest accrued and not yet paid, as of `accrued_at`.
 	pub interest_due: Balance,
 	pub accrued_at: Moment,
-	pub principal_repaid: Balance,
 	pub interest_paid: Balance,
 	/// Paid after default (counted in the two above as well).
 	pub recovered: Balance,
 	/// It went overdue at some point (a later full repayment is late).
 	pub was_overdue: bool,
+}
+
+impl<AccountId, Pledges> Financing<AccountId, Pledges> {
+	/// Principal paid out (the amount, once disbursed).
+	pub fn disbursed(&self) -> Balance {
+		if self.disbursed_at.is_some() {
+			self.terms.amount
+		} else {
+			0
+		}
+	}
+
+	/// Principal repaid so far: what was disbursed less what is outstanding.
+	pub fn principal_repaid(&self) -> Balance {
+		self.disbursed().saturating_sub(self.principal_outstanding)
+	}
 }

@@ -46,7 +46,7 @@ fn partial_then_full_repayment_to_the_unit() {
 		assert_eq!(Assets::balance(USD, BANK), bank_before + 5_000 + 107_800 + 705_600);
 		let f = Financings::<Test>::get(id).expect("stored");
 		assert_eq!(
-			(f.state, f.interest_paid, f.principal_repaid),
+			(f.state, f.interest_paid, f.principal_repaid()),
 			(FinancingState::Repaid, 18_400, 800_000)
 		);
 		assert!(f.pledges.is_empty());
