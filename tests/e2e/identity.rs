@@ -7,7 +7,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use scale_decode::DecodeAsType;
 use subxt::{
 	dynamic::{self, Value},
-	events::DecodeAsEvent,
 	utils::{AccountId32, H256},
 	OnlineClient, SubstrateConfig,
 };
@@ -23,11 +22,7 @@ struct EnterpriseApplied {
 	jurisdiction: [u8; 2],
 	deposit: u128,
 }
-impl DecodeAsEvent for EnterpriseApplied {
-	fn is_event(pallet: &str, event: &str) -> bool {
-		pallet == "EnterpriseIdentity" && event == "EnterpriseApplied"
-	}
-}
+tradefin_tests::chain_event!(EnterpriseApplied, "EnterpriseIdentity", "EnterpriseApplied");
 
 #[derive(Debug, DecodeAsType)]
 struct EnterpriseApproved {
@@ -35,11 +30,7 @@ struct EnterpriseApproved {
 	approved_by: AccountId32,
 	fx_class: FxClass,
 }
-impl DecodeAsEvent for EnterpriseApproved {
-	fn is_event(pallet: &str, event: &str) -> bool {
-		pallet == "EnterpriseIdentity" && event == "EnterpriseApproved"
-	}
-}
+tradefin_tests::chain_event!(EnterpriseApproved, "EnterpriseIdentity", "EnterpriseApproved");
 
 #[derive(Debug, DecodeAsType)]
 struct Suspended {
@@ -47,11 +38,7 @@ struct Suspended {
 	by: AccountId32,
 	reason: u32,
 }
-impl DecodeAsEvent for Suspended {
-	fn is_event(pallet: &str, event: &str) -> bool {
-		pallet == "EnterpriseIdentity" && event == "Suspended"
-	}
-}
+tradefin_tests::chain_event!(Suspended, "EnterpriseIdentity", "Suspended");
 
 #[derive(Debug, PartialEq, DecodeAsType)]
 enum FxClass {

@@ -9,7 +9,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use scale_decode::DecodeAsType;
 use subxt::{
 	dynamic::{self, Value},
-	events::DecodeAsEvent,
 	utils::{AccountId32, H256},
 	OnlineClient, SubstrateConfig,
 };
@@ -28,11 +27,7 @@ struct DocumentRegistered {
 	owner: AccountId32,
 	face_value: u128,
 }
-impl DecodeAsEvent for DocumentRegistered {
-	fn is_event(pallet: &str, event: &str) -> bool {
-		pallet == "TradeCredit" && event == "DocumentRegistered"
-	}
-}
+tradefin_tests::chain_event!(DocumentRegistered, "TradeCredit", "DocumentRegistered");
 
 #[derive(Debug, DecodeAsType)]
 struct Pledged {
@@ -41,11 +36,7 @@ struct Pledged {
 	amount: u128,
 	financeable: u128,
 }
-impl DecodeAsEvent for Pledged {
-	fn is_event(pallet: &str, event: &str) -> bool {
-		pallet == "TradeCredit" && event == "Pledged"
-	}
-}
+tradefin_tests::chain_event!(Pledged, "TradeCredit", "Pledged");
 
 #[derive(Debug, DecodeAsType)]
 struct Document {

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use scale_decode::DecodeAsType;
-use subxt::{dynamic, events::DecodeAsEvent, utils::AccountId32};
+use subxt::{dynamic, utils::AccountId32};
 use subxt_signer::sr25519::dev;
 use tradefin_tests::node::TestNode;
 
@@ -19,11 +19,7 @@ struct Transfer {
 	amount: u128,
 }
 
-impl DecodeAsEvent for Transfer {
-	fn is_event(pallet: &str, event: &str) -> bool {
-		pallet == "Balances" && event == "Transfer"
-	}
-}
+tradefin_tests::chain_event!(Transfer, "Balances", "Transfer");
 
 #[derive(Debug, DecodeAsType)]
 struct AccountInfo {

@@ -7,3 +7,16 @@
 
 pub mod node;
 pub mod runtime;
+
+/// Declares which chain event a struct decodes (the struct derives `DecodeAsType`):
+/// `chain_event!(Transfer, "Balances", "Transfer");`.
+#[macro_export]
+macro_rules! chain_event {
+	($ty:ty, $pallet:literal, $event:literal) => {
+		impl ::subxt::events::DecodeAsEvent for $ty {
+			fn is_event(pallet: &str, event: &str) -> bool {
+				pallet == $pallet && event == $event
+			}
+		}
+	};
+}
