@@ -15,7 +15,7 @@ cargo build --release --locked -p tradefin-node --features runtime-benchmarks --
 node="${bench_target}/release/tradefin-node"
 wasm="${bench_target}/release/wbuild/tradefin-runtime/tradefin_runtime.compact.compressed.wasm"
 pallets=("$@")
-((${#pallets[@]})) || pallets=(pallet_enterprise_identity pallet_balances)
+((${#pallets[@]})) || pallets=(pallet_enterprise_identity pallet_trade_credit pallet_financing pallet_balances)
 mkdir -p runtime/src/weights
 for pallet in "${pallets[@]}"; do
 	echo "== benchmarking ${pallet}"

@@ -174,6 +174,27 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_financing::runtime_api::FinancingApi<Block, AccountId> for Runtime {
+		fn application_refusals(
+			applicant: AccountId,
+			terms: pallet_financing::Terms<AccountId>,
+			pledges: Vec<pallet_financing::PledgeOf>,
+		) -> Vec<sp_runtime::DispatchError> {
+			crate::Financing::refusals_for(&applicant, &terms, &pledges)
+		}
+		fn financing(
+			id: pallet_financing::FinancingId,
+		) -> Option<pallet_financing::Financing<AccountId, Vec<pallet_financing::PledgeOf>>> {
+			crate::Financing::financing(id)
+		}
+		fn outstanding_at(
+			id: pallet_financing::FinancingId,
+			at: tradefin_primitives::Moment,
+		) -> Option<pallet_financing::Outstanding> {
+			crate::Financing::outstanding_at(id, at)
+		}
+	}
+
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
 		fn query_info(
 			uxt: <Block as BlockT>::Extrinsic,

@@ -13,5 +13,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_enterprise_identity, EnterpriseIdentity]
 	[pallet_trade_credit, TradeCredit]
+	[pallet_financing, Financing]
 	[pallet_sudo, Sudo]
 );

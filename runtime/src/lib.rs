@@ -193,6 +193,8 @@ mod runtime {
 	pub type EnterpriseIdentity = pallet_enterprise_identity;
 	#[runtime::pallet_index(41)]
 	pub type TradeCredit = pallet_trade_credit;
+	#[runtime::pallet_index(42)]
+	pub type Financing = pallet_financing;
 
 	// Utilities.
 	#[runtime::pallet_index(30)]

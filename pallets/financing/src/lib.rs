@@ -32,6 +32,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub mod interest;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
@@ -40,6 +42,7 @@ mod lifecycle;
 mod mock;
 mod overdue;
 mod repayment;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -55,6 +58,17 @@ pub const BUCKET_MS: tradefin_primitives::Moment = 60_000;
 
 /// The consent purpose code recorded when a bank approves (audit trail).
 pub const APPROVAL_PURPOSE: u32 = 10;
+
+/// Sets up what the benchmarks need in the runtime: participants and consents (identity),
+/// attested documents and lines (trade credit), and the clock.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId>:
+	tradefin_primitives::identity::IdentityFixtures<AccountId>
+	+ tradefin_primitives::trade::TradeFixtures<AccountId, tradefin_primitives::Balance>
+{
+	/// Sets the chain's clock (milliseconds).
+	fn set_time(now: tradefin_primitives::Moment);
+}
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -120,6 +134,9 @@ pub mod pallet {
 		type MaxOverduePerBlock: Get<u32>;
 
 		type WeightInfo: WeightInfo;
+
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Financings by id.
@@ -212,6 +229,9 @@ pub mod pallet {
 		KindNotAccepted,
 		/// The document's currency is not the line's.
 		CurrencyMismatch,
+		/// A pledge exceeds the document's financeable balance (not attested, disputed, or
+		/// already pledged or paid).
+		ExceedsFinanceable,
 		/// An amount is zero.
 		ZeroAmount,
 		/// The tenor is zero.

@@ -91,6 +91,9 @@ impl<T: Config> Pallet<T> {
 					if line.as_ref().is_some_and(|l| l.currency != doc.currency) {
 						refusals.push(Error::<T>::CurrencyMismatch);
 					}
+					if pledge.amount > T::Ledger::financeable(&pledge.document) {
+						refusals.push(Error::<T>::ExceedsFinanceable);
+					}
 				}
 			}
 		}
@@ -99,6 +102,43 @@ impl<T: Config> Pallet<T> {
 		}
 		refusals.dedup_by(|a, b| codec::Encode::encode(a) == codec::Encode::encode(b));
 		refusals
+	}
+
+	/// Every reason `who` (an enterprise or its operator) would be refused an application; empty
+	/// when it would be accepted now.
+	pub fn refusals_for(
+		who: &T::AccountId,
+		terms: &Terms<T::AccountId>,
+		pledges: &[PledgeOf],
+	) -> Vec<DispatchError> {
+		match T::Identity::acting_for(who) {
+			None => alloc::vec![Error::<T>::NotActiveEnterprise.into()],
+			Some(enterprise) => Self::application_refusals(&enterprise, terms, pledges)
+				.into_iter()
+				.map(Into::into)
+				.collect(),
+		}
+	}
+
+	/// A financing as explorers see it.
+	pub fn financing(id: FinancingId) -> Option<Financing<T::AccountId, Vec<PledgeOf>>> {
+		Financings::<T>::get(id).map(|f| Financing {
+			enterprise: f.enterprise,
+			terms: f.terms,
+			currency: f.currency,
+			pledges: f.pledges.into_inner(),
+			state: f.state,
+			frozen: f.frozen,
+			applied_at: f.applied_at,
+			disbursed_at: f.disbursed_at,
+			maturity: f.maturity,
+			principal_outstanding: f.principal_outstanding,
+			interest_due: f.interest_due,
+			accrued_at: f.accrued_at,
+			interest_paid: f.interest_paid,
+			recovered: f.recovered,
+			was_overdue: f.was_overdue,
+		})
 	}
 
 	pub(crate) fn do_apply(

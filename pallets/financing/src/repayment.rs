@@ -13,7 +13,7 @@ use tradefin_primitives::{
 use crate::{
 	interest::{allocate, pledge_kept, simple_interest, Allocation},
 	pallet::{Config, Error, Event, FinancingOf, Financings, Pallet},
-	FinancingId, FinancingState,
+	FinancingId, FinancingState, Outstanding,
 };
 
 impl<T: Config> Pallet<T> {
@@ -34,10 +34,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What is owed on a financing at `at` (principal and interest), without changing it.
-	pub fn outstanding_at(id: FinancingId, at: Moment) -> Option<(Balance, Balance)> {
+	pub fn outstanding_at(id: FinancingId, at: Moment) -> Option<Outstanding> {
 		let mut financing = Financings::<T>::get(id)?;
 		Self::accrue(&mut financing, at);
-		Some((financing.principal_outstanding, financing.interest_due))
+		Some(Outstanding {
+			principal: financing.principal_outstanding,
+			interest: financing.interest_due,
+		})
 	}
 
 	/// Shrinks the pledges in proportion to the principal repaid (all of them at zero).

@@ -79,6 +79,16 @@ pub struct Terms<AccountId> {
 	pub rate_bps: u32,
 }
 
+/// What is owed on a financing at a given time.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Outstanding {
+	pub principal: Balance,
+	/// Accrued and unpaid, rounded down.
+	pub interest: Balance,
+}
+
 /// A financing.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Financing<AccountId, Pledges> {

@@ -158,6 +158,15 @@ pub trait IdentityFixtures<AccountId> {
 		fx_class: Option<FxClass>,
 	) -> Result<(), DispatchError>;
 
+	/// Registers `who` as an active participant of `kind` (an enterprise in FX class A).
+	fn register_active_a(who: &AccountId, kind: ParticipantKind) -> Result<(), DispatchError> {
+		Self::register_active(
+			who,
+			kind,
+			(kind == ParticipantKind::Enterprise).then_some(FxClass::A),
+		)
+	}
+
 	/// `enterprise` grants `bank` a consent for `scope` until `expires_at`.
 	fn grant_consent(
 		enterprise: &AccountId,

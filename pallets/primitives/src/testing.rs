@@ -130,3 +130,25 @@ pub fn revoke_all(enterprise: AccountId, bank: AccountId) {
 pub fn consent_uses() -> Vec<ConsentUse> {
 	USES.with(|u| u.borrow().clone())
 }
+
+/// The mocked identity pallet as a benchmark fixture: participants are set, not applied for.
+impl crate::identity::IdentityFixtures<AccountId> for MockIdentity {
+	fn register_active(
+		who: &AccountId,
+		kind: ParticipantKind,
+		fx_class: Option<FxClass>,
+	) -> Result<(), DispatchError> {
+		set_participant(*who, (kind, ParticipantStatus::Active, fx_class));
+		Ok(())
+	}
+
+	fn grant_consent(
+		enterprise: &AccountId,
+		bank: &AccountId,
+		scope: ConsentScope,
+		expires_at: Moment,
+	) -> Result<(), DispatchError> {
+		grant(*enterprise, *bank, scope, expires_at);
+		Ok(())
+	}
+}

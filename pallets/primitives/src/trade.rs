@@ -206,3 +206,28 @@ pub struct CreditRecord {
 	/// Financings declared in default.
 	pub defaulted: u32,
 }
+
+/// Puts attested documents and credit lines in place for the benchmarks of the pallets that
+/// depend on trade credit (implemented by `pallet-trade-credit` under `runtime-benchmarks`).
+pub trait TradeFixtures<AccountId, Balance> {
+	/// Registers a document of `kind` in `currency` worth `face_value` for `owner` (an active
+	/// enterprise) and has it attested by the right authority; `seed` makes it unique. Creates
+	/// the currency if it does not exist.
+	fn attested_document(
+		owner: &AccountId,
+		kind: DocumentKind,
+		currency: AssetId,
+		face_value: Balance,
+		seed: u32,
+	) -> Result<DocumentId, DispatchError>;
+
+	/// `bank` opens a line of `limit` in `currency` for `enterprise` (which must have given the
+	/// bank a live credit-record consent), valid until `expires_at`.
+	fn open_line(
+		bank: &AccountId,
+		enterprise: &AccountId,
+		currency: AssetId,
+		limit: Balance,
+		expires_at: Moment,
+	) -> Result<LineId, DispatchError>;
+}

@@ -7,7 +7,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use sp_core::H256;
-use tradefin_primitives::identity::{ConsentScope, FxClass, IdentityFixtures, ParticipantKind};
+use tradefin_primitives::identity::{ConsentScope, IdentityFixtures, ParticipantKind};
 
 const USD: tradefin_primitives::AssetId = 840;
 const FAR_FUTURE: u64 = u64::MAX / 2;
@@ -21,8 +21,7 @@ fn participant<T: Config>(
 	kind: ParticipantKind,
 ) -> Result<T::AccountId, BenchmarkError> {
 	let who: T::AccountId = account(name, 0, 0);
-	let class = (kind == ParticipantKind::Enterprise).then_some(FxClass::A);
-	T::BenchmarkHelper::register_active(&who, kind, class).map_err(stop)?;
+	T::BenchmarkHelper::register_active_a(&who, kind).map_err(stop)?;
 	Ok(who)
 }
 

@@ -35,6 +35,8 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod documents;
+#[cfg(feature = "runtime-benchmarks")]
+mod fixtures;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod ledger;

@@ -83,11 +83,9 @@ impl tradefin_primitives::identity::IdentityFixtures<AccountId> for BenchFixture
 		kind: ParticipantKind,
 		fx_class: Option<FxClass>,
 	) -> Result<(), sp_runtime::DispatchError> {
-		tradefin_primitives::testing::set_participant(
-			*who,
-			(kind, ParticipantStatus::Active, fx_class),
-		);
-		Ok(())
+		<MockIdentity as tradefin_primitives::identity::IdentityFixtures<_>>::register_active(
+			who, kind, fx_class,
+		)
 	}
 	fn grant_consent(
 		enterprise: &AccountId,
@@ -95,8 +93,9 @@ impl tradefin_primitives::identity::IdentityFixtures<AccountId> for BenchFixture
 		scope: ConsentScope,
 		expires_at: Moment,
 	) -> Result<(), sp_runtime::DispatchError> {
-		grant(*enterprise, *bank, scope, expires_at);
-		Ok(())
+		<MockIdentity as tradefin_primitives::identity::IdentityFixtures<_>>::grant_consent(
+			enterprise, bank, scope, expires_at,
+		)
 	}
 }
 #[cfg(feature = "runtime-benchmarks")]

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod consensus;
+pub mod financing;
 pub mod governance;
 pub mod identity;
 pub mod monetary;

@@ -3,6 +3,8 @@
 
 use frame_support::{parameter_types, traits::ConstU32};
 
+#[cfg(feature = "runtime-benchmarks")]
+use crate::TradeCredit;
 use crate::{Assets, Balance, EnterpriseIdentity, Runtime, Timestamp};
 
 parameter_types! {
@@ -50,6 +52,42 @@ impl tradefin_primitives::identity::IdentityFixtures<crate::AccountId> for Bench
 		<EnterpriseIdentity as tradefin_primitives::identity::IdentityFixtures<_>>::grant_consent(
 			enterprise, bank, scope, expires_at,
 		)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl tradefin_primitives::trade::TradeFixtures<crate::AccountId, Balance> for BenchmarkFixtures {
+	fn attested_document(
+		owner: &crate::AccountId,
+		kind: tradefin_primitives::trade::DocumentKind,
+		currency: tradefin_primitives::AssetId,
+		face_value: Balance,
+		seed: u32,
+	) -> Result<tradefin_primitives::trade::DocumentId, sp_runtime::DispatchError> {
+		<TradeCredit as tradefin_primitives::trade::TradeFixtures<_, _>>::attested_document(
+			owner, kind, currency, face_value, seed,
+		)
+	}
+
+	fn open_line(
+		bank: &crate::AccountId,
+		enterprise: &crate::AccountId,
+		currency: tradefin_primitives::AssetId,
+		limit: Balance,
+		expires_at: tradefin_primitives::Moment,
+	) -> Result<tradefin_primitives::trade::LineId, sp_runtime::DispatchError> {
+		<TradeCredit as tradefin_primitives::trade::TradeFixtures<_, _>>::open_line(
+			bank, enterprise, currency, limit, expires_at,
+		)
+	}
+}
+
+/// The financing benchmarks move the clock by writing it: `Timestamp::set` would also move
+/// Aura's slot checks, which a benchmark block does not satisfy.
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_financing::BenchmarkHelper<crate::AccountId> for BenchmarkFixtures {
+	fn set_time(now: tradefin_primitives::Moment) {
+		pallet_timestamp::Now::<Runtime>::put(now);
 	}
 }
 

@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_139_000 picoseconds.
-		Weight::from_parts(62_783_000, 0)
+		// Minimum execution time: 59_629_000 picoseconds.
+		Weight::from_parts(89_513_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_980_000 picoseconds.
-		Weight::from_parts(48_882_000, 0)
+		// Minimum execution time: 46_599_000 picoseconds.
+		Weight::from_parts(71_777_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_235_000 picoseconds.
-		Weight::from_parts(24_737_000, 0)
+		// Minimum execution time: 22_995_000 picoseconds.
+		Weight::from_parts(25_548_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_497_000 picoseconds.
-		Weight::from_parts(26_009_000, 0)
+		// Minimum execution time: 24_407_000 picoseconds.
+		Weight::from_parts(36_594_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_973_000 picoseconds.
-		Weight::from_parts(64_366_000, 0)
+		// Minimum execution time: 60_841_000 picoseconds.
+		Weight::from_parts(66_660_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_657_000 picoseconds.
-		Weight::from_parts(61_031_000, 0)
+		// Minimum execution time: 58_607_000 picoseconds.
+		Weight::from_parts(93_009_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 20_240_000 picoseconds.
-		Weight::from_parts(21_582_000, 0)
+		// Minimum execution time: 20_070_000 picoseconds.
+		Weight::from_parts(21_873_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -134,11 +134,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 19_259_000 picoseconds.
-		Weight::from_parts(19_579_000, 0)
+		// Minimum execution time: 27_851_000 picoseconds.
+		Weight::from_parts(30_565_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 15_388
-			.saturating_add(Weight::from_parts(17_926_269, 0).saturating_mul(u.into()))
+			// Standard Error: 135_051
+			.saturating_add(Weight::from_parts(20_373_377, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -147,24 +147,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_249_000 picoseconds.
-		Weight::from_parts(6_920_000, 0)
+		// Minimum execution time: 6_349_000 picoseconds.
+		Weight::from_parts(7_251_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 36_905_000 picoseconds.
-		Weight::from_parts(38_988_000, 0)
+		// Minimum execution time: 36_715_000 picoseconds.
+		Weight::from_parts(57_866_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_126_000 picoseconds.
-		Weight::from_parts(25_468_000, 0)
+		// Minimum execution time: 24_016_000 picoseconds.
+		Weight::from_parts(30_535_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

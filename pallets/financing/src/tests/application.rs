@@ -72,7 +72,7 @@ fn applying_reserves_the_pledges_at_once() {
 				terms(BANK_2, 1, 1),
 				vec![pledge(doc, 10)]
 			),
-			pallet_trade_credit::Error::<Test>::ExceedsFinanceable
+			Error::<Test>::ExceedsFinanceable
 		);
 	});
 }
@@ -160,6 +160,15 @@ fn application_refusals_are_named_and_all_listed() {
 		}
 		assert!(Financing::application_refusals(&EXPORTER, &terms(BANK, 0, 8), &[pledge(doc, 10)])
 			.is_empty());
+		// Beyond the document's financeable balance, and from someone who is no enterprise.
+		assert_eq!(
+			Financing::refusals_for(&EXPORTER, &terms(BANK, 0, 8), &[pledge(doc, FACE + 1)]),
+			vec![Error::<Test>::ExceedsFinanceable.into()]
+		);
+		assert_eq!(
+			Financing::refusals_for(&STRANGER, &terms(BANK, 0, 8), &[pledge(doc, 10)]),
+			vec![Error::<Test>::NotActiveEnterprise.into()]
+		);
 	});
 }
 

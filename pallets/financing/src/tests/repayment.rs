@@ -4,7 +4,7 @@ use frame_support::{assert_noop, assert_ok};
 use tradefin_primitives::trade::{CreditLines, DocumentLedger};
 
 use super::application::disbursed;
-use crate::{mock::*, Error, Event, FinancingState, Financings};
+use crate::{mock::*, Error, Event, FinancingState, Financings, Outstanding};
 
 fn owed(id: u64) -> (u128, u128) {
 	let f = Financings::<Test>::get(id).expect("stored");
@@ -17,7 +17,10 @@ fn partial_then_full_repayment_to_the_unit() {
 		let (id, doc) = disbursed();
 		// 73 days at 8% on 800,000: 12,800 of interest. A first payment covers part of it.
 		set_now(DAY + 73 * DAY);
-		assert_eq!(Financing::outstanding_at(id, DAY + 73 * DAY), Some((800_000, 12_800)));
+		assert_eq!(
+			Financing::outstanding_at(id, DAY + 73 * DAY),
+			Some(Outstanding { principal: 800_000, interest: 12_800 })
+		);
 		let bank_before = Assets::balance(USD, BANK);
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 5_000));
 		assert_eq!(

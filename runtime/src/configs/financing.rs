@@ -1,0 +1,45 @@
+//! Financing: the lifecycle over trade credit's ledger, lines and credit record, paying out and
+//! collecting the banks' currencies in `Assets`.
+
+use frame_support::{parameter_types, traits::ConstU32};
+use sp_runtime::Permill;
+use tradefin_primitives::Moment;
+
+use crate::{Assets, EnterpriseIdentity, Runtime, Timestamp, TradeCredit};
+
+/// A day in milliseconds.
+pub const DAY_MS: Moment = 86_400_000;
+
+parameter_types! {
+	/// Export receivables are advanced up to 80% of the pledged declarations.
+	pub const ExportAdvanceRate: Permill = Permill::from_percent(80);
+	/// Invoices up to 85%.
+	pub const InvoiceAdvanceRate: Permill = Permill::from_percent(85);
+	/// Credit-insured receivables up to 90% (the insurer carries the buyer risk).
+	pub const InsuranceAdvanceRate: Permill = Permill::from_percent(90);
+	/// Import financing up to 70% of the pledged import documents.
+	pub const ImportAdvanceRate: Permill = Permill::from_percent(70);
+	/// Three days after maturity before a financing is overdue.
+	pub const GracePeriod: Moment = 3 * DAY_MS;
+}
+
+impl pallet_financing::Config for Runtime {
+	type Identity = EnterpriseIdentity;
+	type Ledger = TradeCredit;
+	type Lines = TradeCredit;
+	type Record = TradeCredit;
+	type Assets = Assets;
+	type Time = Timestamp;
+	type ExportAdvanceRate = ExportAdvanceRate;
+	type InvoiceAdvanceRate = InvoiceAdvanceRate;
+	type InsuranceAdvanceRate = InsuranceAdvanceRate;
+	type ImportAdvanceRate = ImportAdvanceRate;
+	type GracePeriod = GracePeriod;
+	/// As many documents as a trade-credit batch would register for one shipment.
+	type MaxPledges = ConstU32<8>;
+	/// Financings marked overdue per block at most; the rest wait for the next block.
+	type MaxOverduePerBlock = ConstU32<32>;
+	type WeightInfo = crate::weights::pallet_financing::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::configs::trade::BenchmarkFixtures;
+}

@@ -1,0 +1,196 @@
+//! Financing wired to the real identity, trade-credit and currency pallets on the `development`
+//! genesis, in real blocks: the overdue queue runs from `on_initialize` without any call, the
+//! identity pallet's classes and consents gate applications and approvals, and the runtime
+//! charges the benchmarked weights.
+
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
+use pallet_financing::{Error, Event, FinancingState, Financings, PledgeOf, Product, Terms};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring::{self, *};
+use sp_runtime::DispatchError;
+use tradefin_primitives::{identity::ConsentScope, trade::DocumentKind};
+use tradefin_runtime::{
+	configs::financing::GracePeriod, weights, EnterpriseIdentity, Executive, Financing, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, System, TradeCredit, SLOT_DURATION,
+};
+use tradefin_tests::runtime::{
+	initialize_block, new_test_ext, recorded_genesis_hash, timestamp_inherent,
+};
+
+const USD: u32 = 840;
+const DAY: u64 = 86_400_000;
+const FACE: u128 = 1_000_000;
+
+fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+/// A chain of real blocks: `on_initialize` (the overdue queue), the timestamp inherent, then
+/// the calls of the block's body.
+struct Chain {
+	number: u32,
+	parent: H256,
+}
+
+impl Chain {
+	fn new() -> Self {
+		Chain { number: 0, parent: recorded_genesis_hash() }
+	}
+
+	/// The next block, at Aura `slot`.
+	fn block(&mut self, slot: u64, body: impl FnOnce()) {
+		self.number += 1;
+		initialize_block(self.number, slot, self.parent);
+		Executive::apply_extrinsic(timestamp_inherent(slot))
+			.expect("valid")
+			.expect("the timestamp is set");
+		body();
+		self.parent = Executive::finalize_block().hash();
+	}
+}
+
+/// `enterprise` consents to `bank`, registers a declaration worth `FACE` that customs (Dave)
+/// attests, and `bank` opens a line; returns the document and the line.
+fn documented(enterprise: Sr25519Keyring, bank: Sr25519Keyring, number: &str) -> (H256, u64) {
+	assert_ok!(EnterpriseIdentity::grant_consent(
+		signed(enterprise),
+		bank.to_account_id(),
+		ConsentScope::CreditRecord,
+		1,
+		365 * DAY
+	));
+	let input = pallet_trade_credit::DocumentInput {
+		kind: DocumentKind::ExportDeclaration,
+		issuer: H256::repeat_byte(0xC0),
+		number: number.as_bytes().to_vec().try_into().expect("short"),
+		counterparty: H256::repeat_byte(0xB7),
+		currency: USD,
+		face_value: FACE,
+		issued_at: 0,
+		due_at: 365 * DAY,
+	};
+	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+	assert_ok!(TradeCredit::register_documents(
+		signed(enterprise),
+		enterprise.to_account_id(),
+		vec![input]
+	));
+	assert_ok!(TradeCredit::attest_documents(signed(Dave), vec![id]));
+	let line = pallet_trade_credit::NextLineId::<Runtime>::get();
+	assert_ok!(TradeCredit::issue_line(
+		signed(bank),
+		enterprise.to_account_id(),
+		USD,
+		FACE,
+		365 * DAY
+	));
+	(id, line)
+}
+
+fn terms(bank: Sr25519Keyring, line: u64, tenor: u64) -> Terms<tradefin_runtime::AccountId> {
+	Terms {
+		bank: bank.to_account_id(),
+		product: Product::ExportReceivables,
+		line,
+		amount: FACE / 2,
+		tenor,
+		rate_bps: 500,
+	}
+}
+
+fn overdue_events() -> Vec<u64> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Financing(Event::Overdue { id, .. }) => Some(id),
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn a_financing_falls_overdue_in_a_block_without_any_call() {
+	new_test_ext("development").execute_with(|| {
+		let tenor = DAY;
+		let mut chain = Chain::new();
+		chain.block(1, || {
+			let (doc, line) = documented(AliceStash, Bob, "EXP-OVERDUE");
+			let pledges = vec![PledgeOf { document: doc, amount: FACE }];
+			assert_ok!(Financing::apply(signed(AliceStash), terms(Bob, line, tenor), pledges));
+			assert_ok!(Financing::approve(signed(Bob), 0));
+			assert_ok!(Financing::disburse(signed(Bob), 0));
+		});
+		// Disbursed in block 1 (slot 1): due at maturity + grace, queued under the minute
+		// boundary at or after that.
+		let due = SLOT_DURATION + tenor + GracePeriod::get();
+		let minute = due.div_ceil(pallet_financing::BUCKET_MS) * pallet_financing::BUCKET_MS;
+		let first_slot_after = minute.div_ceil(SLOT_DURATION);
+		// A block just before the due time, then the first one at or after its minute: no call
+		// in either, and nothing marked yet (a block's hook runs before its timestamp is set).
+		chain.block(due / SLOT_DURATION - 1, || {});
+		chain.block(first_slot_after, || {});
+		assert!(overdue_events().is_empty(), "its hook still saw the previous block's time");
+		assert_eq!(Financings::<Runtime>::get(0).map(|f| f.state), Some(FinancingState::Disbursed));
+		chain.block(first_slot_after + 1, || {});
+		assert_eq!(overdue_events(), vec![0], "marked by on_initialize");
+		let financing = Financings::<Runtime>::get(0).expect("stored");
+		assert_eq!(financing.state, FinancingState::Overdue);
+		assert!(financing.interest_due > 0, "interest accrued to the time it went overdue");
+		let record = pallet_trade_credit::CreditRecords::<Runtime>::get(AliceStash.to_account_id());
+		assert_eq!(record.overdue, 1);
+		// The queue is empty: later blocks do nothing more.
+		assert_eq!(pallet_financing::QueueLen::<Runtime>::get(), 0);
+		chain.block(first_slot_after + 2, || {});
+		assert!(overdue_events().is_empty());
+	});
+}
+
+#[test]
+fn classes_and_consents_come_from_the_identity_pallet() {
+	new_test_ext("development").execute_with(|| {
+		Chain::new().block(1, || {
+			let (doc, line) = documented(AliceStash, Bob, "EXP-GATES");
+			let pledges = vec![PledgeOf { document: doc, amount: FACE }];
+			// CharlieStash (class C) may not borrow; Ferdie is no enterprise at all.
+			let refusals = Financing::refusals_for(
+				&CharlieStash.to_account_id(),
+				&terms(Bob, line, DAY),
+				&pledges,
+			);
+			let class_c: DispatchError = Error::<Runtime>::ClassCNoCredit.into();
+			assert!(refusals.contains(&class_c), "{refusals:?}");
+			assert_noop!(
+				Financing::apply(signed(Ferdie), terms(Bob, line, DAY), pledges.clone()),
+				Error::<Runtime>::NotActiveEnterprise
+			);
+			assert_ok!(Financing::apply(signed(AliceStash), terms(Bob, line, DAY), pledges));
+			// The enterprise withdraws its credit-record consent: Bob can no longer approve.
+			assert_ok!(EnterpriseIdentity::revoke_consent(
+				signed(AliceStash),
+				Bob.to_account_id(),
+				ConsentScope::CreditRecord
+			));
+			assert_noop!(Financing::approve(signed(Bob), 0), Error::<Runtime>::NoConsent);
+			// Charlie is a bank, but not this financing's.
+			assert_noop!(Financing::approve(signed(Charlie), 0), Error::<Runtime>::NotBank);
+		});
+	});
+}
+
+#[test]
+fn the_runtime_charges_the_benchmarked_weights() {
+	use pallet_financing::WeightInfo as _;
+	type Generated = weights::pallet_financing::WeightInfo<Runtime>;
+	let pledges = vec![PledgeOf { document: H256::zero(), amount: 1 }; 3];
+	let apply = RuntimeCall::Financing(pallet_financing::Call::apply {
+		terms: terms(Bob, 0, DAY),
+		pledges,
+	});
+	assert_eq!(apply.get_dispatch_info().call_weight, Generated::apply(3));
+	let repay = RuntimeCall::Financing(pallet_financing::Call::repay { id: 0, amount: 1 });
+	assert_eq!(repay.get_dispatch_info().call_weight, Generated::repay(8));
+	// A full round of the overdue hook fits comfortably in a block.
+	let max_block = tradefin_runtime::configs::RuntimeBlockWeights::get().max_block;
+	let hook = Generated::on_initialize(32);
+	assert!(hook.ref_time() * 10 < max_block.ref_time(), "{hook:?} vs {max_block:?}");
+}
