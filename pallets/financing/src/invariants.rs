@@ -1,7 +1,7 @@
 //! The pallet's invariants, checked by `try_state` and after every unit test.
 
 use sp_runtime::DispatchError;
-use tradefin_primitives::trade::DocumentLedger;
+use tradefin_primitives::trade::{DocumentLedger, PledgeRef};
 
 use crate::{
 	pallet::{Config, Financings, Pallet},
@@ -34,7 +34,11 @@ impl<T: Config> Pallet<T> {
 			}
 			for pledge in f.pledges.iter() {
 				check(
-					T::Ledger::pledged_to(&pledge.document, &f.terms.bank, id) == pledge.amount,
+					T::Ledger::pledged_to(
+						&pledge.document,
+						&f.terms.bank,
+						PledgeRef::Financing(id),
+					) == pledge.amount,
 					"a financing's pledges match the ledger",
 				)?;
 			}

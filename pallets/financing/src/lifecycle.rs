@@ -11,7 +11,7 @@ use sp_runtime::{DispatchError, Permill};
 use tradefin_primitives::{
 	financing::Product,
 	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
-	trade::{CreditLines, DocumentLedger, LineFacts},
+	trade::{CreditLines, DocumentLedger, LineFacts, PledgeRef},
 	Balance,
 };
 
@@ -159,7 +159,12 @@ impl<T: Config> Pallet<T> {
 		let mut pledged: Balance = 0;
 		for pledge in &pledges {
 			// The ledger refuses beyond the financeable balance, whichever bank asks.
-			T::Ledger::pledge(&pledge.document, &terms.bank, id, pledge.amount)?;
+			T::Ledger::pledge(
+				&pledge.document,
+				&terms.bank,
+				PledgeRef::Financing(id),
+				pledge.amount,
+			)?;
 			pledged = pledged.saturating_add(pledge.amount);
 		}
 		let currency = T::Lines::line(terms.line).ok_or(Error::<T>::UnknownLine)?.currency;
@@ -202,7 +207,7 @@ impl<T: Config> Pallet<T> {
 			released = released.saturating_add(T::Ledger::release(
 				&pledge.document,
 				&financing.terms.bank,
-				id,
+				PledgeRef::Financing(id),
 				pledge.amount,
 			)?);
 		}

@@ -6,7 +6,7 @@ use frame_support::{
 };
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
-	trade::{CreditLines, CreditRecordHook, DocumentLedger},
+	trade::{CreditLines, CreditRecordHook, DocumentLedger, PledgeRef},
 	Balance, Moment,
 };
 
@@ -59,7 +59,7 @@ impl<T: Config> Pallet<T> {
 				released = released.saturating_add(T::Ledger::release(
 					&pledge.document,
 					&bank,
-					id,
+					PledgeRef::Financing(id),
 					give_back,
 				)?);
 				pledge.amount = kept;

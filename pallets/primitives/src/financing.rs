@@ -5,8 +5,8 @@ use scale_info::TypeInfo;
 
 use crate::trade::DocumentKind;
 
-/// A financing's id; also its reference on the trade-credit ledger's pledges.
-pub type FinancingId = crate::trade::FinancingRef;
+/// A financing's id; its pledges on the trade-credit ledger are `PledgeRef::Financing(id)`.
+pub type FinancingId = u64;
 
 /// What a bank finances, and against which documents.
 #[derive(

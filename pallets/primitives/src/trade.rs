@@ -12,8 +12,30 @@ use crate::{identity::ParticipantKind, AssetId, Hash, Moment};
 /// registered once, whatever else differs.
 pub type DocumentId = Hash;
 
-/// A financing's reference, chosen by the financing pallet (or a bank pledging directly).
-pub type FinancingRef = u64;
+/// Whose a pledge on the ledger is, under its bank: a financing of the financing pallet, or a
+/// bank's own reference for a pledge it made directly with `TradeCredit::pledge`. The two never
+/// share a ledger entry, so a bank's direct pledges and releases cannot touch the collateral
+/// the financing pallet holds for a live financing.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum PledgeRef {
+	/// A financing of the financing pallet, by id.
+	Financing(u64),
+	/// A bank's own reference for a direct pledge.
+	Direct(u64),
+}
 
 /// A credit line's id, assigned in sequence.
 pub type LineId = u64;
@@ -111,7 +133,7 @@ pub trait DocumentLedger<AccountId, Balance> {
 	fn financeable(id: &DocumentId) -> Balance;
 
 	/// What `bank`'s financing `financing` holds pledged on a document (zero if nothing).
-	fn pledged_to(id: &DocumentId, bank: &AccountId, financing: FinancingRef) -> Balance;
+	fn pledged_to(id: &DocumentId, bank: &AccountId, financing: PledgeRef) -> Balance;
 
 	/// Reserves `amount` of the document's financeable balance for `bank`'s financing
 	/// `financing`. Fails (changing nothing) beyond the financeable balance, or when the
@@ -119,7 +141,7 @@ pub trait DocumentLedger<AccountId, Balance> {
 	fn pledge(
 		id: &DocumentId,
 		bank: &AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> Result<(), DispatchError>;
 
@@ -128,7 +150,7 @@ pub trait DocumentLedger<AccountId, Balance> {
 	fn release(
 		id: &DocumentId,
 		bank: &AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> Result<Balance, DispatchError>;
 
@@ -140,7 +162,7 @@ pub trait DocumentLedger<AccountId, Balance> {
 	fn settle_pledge(
 		id: &DocumentId,
 		bank: &AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> Result<(), DispatchError>;
 }

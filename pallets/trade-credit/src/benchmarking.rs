@@ -78,7 +78,7 @@ fn nearly_full<T: Config>(
 ) -> Result<DocumentId, BenchmarkError> {
 	let (id, _) = attested::<T>(enterprise)?;
 	for financing in 1..T::MaxPledgesPerDocument::get() {
-		Pallet::<T>::do_pledge(&id, bank, financing.into(), 1).map_err(stop)?;
+		Pallet::<T>::do_pledge(&id, bank, PledgeRef::Direct(financing.into()), 1).map_err(stop)?;
 	}
 	Ok(id)
 }
@@ -159,7 +159,7 @@ mod benchmarks {
 		let id = nearly_full::<T>(&bank, &enterprise)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(bank.clone()), id, 0, 1_000);
-		assert_eq!(Pledges::<T>::get(id, (bank, 0)), Some(1_000));
+		assert_eq!(Pledges::<T>::get(id, (bank, PledgeRef::Direct(0))), Some(1_000));
 		Ok(())
 	}
 
@@ -169,7 +169,7 @@ mod benchmarks {
 		let id = nearly_full::<T>(&bank, &enterprise)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(bank.clone()), id, 1);
-		assert_eq!(Pledges::<T>::get(id, (bank, 1)), None);
+		assert_eq!(Pledges::<T>::get(id, (bank, PledgeRef::Direct(1))), None);
 		Ok(())
 	}
 

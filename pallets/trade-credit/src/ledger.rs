@@ -15,7 +15,7 @@ use tradefin_primitives::{
 
 use crate::{
 	pallet::{Config, Documents, Error, Event, Pallet, Pledges},
-	purpose, DocumentId, DocumentLedger, DocumentStatus, FinancingRef,
+	purpose, DocumentId, DocumentLedger, DocumentStatus, PledgeRef,
 };
 
 impl<T: Config> Pallet<T> {
@@ -23,7 +23,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_bank_pledge(
 		bank: &T::AccountId,
 		id: DocumentId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> DispatchResult {
 		ensure!(T::Identity::is_active(bank, ParticipantKind::Bank), Error::<T>::NotActiveBank);
@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_pledge(
 		id: &DocumentId,
 		bank: &T::AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
@@ -74,7 +74,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_release(
 		id: &DocumentId,
 		bank: &T::AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> Result<Balance, DispatchError> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
@@ -99,7 +99,7 @@ impl<T: Config> Pallet<T> {
 	fn shrink_pledge(
 		id: &DocumentId,
 		document: &mut crate::Document<T::AccountId>,
-		key: &(T::AccountId, FinancingRef),
+		key: &(T::AccountId, PledgeRef),
 		pledge: Balance,
 		by: Balance,
 	) {
@@ -128,7 +128,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_settle_pledge(
 		id: &DocumentId,
 		bank: &T::AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
@@ -167,14 +167,14 @@ impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 		Documents::<T>::get(id).map(|d| d.financeable()).unwrap_or(0)
 	}
 
-	fn pledged_to(id: &DocumentId, bank: &T::AccountId, financing: FinancingRef) -> Balance {
+	fn pledged_to(id: &DocumentId, bank: &T::AccountId, financing: PledgeRef) -> Balance {
 		Pledges::<T>::get(id, (bank.clone(), financing)).unwrap_or(0)
 	}
 
 	fn pledge(
 		id: &DocumentId,
 		bank: &T::AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> Result<(), DispatchError> {
 		Self::do_pledge(id, bank, financing, amount)
@@ -183,7 +183,7 @@ impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 	fn release(
 		id: &DocumentId,
 		bank: &T::AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> Result<Balance, DispatchError> {
 		Self::do_release(id, bank, financing, amount)
@@ -196,7 +196,7 @@ impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 	fn settle_pledge(
 		id: &DocumentId,
 		bank: &T::AccountId,
-		financing: FinancingRef,
+		financing: PledgeRef,
 		amount: Balance,
 	) -> Result<(), DispatchError> {
 		Self::do_settle_pledge(id, bank, financing, amount)

@@ -54,7 +54,7 @@ pub use documents::document_id;
 pub use pallet::*;
 pub use tradefin_primitives::trade::{
 	CreditLines, CreditRecord, CreditRecordHook, DocumentId, DocumentKind, DocumentLedger,
-	DocumentStatus, FinancingRef, LineId,
+	DocumentStatus, LineId, PledgeRef,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -144,7 +144,7 @@ pub mod pallet {
 		Identity,
 		DocumentId,
 		Blake2_128Concat,
-		(T::AccountId, FinancingRef),
+		(T::AccountId, PledgeRef),
 		Balance,
 	>;
 
@@ -207,7 +207,7 @@ pub mod pallet {
 		Pledged {
 			id: DocumentId,
 			bank: T::AccountId,
-			financing: FinancingRef,
+			financing: PledgeRef,
 			amount: Balance,
 			financeable: Balance,
 		},
@@ -215,19 +215,14 @@ pub mod pallet {
 		PledgeReleased {
 			id: DocumentId,
 			bank: T::AccountId,
-			financing: FinancingRef,
+			financing: PledgeRef,
 			amount: Balance,
 			financeable: Balance,
 		},
 		/// A payment against the document's free value was recorded.
 		PaymentRecorded { id: DocumentId, amount: Balance, paid: Balance },
 		/// A payment against a pledged part was recorded: the pledge shrank by `amount`.
-		PledgeSettled {
-			id: DocumentId,
-			bank: T::AccountId,
-			financing: FinancingRef,
-			amount: Balance,
-		},
+		PledgeSettled { id: DocumentId, bank: T::AccountId, financing: PledgeRef, amount: Balance },
 		/// A bank issued a credit line.
 		LineIssued {
 			line: LineId,
@@ -419,30 +414,31 @@ pub mod pallet {
 			Self::do_cancel(&by, id)
 		}
 
-		/// An active bank pledges `amount` of an attested document to its financing
-		/// `financing`, under the owner's live trade-documents consent.
+		/// An active bank pledges `amount` of an attested document under its own `reference`
+		/// (ledger entry `PledgeRef::Direct(reference)`), under the owner's live trade-documents
+		/// consent. Pledges the financing pallet makes for its financings are out of reach here.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::pledge())]
 		pub fn pledge(
 			origin: OriginFor<T>,
 			id: DocumentId,
-			financing: FinancingRef,
+			reference: u64,
 			amount: Balance,
 		) -> DispatchResult {
 			let bank = ensure_signed(origin)?;
-			Self::do_bank_pledge(&bank, id, financing, amount)
+			Self::do_bank_pledge(&bank, id, PledgeRef::Direct(reference), amount)
 		}
 
-		/// The bank releases its pledge in full.
+		/// The bank releases its direct pledge `reference` in full.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::release_pledge())]
 		pub fn release_pledge(
 			origin: OriginFor<T>,
 			id: DocumentId,
-			financing: FinancingRef,
+			reference: u64,
 		) -> DispatchResult {
 			let bank = ensure_signed(origin)?;
-			Self::do_release(&id, &bank, financing, Balance::MAX).map(|_| ())
+			Self::do_release(&id, &bank, PledgeRef::Direct(reference), Balance::MAX).map(|_| ())
 		}
 
 		/// An active bank issues a credit line to an enterprise that granted it a live

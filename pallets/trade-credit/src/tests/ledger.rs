@@ -4,7 +4,9 @@ use frame_support::{assert_noop, assert_ok};
 use tradefin_primitives::{identity::ParticipantStatus, trade::DocumentKind};
 
 use super::documents::registered;
-use crate::{mock::*, DocumentLedger, Documents, Error, Event, Pledges};
+use crate::{mock::*, DocumentLedger, Documents, Error, Event, PledgeRef, Pledges};
+
+type Ledger = TradeCredit;
 
 /// An export declaration worth `face` USD, attested by customs.
 pub fn attested(number: &str, face: u128) -> crate::DocumentId {
@@ -24,7 +26,13 @@ fn two_banks_cannot_finance_one_declaration_beyond_its_value() {
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 70_000));
 		assert_eq!(
 			last_event(),
-			Event::Pledged { id, bank: BANK, financing: 1, amount: 70_000, financeable: 30_000 }
+			Event::Pledged {
+				id,
+				bank: BANK,
+				financing: PledgeRef::Direct(1),
+				amount: 70_000,
+				financeable: 30_000
+			}
 		);
 		// The second bank asks for 70,000 too: only 30,000 is left.
 		assert_noop!(
@@ -39,18 +47,25 @@ fn two_banks_cannot_finance_one_declaration_beyond_its_value() {
 		);
 		let doc = Documents::<Test>::get(id).expect("stored");
 		assert_eq!((doc.pledged, doc.pledges), (100_000, 2));
-		assert_eq!(Pledges::<Test>::get(id, (BANK, 1)), Some(70_000));
-		assert_eq!(Pledges::<Test>::get(id, (BANK_2, 9)), Some(30_000));
+		assert_eq!(Pledges::<Test>::get(id, (BANK, PledgeRef::Direct(1))), Some(70_000));
+		assert_eq!(Pledges::<Test>::get(id, (BANK_2, PledgeRef::Direct(9))), Some(30_000));
 	});
 }
 
 #[test]
 fn releases_and_payments_move_the_financeable_balance() {
 	test(|| {
-		type Ledger = TradeCredit;
 		let id = attested("EXP-FLOW", 1_000);
-		assert_ok!(<Ledger as DocumentLedger<_, _>>::pledge(&id, &BANK, 5, 600));
-		assert_eq!(<Ledger as DocumentLedger<_, _>>::release(&id, &BANK, 5, 100), Ok(100));
+		assert_ok!(<Ledger as DocumentLedger<_, _>>::pledge(
+			&id,
+			&BANK,
+			PledgeRef::Financing(5),
+			600
+		));
+		assert_eq!(
+			<Ledger as DocumentLedger<_, _>>::release(&id, &BANK, PledgeRef::Financing(5), 100),
+			Ok(100)
+		);
 		assert_eq!(financeable(&id), 500);
 		// A payment against the free value.
 		assert_ok!(<Ledger as DocumentLedger<_, _>>::record_payment(&id, 300));
@@ -61,22 +76,45 @@ fn releases_and_payments_move_the_financeable_balance() {
 			Error::<Test>::ExceedsUnpaid
 		);
 		// A payment against the pledged part: the pledge turns into paid value.
-		assert_ok!(<Ledger as DocumentLedger<_, _>>::settle_pledge(&id, &BANK, 5, 500));
+		assert_ok!(<Ledger as DocumentLedger<_, _>>::settle_pledge(
+			&id,
+			&BANK,
+			PledgeRef::Financing(5),
+			500
+		));
 		let doc = Documents::<Test>::get(id).expect("stored");
 		assert_eq!((doc.pledged, doc.paid, doc.pledges), (0, 800, 0));
-		assert_eq!(Pledges::<Test>::get(id, (BANK, 5)), None);
+		assert_eq!(Pledges::<Test>::get(id, (BANK, PledgeRef::Financing(5))), None);
 		assert_eq!(financeable(&id), 200);
 		assert_noop!(
-			<Ledger as DocumentLedger<_, _>>::settle_pledge(&id, &BANK, 5, 1),
+			<Ledger as DocumentLedger<_, _>>::settle_pledge(&id, &BANK, PledgeRef::Financing(5), 1),
 			Error::<Test>::UnknownPledge
 		);
 		// Releasing everything of a pledge with MAX gives back what it held.
-		assert_ok!(<Ledger as DocumentLedger<_, _>>::pledge(&id, &BANK_2, 6, 150));
+		assert_ok!(<Ledger as DocumentLedger<_, _>>::pledge(
+			&id,
+			&BANK_2,
+			PledgeRef::Financing(6),
+			150
+		));
 		assert_noop!(
-			<Ledger as DocumentLedger<_, _>>::settle_pledge(&id, &BANK_2, 6, 151),
+			<Ledger as DocumentLedger<_, _>>::settle_pledge(
+				&id,
+				&BANK_2,
+				PledgeRef::Financing(6),
+				151
+			),
 			Error::<Test>::ExceedsPledge
 		);
-		assert_eq!(<Ledger as DocumentLedger<_, _>>::release(&id, &BANK_2, 6, u128::MAX), Ok(150));
+		assert_eq!(
+			<Ledger as DocumentLedger<_, _>>::release(
+				&id,
+				&BANK_2,
+				PledgeRef::Financing(6),
+				u128::MAX
+			),
+			Ok(150)
+		);
 		let facts = <Ledger as DocumentLedger<_, _>>::document(&id).expect("facts");
 		assert_eq!(
 			(facts.owner, facts.face_value, facts.pledged, facts.paid),
@@ -113,6 +151,30 @@ fn pledge_refusals_are_named_and_change_nothing() {
 }
 
 #[test]
+fn a_banks_direct_pledges_never_touch_a_financings_collateral() {
+	test(|| {
+		let id = attested("EXP-SPLIT", 1_000);
+		// The financing pallet pledges 600 for its financing 1 at BANK.
+		assert_ok!(<Ledger as DocumentLedger<_, _>>::pledge(
+			&id,
+			&BANK,
+			PledgeRef::Financing(1),
+			600
+		));
+		// BANK's own reference 1 is another entry: releasing it cannot free the financing's 600.
+		assert_noop!(
+			TradeCredit::release_pledge(RuntimeOrigin::signed(BANK), id, 1),
+			Error::<Test>::UnknownPledge
+		);
+		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 400));
+		assert_ok!(TradeCredit::release_pledge(RuntimeOrigin::signed(BANK), id, 1));
+		assert_eq!(Pledges::<Test>::get(id, (BANK, PledgeRef::Financing(1))), Some(600));
+		assert_eq!(Pledges::<Test>::get(id, (BANK, PledgeRef::Direct(1))), None);
+		assert_eq!(<Ledger as DocumentLedger<_, _>>::financeable(&id), 400);
+	});
+}
+
+#[test]
 fn a_document_takes_a_bounded_number_of_pledges() {
 	test(|| {
 		let id = attested("EXP-MANY", 1_000);
@@ -121,7 +183,7 @@ fn a_document_takes_a_bounded_number_of_pledges() {
 		}
 		// Adding to an existing pledge is fine; a fourth pledge is not.
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 0, 10));
-		assert_eq!(Pledges::<Test>::get(id, (BANK, 0)), Some(20));
+		assert_eq!(Pledges::<Test>::get(id, (BANK, PledgeRef::Direct(0))), Some(20));
 		assert_noop!(
 			TradeCredit::pledge(RuntimeOrigin::signed(BANK_2), id, 7, 10),
 			Error::<Test>::TooManyPledges

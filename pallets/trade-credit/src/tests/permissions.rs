@@ -72,8 +72,8 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		),
 		("resolve_dispute", |f| Call::resolve_dispute { id: f.disputed }, &[REGULATOR, CUSTOMS]),
 		("cancel_document", |f| Call::cancel_document { id: f.registered }, &[EXPORTER, CLERK]),
-		("pledge", |f| Call::pledge { id: f.attested, financing: 2, amount: 5 }, &[BANK, BANK_2]),
-		("release_pledge", |f| Call::release_pledge { id: f.attested, financing: 1 }, &[BANK]),
+		("pledge", |f| Call::pledge { id: f.attested, reference: 2, amount: 5 }, &[BANK, BANK_2]),
+		("release_pledge", |f| Call::release_pledge { id: f.attested, reference: 1 }, &[BANK]),
 		(
 			"issue_line",
 			|_| Call::issue_line {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::ledger::attested;
-use crate::{mock::*, DocumentLedger, Documents};
+use crate::{mock::*, DocumentLedger, Documents, PledgeRef};
 
 const FACES: [u128; 3] = [1_000, 250, 7_777];
 const BANKS: [AccountId; 2] = [BANK, BANK_2];
@@ -76,7 +76,7 @@ proptest! {
 				match op {
 					Op::Pledge { doc, bank, financing, amount } => {
 						let result = <Ledger as DocumentLedger<_, _>>::pledge(
-							&ids[doc], &BANKS[bank], financing, amount,
+							&ids[doc], &BANKS[bank], PledgeRef::Financing(financing), amount,
 						);
 						let key = (doc, bank, financing);
 						let new_pledge = !model.pledges.contains_key(&key);
@@ -89,7 +89,7 @@ proptest! {
 					},
 					Op::Release { doc, bank, financing, amount } => {
 						let result = <Ledger as DocumentLedger<_, _>>::release(
-							&ids[doc], &BANKS[bank], financing, amount,
+							&ids[doc], &BANKS[bank], PledgeRef::Financing(financing), amount,
 						);
 						let key = (doc, bank, financing);
 						match model.pledges.get(&key).copied() {
@@ -115,7 +115,7 @@ proptest! {
 					},
 					Op::Settle { doc, bank, financing, amount } => {
 						let result = <Ledger as DocumentLedger<_, _>>::settle_pledge(
-							&ids[doc], &BANKS[bank], financing, amount,
+							&ids[doc], &BANKS[bank], PledgeRef::Financing(financing), amount,
 						);
 						let key = (doc, bank, financing);
 						match model.pledges.get(&key).copied() {
