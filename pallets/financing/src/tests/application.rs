@@ -310,3 +310,57 @@ fn a_frozen_financing_changes_state_in_no_way() {
 		);
 	});
 }
+
+#[test]
+fn documents_and_lines_that_cannot_back_an_application_are_refused() {
+	test(|| {
+		let apply = |t, p| Financing::apply(RuntimeOrigin::signed(EXPORTER), t, p);
+		let docs: Vec<_> = (0..4)
+			.map(|i| {
+				document(EXPORTER, DocumentKind::ExportDeclaration, &format!("EXP-P{i}"), FACE)
+			})
+			.collect();
+		let four = docs.iter().map(|d| pledge(*d, 10)).collect();
+		assert_noop!(apply(terms(BANK, 0, 1), four), Error::<Test>::TooManyPledges);
+		let unknown = tradefin_primitives::trade::DocumentId::repeat_byte(0xEE);
+		assert_noop!(
+			apply(terms(BANK, 0, 1), vec![pledge(unknown, 10)]),
+			Error::<Test>::UnknownDocument
+		);
+		// A EUR declaration cannot back a USD line.
+		let input = pallet_trade_credit::DocumentInput {
+			kind: DocumentKind::ExportDeclaration,
+			issuer: sp_core::H256::repeat_byte(0xC0),
+			number: b"EXP-EUR".to_vec().try_into().expect("short"),
+			counterparty: sp_core::H256::repeat_byte(0xB7),
+			currency: EUR,
+			face_value: FACE,
+			issued_at: 0,
+			due_at: 100 * DAY,
+		};
+		let eur = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+		assert_ok!(TradeCredit::register_documents(
+			RuntimeOrigin::signed(EXPORTER),
+			EXPORTER,
+			vec![input]
+		));
+		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![eur]));
+		assert_noop!(
+			apply(terms(BANK, 0, 1), vec![pledge(eur, 10)]),
+			Error::<Test>::CurrencyMismatch
+		);
+		// A frozen line takes no application; an expired one is neither approved nor drawn.
+		assert_ok!(TradeCredit::freeze_line(RuntimeOrigin::signed(BANK), 0));
+		assert_noop!(
+			apply(terms(BANK, 0, 1), vec![pledge(docs[0], 10)]),
+			Error::<Test>::LineNotDrawable
+		);
+		assert_ok!(TradeCredit::unfreeze_line(RuntimeOrigin::signed(BANK), 0));
+		assert_ok!(apply(terms(BANK, 0, 8), vec![pledge(docs[0], 10)]));
+		set_now(501 * DAY);
+		assert_noop!(
+			Financing::approve(RuntimeOrigin::signed(BANK), 0),
+			Error::<Test>::LineNotDrawable
+		);
+	});
+}
