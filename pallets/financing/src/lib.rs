@@ -41,6 +41,7 @@ mod lifecycle;
 #[cfg(test)]
 mod mock;
 mod overdue;
+mod proceeds;
 mod repayment;
 pub mod runtime_api;
 #[cfg(test)]
@@ -54,7 +55,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 /// Due-queue buckets are one minute wide.
-pub const BUCKET_MS: tradefin_primitives::Moment = 60_000;
+pub use tradefin_primitives::due_queue::BUCKET_MS;
 
 /// The consent purpose code recorded when a bank approves (audit trail).
 pub const APPROVAL_PURPOSE: u32 = 10;
@@ -151,6 +152,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DueQueue<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, Moment, Twox64Concat, FinancingId, (), OptionQuery>;
+
+	/// The financings holding a pledge on each document (at most the ledger's pledges per
+	/// document): the proceeds waterfall finds them here.
+	#[pallet::storage]
+	pub type FinancingsByDocument<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		tradefin_primitives::trade::DocumentId,
+		Twox64Concat,
+		FinancingId,
+		(),
+		OptionQuery,
+	>;
 
 	/// The lowest bucket that may still hold entries (`None`: the queue is empty).
 	#[pallet::storage]
@@ -266,6 +280,9 @@ pub mod pallet {
 		NothingOwed,
 		/// It is not yet due (maturity + grace).
 		NotDue,
+		/// A payment would exceed what the document's free value and the pledges of financings
+		/// in repayment can absorb (an application not yet disbursed holds the rest).
+		DocumentEncumbered,
 		/// An amount would overflow.
 		Overflow,
 	}

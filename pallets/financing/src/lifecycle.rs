@@ -17,7 +17,10 @@ use tradefin_primitives::{
 
 use crate::{
 	interest::advance_limit,
-	pallet::{Config, Error, Event, FinancingOf, Financings, NextFinancingId, Pallet},
+	pallet::{
+		Config, Error, Event, FinancingOf, Financings, FinancingsByDocument, NextFinancingId,
+		Pallet,
+	},
 	Financing, FinancingId, FinancingState, PledgeOf, Terms, APPROVAL_PURPOSE,
 };
 
@@ -165,6 +168,7 @@ impl<T: Config> Pallet<T> {
 				PledgeRef::Financing(id),
 				pledge.amount,
 			)?;
+			FinancingsByDocument::<T>::insert(pledge.document, id, ());
 			pledged = pledged.saturating_add(pledge.amount);
 		}
 		let currency = T::Lines::line(terms.line).ok_or(Error::<T>::UnknownLine)?.currency;
@@ -210,6 +214,7 @@ impl<T: Config> Pallet<T> {
 				PledgeRef::Financing(id),
 				pledge.amount,
 			)?);
+			FinancingsByDocument::<T>::remove(pledge.document, id);
 		}
 		financing.pledges = BoundedVec::default();
 		if released > 0 {

@@ -1,11 +1,7 @@
 //! A test runtime: System, Balances, Assets, the real trade-credit pallet (the ledger, lines and
 //! credit record this pallet works on) and this pallet; identity and the clock are mocked.
 
-use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32},
-};
-use frame_system::{EnsureRoot, EnsureSigned};
+use frame_support::{assert_ok, derive_impl, parameter_types, traits::ConstU32};
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Permill};
 use tradefin_primitives::{
@@ -20,7 +16,6 @@ pub use tradefin_primitives::testing::{
 
 use crate as pallet_financing;
 
-type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
 
 frame_support::construct_runtime!(
@@ -33,29 +28,7 @@ frame_support::construct_runtime!(
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type Balance = Balance;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type AssetId = u32;
-	type AssetIdParameter = u32;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
-}
+tradefin_primitives::mock_base_configs!(Test, assets_holder = ());
 
 parameter_types! {
 	pub const ClassBLineCap: Balance = 500_000;

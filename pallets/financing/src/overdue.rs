@@ -9,59 +9,26 @@ use tradefin_primitives::{
 
 use crate::{
 	pallet::{Config, DueQueue, Error, Event, Financings, Pallet, QueueCursor, QueueLen},
-	FinancingId, FinancingState, BUCKET_MS,
+	FinancingId, FinancingState,
 };
 
-impl<T: Config> Pallet<T> {
-	/// The bucket of a due time: the first minute boundary at or after it, so nothing is
-	/// processed before it is due.
-	fn bucket(due: Moment) -> Moment {
-		due.div_ceil(BUCKET_MS)
-	}
+/// The overdue queue over this pallet's storage.
+pub(crate) type Queue<T> =
+	tradefin_primitives::due_queue::DueQueue<DueQueue<T>, QueueCursor<T>, QueueLen<T>>;
 
+impl<T: Config> Pallet<T> {
 	pub(crate) fn enqueue(id: FinancingId, due: Moment) {
-		let bucket = Self::bucket(due);
-		DueQueue::<T>::insert(bucket, id, ());
-		QueueLen::<T>::mutate(|len| *len = len.saturating_add(1));
-		QueueCursor::<T>::mutate(|cursor| {
-			*cursor = Some(cursor.map_or(bucket, |c| c.min(bucket)));
-		});
+		Queue::<T>::push(id, due);
 	}
 
 	/// Works through the due queue up to `now` in at most `budget` steps (a financing examined,
-	/// or an empty bucket passed). Returns the steps taken.
+	/// or an empty minute passed). Returns the steps taken.
 	pub(crate) fn process_due(now: Moment, budget: u32) -> u32 {
-		let mut steps = 0u32;
-		// Only buckets whose minute has fully passed are due.
-		let last_due = now / BUCKET_MS;
-		while steps < budget {
-			let Some(bucket) = QueueCursor::<T>::get() else { break };
-			if QueueLen::<T>::get() == 0 {
-				QueueCursor::<T>::kill();
-				break;
-			}
-			if bucket > last_due {
-				break;
-			}
-			let room = budget.saturating_sub(steps) as usize;
-			let entries: alloc::vec::Vec<FinancingId> =
-				DueQueue::<T>::iter_key_prefix(bucket).take(room).collect();
-			if entries.is_empty() {
-				// The bucket is done: move to the next minute (a step, so skipping is bounded too).
-				steps = steps.saturating_add(1);
-				QueueCursor::<T>::put(bucket.saturating_add(1));
-				continue;
-			}
-			for id in entries {
-				steps = steps.saturating_add(1);
-				DueQueue::<T>::remove(bucket, id);
-				QueueLen::<T>::mutate(|len| *len = len.saturating_sub(1));
-				// Repaid or frozen financings simply leave the queue (an unfrozen one is
-				// marked when the regulator lifts the freeze).
-				let _ = Self::do_mark_overdue(id);
-			}
-		}
-		steps
+		// Repaid or frozen financings simply leave the queue (an unfrozen one is marked when
+		// the regulator lifts the freeze).
+		Queue::<T>::process(now, budget, |id| {
+			let _ = Self::do_mark_overdue(id);
+		})
 	}
 
 	/// Marks a disbursed, unfrozen financing overdue once maturity + grace has passed.

@@ -44,3 +44,26 @@ impl Product {
 		}
 	}
 }
+
+/// What one financing took from a buyer's payment of a document it is pledged on.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ProceedsLeg<AccountId, Balance> {
+	pub financing: FinancingId,
+	/// The bank that was repaid.
+	pub bank: AccountId,
+	pub interest: Balance,
+	pub principal: Balance,
+}
+
+/// The proceeds waterfall, implemented by the financing pallet for settlement.
+pub trait ProceedsWaterfall<AccountId, Balance> {
+	/// `payer` pays `amount` against `document` (at most its unpaid value, in its currency):
+	/// the live financings the document backs are repaid first from `payer`'s funds (interest,
+	/// then principal), and the whole `amount` is recorded as paid on the document. Returns
+	/// what each financing took; the rest of `amount` is the caller's to pay to the owner.
+	fn apply_proceeds(
+		payer: &AccountId,
+		document: &crate::trade::DocumentId,
+		amount: Balance,
+	) -> Result<alloc::vec::Vec<ProceedsLeg<AccountId, Balance>>, sp_runtime::DispatchError>;
+}

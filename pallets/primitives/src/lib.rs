@@ -4,6 +4,9 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+pub mod due_queue;
 pub mod financing;
 pub mod identity;
 #[cfg(feature = "testing")]

@@ -152,3 +152,40 @@ impl crate::identity::IdentityFixtures<AccountId> for MockIdentity {
 		Ok(())
 	}
 }
+
+/// Configures `frame_system` and `pallet_balances` (and, given `assets_holder = H`,
+/// `pallet_assets` with `H` holding assets) for a mock runtime with `u64` accounts, `u128`
+/// balances and `u32` asset ids: the base every tradefin pallet's mock shares. The runtime must
+/// name its pallets `System`, `Balances` (and `Assets`).
+#[macro_export]
+macro_rules! mock_base_configs {
+	($test:ident) => {
+		#[frame_support::derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+		impl frame_system::Config for $test {
+			type Block = frame_system::mocking::MockBlock<$test>;
+			type AccountData = pallet_balances::AccountData<u128>;
+		}
+
+		#[frame_support::derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+		impl pallet_balances::Config for $test {
+			type AccountStore = System;
+			type Balance = u128;
+		}
+	};
+	($test:ident, assets_holder = $holder:ty) => {
+		$crate::mock_base_configs!($test);
+
+		#[frame_support::derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+		impl pallet_assets::Config for $test {
+			type Balance = u128;
+			type AssetId = u32;
+			type AssetIdParameter = u32;
+			type Currency = Balances;
+			type CreateOrigin =
+				frame_support::traits::AsEnsureOriginWithArg<frame_system::EnsureSigned<u64>>;
+			type ForceOrigin = frame_system::EnsureRoot<u64>;
+			type Freezer = ();
+			type Holder = $holder;
+		}
+	};
+}

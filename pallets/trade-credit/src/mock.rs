@@ -1,11 +1,7 @@
 //! A test runtime: System, Balances, Assets (currencies) and this pallet, with a mocked
 //! identity pallet (participants, operators, classes, consents) and a settable clock.
 
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32},
-};
-use frame_system::{EnsureRoot, EnsureSigned};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 use tradefin_primitives::{
@@ -16,7 +12,6 @@ use tradefin_primitives::{
 
 use crate::{self as pallet_trade_credit, DocumentInput};
 
-type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
 
 frame_support::construct_runtime!(
@@ -28,29 +23,7 @@ frame_support::construct_runtime!(
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type Balance = Balance;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type AssetId = u32;
-	type AssetIdParameter = u32;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
-}
+tradefin_primitives::mock_base_configs!(Test, assets_holder = ());
 
 pub use tradefin_primitives::testing::{
 	consent_uses, grant, revoke_all, set_class, set_now, set_status, MockIdentity, MockTime,

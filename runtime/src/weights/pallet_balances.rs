@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 59_629_000 picoseconds.
-		Weight::from_parts(89_513_000, 0)
+		// Minimum execution time: 58_998_000 picoseconds.
+		Weight::from_parts(64_265_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_599_000 picoseconds.
-		Weight::from_parts(71_777_000, 0)
+		// Minimum execution time: 46_308_000 picoseconds.
+		Weight::from_parts(49_173_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 22_995_000 picoseconds.
-		Weight::from_parts(25_548_000, 0)
+		// Minimum execution time: 23_134_000 picoseconds.
+		Weight::from_parts(24_837_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_407_000 picoseconds.
-		Weight::from_parts(36_594_000, 0)
+		// Minimum execution time: 24_256_000 picoseconds.
+		Weight::from_parts(26_269_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 60_841_000 picoseconds.
-		Weight::from_parts(66_660_000, 0)
+		// Minimum execution time: 61_652_000 picoseconds.
+		Weight::from_parts(68_462_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_607_000 picoseconds.
-		Weight::from_parts(93_009_000, 0)
+		// Minimum execution time: 57_976_000 picoseconds.
+		Weight::from_parts(65_678_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 20_070_000 picoseconds.
-		Weight::from_parts(21_873_000, 0)
+		// Minimum execution time: 20_019_000 picoseconds.
+		Weight::from_parts(21_842_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -134,11 +134,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 27_851_000 picoseconds.
-		Weight::from_parts(30_565_000, 0)
+		// Minimum execution time: 19_519_000 picoseconds.
+		Weight::from_parts(20_450_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 135_051
-			.saturating_add(Weight::from_parts(20_373_377, 0).saturating_mul(u.into()))
+			// Standard Error: 95_856
+			.saturating_add(Weight::from_parts(19_093_849, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -147,24 +147,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_349_000 picoseconds.
-		Weight::from_parts(7_251_000, 0)
+		// Minimum execution time: 6_310_000 picoseconds.
+		Weight::from_parts(8_653_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 36_715_000 picoseconds.
-		Weight::from_parts(57_866_000, 0)
+		// Minimum execution time: 36_424_000 picoseconds.
+		Weight::from_parts(39_098_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_016_000 picoseconds.
-		Weight::from_parts(30_535_000, 0)
+		// Minimum execution time: 23_945_000 picoseconds.
+		Weight::from_parts(27_841_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -56,7 +56,9 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Storage: `Financing::NextFinancingId` (r:1 w:1)
 	/// Proof: `Financing::NextFinancingId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
-	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FinancingsByDocument` (r:0 w:8)
+	/// Proof: `Financing::FinancingsByDocument` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Financings` (r:0 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
@@ -64,15 +66,15 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (294 ±0)`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 59_759_000 picoseconds.
-		Weight::from_parts(64_889_447, 0)
+		// Minimum execution time: 62_072_000 picoseconds.
+		Weight::from_parts(50_839_725, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 130_671
-			.saturating_add(Weight::from_parts(17_745_450, 0).saturating_mul(n.into()))
+			// Standard Error: 155_683
+			.saturating_add(Weight::from_parts(26_741_356, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -82,21 +84,23 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
-	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FinancingsByDocument` (r:0 w:8)
+	/// Proof: `Financing::FinancingsByDocument` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn withdraw(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `778 + n * (453 ±0)`
+		//  Measured:  `811 + n * (454 ±0)`
 		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 42_774_000 picoseconds.
-		Weight::from_parts(49_841_980, 0)
+		// Minimum execution time: 44_526_000 picoseconds.
+		Weight::from_parts(41_832_416, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 133_791
-			.saturating_add(Weight::from_parts(18_736_229, 0).saturating_mul(n.into()))
+			// Standard Error: 121_742
+			.saturating_add(Weight::from_parts(22_880_669, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -104,21 +108,23 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
-	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FinancingsByDocument` (r:0 w:8)
+	/// Proof: `Financing::FinancingsByDocument` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn reject(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `425 + n * (453 ±0)`
+		//  Measured:  `458 + n * (454 ±0)`
 		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 35_833_000 picoseconds.
-		Weight::from_parts(29_874_251, 0)
+		// Minimum execution time: 37_636_000 picoseconds.
+		Weight::from_parts(26_303_089, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 110_907
-			.saturating_add(Weight::from_parts(22_772_032, 0).saturating_mul(n.into()))
+			// Standard Error: 113_241
+			.saturating_add(Weight::from_parts(23_019_131, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -133,10 +139,10 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1437`
+		//  Measured:  `1470`
 		//  Estimated: `6358`
-		// Minimum execution time: 54_040_000 picoseconds.
-		Weight::from_parts(86_759_000, 0)
+		// Minimum execution time: 54_672_000 picoseconds.
+		Weight::from_parts(82_442_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -155,20 +161,20 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::DueQueue` (r:1 w:1)
+	/// Proof: `Financing::DueQueue` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::QueueLen` (r:1 w:1)
 	/// Proof: `Financing::QueueLen` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::QueueCursor` (r:1 w:1)
 	/// Proof: `Financing::QueueCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::DueQueue` (r:0 w:1)
-	/// Proof: `Financing::DueQueue` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2004`
+		//  Measured:  `2037`
 		//  Estimated: `6208`
-		// Minimum execution time: 97_786_000 picoseconds.
-		Weight::from_parts(138_837_000, 0)
+		// Minimum execution time: 101_591_000 picoseconds.
+		Weight::from_parts(118_927_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -184,23 +190,25 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
-	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FinancingsByDocument` (r:0 w:8)
+	/// Proof: `Financing::FinancingsByDocument` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn repay(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1485 + n * (453 ±0)`
+		//  Measured:  `1518 + n * (454 ±0)`
 		//  Estimated: `6208 + n * (2808 ±0)`
-		// Minimum execution time: 101_421_000 picoseconds.
-		Weight::from_parts(113_891_325, 0)
+		// Minimum execution time: 103_013_000 picoseconds.
+		Weight::from_parts(111_551_602, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			// Standard Error: 151_628
-			.saturating_add(Weight::from_parts(22_189_150, 0).saturating_mul(n.into()))
+			// Standard Error: 229_786
+			.saturating_add(Weight::from_parts(21_361_142, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -211,10 +219,10 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn mark_overdue() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `615`
+		//  Measured:  `648`
 		//  Estimated: `4072`
-		// Minimum execution time: 27_431_000 picoseconds.
-		Weight::from_parts(35_042_000, 0)
+		// Minimum execution time: 27_771_000 picoseconds.
+		Weight::from_parts(33_891_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -227,10 +235,10 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn declare_default() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `701`
+		//  Measured:  `734`
 		//  Estimated: `4072`
-		// Minimum execution time: 28_533_000 picoseconds.
-		Weight::from_parts(36_093_000, 0)
+		// Minimum execution time: 28_953_000 picoseconds.
+		Weight::from_parts(32_117_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -244,21 +252,23 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
-	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FinancingsByDocument` (r:0 w:8)
+	/// Proof: `Financing::FinancingsByDocument` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn write_off(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `711 + n * (453 ±0)`
+		//  Measured:  `744 + n * (454 ±0)`
 		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 48_071_000 picoseconds.
-		Weight::from_parts(37_138_437, 0)
+		// Minimum execution time: 50_095_000 picoseconds.
+		Weight::from_parts(41_120_477, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 34_596
-			.saturating_add(Weight::from_parts(16_802_503, 0).saturating_mul(n.into()))
+			// Standard Error: 67_177
+			.saturating_add(Weight::from_parts(18_719_739, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
@@ -267,10 +277,10 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `977`
+		//  Measured:  `1010`
 		//  Estimated: `4072`
-		// Minimum execution time: 23_185_000 picoseconds.
-		Weight::from_parts(30_465_000, 0)
+		// Minimum execution time: 23_475_000 picoseconds.
+		Weight::from_parts(26_710_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -285,10 +295,10 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1161`
+		//  Measured:  `1194`
 		//  Estimated: `4072`
-		// Minimum execution time: 39_770_000 picoseconds.
-		Weight::from_parts(47_681_000, 0)
+		// Minimum execution time: 40_400_000 picoseconds.
+		Weight::from_parts(42_984_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -308,13 +318,13 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `365 + n * (299 ±0)`
-		//  Estimated: `3654 + n * (3082 ±0)`
-		// Minimum execution time: 38_838_000 picoseconds.
-		Weight::from_parts(33_883_188, 0)
+		//  Measured:  `398 + n * (299 ±0)`
+		//  Estimated: `3654 + n * (3082 ±5)`
+		// Minimum execution time: 38_868_000 picoseconds.
+		Weight::from_parts(23_211_079, 0)
 			.saturating_add(Weight::from_parts(0, 3654))
-			// Standard Error: 144_940
-			.saturating_add(Weight::from_parts(19_350_188, 0).saturating_mul(n.into()))
+			// Standard Error: 145_293
+			.saturating_add(Weight::from_parts(20_027_812, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -1,0 +1,105 @@
+//! The proceeds waterfall: a buyer's payment of a document repays the financings it backs
+//! first, for the settlement pallet.
+
+use alloc::vec::Vec;
+use frame_support::ensure;
+use sp_runtime::DispatchError;
+use tradefin_primitives::{
+	financing::{ProceedsLeg, ProceedsWaterfall},
+	trade::{DocumentId, DocumentLedger, PledgeRef},
+	Balance,
+};
+
+use crate::{
+	pallet::{Config, Error, Financings, FinancingsByDocument, Pallet},
+	FinancingId, FinancingState,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The financings holding a pledge on `document`, in id order (bounded by the ledger's
+	/// pledges per document).
+	fn financings_on(document: &DocumentId) -> Vec<FinancingId> {
+		FinancingsByDocument::<T>::iter_key_prefix(document).collect()
+	}
+
+	/// Takes up to `amount` off financing `id`'s pledge on `document` as paid; returns what it
+	/// took.
+	fn settle_from_pledge(
+		id: FinancingId,
+		document: &DocumentId,
+		amount: Balance,
+	) -> Result<Balance, DispatchError> {
+		let Some(mut financing) = Financings::<T>::get(id) else { return Ok(0) };
+		let Some(pledge) = financing.pledges.iter_mut().find(|p| &p.document == document) else {
+			return Ok(0);
+		};
+		let take = amount.min(pledge.amount);
+		if take == 0 {
+			return Ok(0);
+		}
+		T::Ledger::settle_pledge(document, &financing.terms.bank, PledgeRef::Financing(id), take)?;
+		pledge.amount = pledge.amount.saturating_sub(take);
+		if pledge.amount == 0 {
+			FinancingsByDocument::<T>::remove(document, id);
+		}
+		financing.pledges.retain(|p| p.amount > 0);
+		Financings::<T>::insert(id, financing);
+		Ok(take)
+	}
+}
+
+impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
+	/// 1. Each disbursed, overdue or defaulted financing pledged on the document, in id order,
+	///    is repaid from `payer` (interest, then principal) up to what is left of `amount`; a
+	///    frozen one blocks the payment (`Frozen`).
+	/// 2. The whole `amount` is recorded as paid on the document: from its free value first,
+	///    then out of the financings' remaining pledges on it (in id order). What an application
+	///    not yet disbursed holds cannot be paid over (`DocumentEncumbered`).
+	fn apply_proceeds(
+		payer: &T::AccountId,
+		document: &DocumentId,
+		amount: Balance,
+	) -> Result<Vec<ProceedsLeg<T::AccountId, Balance>>, DispatchError> {
+		let mut legs = Vec::new();
+		let mut left = amount;
+		for id in Self::financings_on(document) {
+			if left == 0 {
+				break;
+			}
+			let Some(financing) = Financings::<T>::get(id) else { continue };
+			if !matches!(
+				financing.state,
+				FinancingState::Disbursed | FinancingState::Overdue | FinancingState::Defaulted
+			) {
+				continue;
+			}
+			ensure!(!financing.frozen, Error::<T>::Frozen);
+			let paid = Self::do_repay(payer, id, left)?;
+			left = left.saturating_sub(paid.total());
+			legs.push(ProceedsLeg {
+				financing: id,
+				bank: financing.terms.bank,
+				interest: paid.interest,
+				principal: paid.principal,
+			});
+		}
+		let facts = T::Ledger::document(document).ok_or(Error::<T>::UnknownDocument)?;
+		let free = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
+		let from_free = amount.min(free);
+		if from_free > 0 {
+			T::Ledger::record_payment(document, from_free)?;
+		}
+		let mut rest = amount.saturating_sub(from_free);
+		for id in Self::financings_on(document) {
+			if rest == 0 {
+				break;
+			}
+			let live = Financings::<T>::get(id).is_some_and(|f| f.state.is_outstanding());
+			if live {
+				rest = rest.saturating_sub(Self::settle_from_pledge(id, document, rest)?);
+			}
+		}
+		ensure!(rest == 0, Error::<T>::DocumentEncumbered);
+		Ok(legs)
+	}
+}

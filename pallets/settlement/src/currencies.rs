@@ -1,0 +1,104 @@
+//! Currency registration, minting and burning.
+
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{
+		fungibles::{Create, Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+		Get,
+	},
+};
+use sp_runtime::traits::AccountIdConversion;
+use tradefin_primitives::{
+	identity::{IdentityProvider, ParticipantKind, ParticipantStatus},
+	AssetId, Balance,
+};
+
+use crate::{
+	pallet::{Config, Currencies, CurrencyByCode, Error, Event, Pallet, Supply},
+	CurrencyCode, CurrencyInfo,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The account that administers the currencies' assets.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// Three ASCII upper-case letters.
+	pub fn valid_code(code: &CurrencyCode) -> bool {
+		code.iter().all(u8::is_ascii_uppercase)
+	}
+
+	pub(crate) fn currency(id: AssetId) -> Result<CurrencyInfo<T::AccountId>, Error<T>> {
+		Currencies::<T>::get(id).ok_or(Error::<T>::UnknownCurrency)
+	}
+
+	pub(crate) fn do_register_currency(
+		id: AssetId,
+		code: CurrencyCode,
+		decimals: u8,
+		issuer: T::AccountId,
+		min_balance: Balance,
+	) -> DispatchResult {
+		ensure!(Self::valid_code(&code), Error::<T>::InvalidCode);
+		ensure!(!Currencies::<T>::contains_key(id), Error::<T>::CurrencyExists);
+		ensure!(!CurrencyByCode::<T>::contains_key(code), Error::<T>::CodeTaken);
+		ensure!(T::Identity::is_active(&issuer, ParticipantKind::Bank), Error::<T>::IssuerNotBank);
+		ensure!(min_balance > 0, Error::<T>::ZeroAmount);
+		<T::Assets as Create<T::AccountId>>::create(id, Self::account_id(), true, min_balance)
+			.map_err(|_| Error::<T>::AssetCreationFailed)?;
+		Currencies::<T>::insert(id, CurrencyInfo { code, decimals, issuer: issuer.clone() });
+		CurrencyByCode::<T>::insert(code, id);
+		Supply::<T>::insert(id, 0);
+		Self::deposit_event(Event::CurrencyRegistered { currency: id, code, decimals, issuer });
+		Ok(())
+	}
+
+	/// The caller is the currency's issuer and an active bank.
+	fn ensure_issuer(who: &T::AccountId, id: AssetId) -> DispatchResult {
+		let info = Self::currency(id)?;
+		ensure!(&info.issuer == who, Error::<T>::NotIssuer);
+		ensure!(T::Identity::is_active(who, ParticipantKind::Bank), Error::<T>::IssuerNotBank);
+		Ok(())
+	}
+
+	pub(crate) fn do_mint(
+		who: &T::AccountId,
+		id: AssetId,
+		to: &T::AccountId,
+		amount: Balance,
+	) -> DispatchResult {
+		Self::ensure_issuer(who, id)?;
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		ensure!(
+			T::Identity::participant(to).is_some_and(|(_, s)| s == ParticipantStatus::Active),
+			Error::<T>::RecipientNotActive
+		);
+		let supply = Supply::<T>::get(id).checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		T::Assets::mint_into(id, to, amount).map_err(|_| Error::<T>::Overflow)?;
+		Supply::<T>::insert(id, supply);
+		Self::deposit_event(Event::Minted { currency: id, to: to.clone(), amount, supply });
+		Ok(())
+	}
+
+	pub(crate) fn do_burn(who: &T::AccountId, id: AssetId, amount: Balance) -> DispatchResult {
+		Self::ensure_issuer(who, id)?;
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		ensure!(T::Assets::balance(id, who) >= amount, Error::<T>::InsufficientFunds);
+		T::Assets::burn_from(
+			id,
+			who,
+			amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::InsufficientFunds)?;
+		let supply = Supply::<T>::get(id).saturating_sub(amount);
+		Supply::<T>::insert(id, supply);
+		Self::deposit_event(Event::Burned { currency: id, amount, supply });
+		Ok(())
+	}
+}

@@ -1,0 +1,156 @@
+//! Escrow: the payer's funds are held until a linked document is attested or both parties
+//! agree (then they are paid, through the proceeds waterfall), or refunded after the deadline
+//! (by the per-block queue or anyone's call).
+
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{fungibles::MutateHold, tokens::Precision},
+};
+use sp_runtime::DispatchError;
+use tradefin_primitives::{
+	trade::{DocumentId, DocumentLedger, DocumentStatus},
+	Moment,
+};
+
+use crate::{
+	pallet::{
+		Config, Error, EscrowOf, EscrowQueue, EscrowQueueCursor, EscrowQueueLen, Escrows, Event,
+		HoldReason, NextEscrowId, OpenEscrows, Pallet, PaymentOf,
+	},
+	Escrow, EscrowId,
+};
+
+/// The refund queue over this pallet's storage, by deadline.
+type Queue<T> = tradefin_primitives::due_queue::DueQueue<
+	EscrowQueue<T>,
+	EscrowQueueCursor<T>,
+	EscrowQueueLen<T>,
+>;
+
+impl<T: Config> Pallet<T> {
+	fn hold_reason() -> T::RuntimeHoldReason {
+		HoldReason::Escrow.into()
+	}
+
+	pub(crate) fn do_open_escrow(
+		payer: &T::AccountId,
+		payment: PaymentOf<T>,
+		release_on: Option<DocumentId>,
+		deadline: Moment,
+	) -> Result<EscrowId, DispatchError> {
+		ensure!(payment.convert_to.is_none(), Error::<T>::ConversionInEscrow);
+		// Everything a payment checks, now: the release only re-checks what may have changed.
+		Self::check_payment(payer, &payment)?;
+		Self::allocate_to_documents(
+			&payment.payee,
+			payment.purpose,
+			payment.currency,
+			payment.amount,
+			&payment.documents,
+		)?;
+		if let Some(document) = release_on {
+			ensure!(T::Ledger::document(&document).is_some(), Error::<T>::UnknownDocument);
+		}
+		ensure!(deadline > Self::now(), Error::<T>::DeadlineInPast);
+		let id = NextEscrowId::<T>::get();
+		NextEscrowId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		OpenEscrows::<T>::try_mutate(payer, |open| open.try_push(id))
+			.map_err(|_| Error::<T>::TooManyEscrows)?;
+		T::Holds::hold(payment.currency, &Self::hold_reason(), payer, payment.amount)
+			.map_err(|_| Error::<T>::InsufficientFunds)?;
+		Queue::<T>::push(id, deadline);
+		Self::deposit_event(Event::EscrowOpened {
+			id,
+			payer: payer.clone(),
+			payee: payment.payee.clone(),
+			currency: payment.currency,
+			amount: payment.amount,
+			release_on,
+			deadline,
+		});
+		Escrows::<T>::insert(
+			id,
+			Escrow {
+				payer: payer.clone(),
+				payment,
+				release_on,
+				deadline,
+				payer_agreed: false,
+				payee_agreed: false,
+			},
+		);
+		Ok(id)
+	}
+
+	/// Gives the held funds back to the payer and forgets the escrow.
+	fn close(id: EscrowId, escrow: &EscrowOf<T>) -> DispatchResult {
+		T::Holds::release(
+			escrow.payment.currency,
+			&Self::hold_reason(),
+			&escrow.payer,
+			escrow.payment.amount,
+			Precision::Exact,
+		)?;
+		Escrows::<T>::remove(id);
+		Queue::<T>::remove(id, escrow.deadline);
+		OpenEscrows::<T>::mutate(&escrow.payer, |open| open.retain(|e| *e != id));
+		Ok(())
+	}
+
+	/// Releases the funds and pays them as the escrow's payment (waterfall included).
+	fn pay_out(id: EscrowId, escrow: EscrowOf<T>) -> DispatchResult {
+		Self::close(id, &escrow)?;
+		Self::do_pay(&escrow.payer, escrow.payment)?;
+		Self::deposit_event(Event::EscrowReleased { id });
+		Ok(())
+	}
+
+	pub(crate) fn do_release_escrow(id: EscrowId) -> DispatchResult {
+		let escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
+		let attested = escrow.release_on.is_some_and(|document| {
+			T::Ledger::document(&document).is_some_and(|d| d.status == DocumentStatus::Attested)
+		});
+		ensure!(attested, Error::<T>::ReleaseConditionNotMet);
+		Self::pay_out(id, escrow)
+	}
+
+	pub(crate) fn do_agree_release(who: &T::AccountId, id: EscrowId) -> DispatchResult {
+		let mut escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
+		if who == &escrow.payer {
+			escrow.payer_agreed = true;
+		} else if who == &escrow.payment.payee {
+			escrow.payee_agreed = true;
+		} else {
+			return Err(Error::<T>::NotAParty.into());
+		}
+		Self::deposit_event(Event::EscrowAgreed { id, who: who.clone() });
+		if escrow.payer_agreed && escrow.payee_agreed {
+			Self::pay_out(id, escrow)
+		} else {
+			Escrows::<T>::insert(id, escrow);
+			Ok(())
+		}
+	}
+
+	pub(crate) fn do_refund_escrow(id: EscrowId) -> DispatchResult {
+		let escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
+		ensure!(Self::now() > escrow.deadline, Error::<T>::NotExpired);
+		Self::close(id, &escrow)?;
+		Self::deposit_event(Event::EscrowRefunded {
+			id,
+			payer: escrow.payer,
+			amount: escrow.payment.amount,
+		});
+		Ok(())
+	}
+
+	/// Refunds escrows whose deadline minute has passed, in at most `budget` queue steps;
+	/// returns the steps taken.
+	pub(crate) fn refund_expired(now: Moment, budget: u32) -> u32 {
+		Queue::<T>::process(now, budget, |id| {
+			// Released or already refunded escrows are gone; nothing else can fail here.
+			let _ = Self::do_refund_escrow(id);
+		})
+	}
+}

@@ -1,0 +1,54 @@
+//! The pallet's invariants, checked by `try_state` and after every unit test.
+
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::traits::fungibles::{Inspect, InspectHold};
+use sp_runtime::DispatchError;
+use tradefin_primitives::Balance;
+
+use crate::pallet::{
+	Config, Currencies, CurrencyByCode, Escrows, HoldReason, OpenEscrows, Pallet, Supply,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Every currency's supply is what genesis issued plus mints less burns (payments and
+	/// conversions never change it); codes and currencies index each other one to one; what is
+	/// held for escrow is exactly the open escrows, per payer and currency (no orphaned hold),
+	/// and each payer's list of open escrows is exactly its escrows.
+	pub fn do_try_state() -> Result<(), DispatchError> {
+		for (id, info) in Currencies::<T>::iter() {
+			if T::Assets::total_issuance(id) != Supply::<T>::get(id) {
+				return Err(DispatchError::Other("a currency's supply changed outside mint/burn"));
+			}
+			if CurrencyByCode::<T>::get(info.code) != Some(id) {
+				return Err(DispatchError::Other("a currency's code does not lead back to it"));
+			}
+		}
+		if CurrencyByCode::<T>::iter().count() != Currencies::<T>::iter().count() {
+			return Err(DispatchError::Other("codes and currencies differ in number"));
+		}
+		let mut escrowed: BTreeMap<(T::AccountId, tradefin_primitives::AssetId), Balance> =
+			BTreeMap::new();
+		for (id, escrow) in Escrows::<T>::iter() {
+			let total =
+				escrowed.entry((escrow.payer.clone(), escrow.payment.currency)).or_default();
+			*total = total.saturating_add(escrow.payment.amount);
+			if !OpenEscrows::<T>::get(&escrow.payer).contains(&id) {
+				return Err(DispatchError::Other("an escrow is missing from its payer's list"));
+			}
+		}
+		let reason: T::RuntimeHoldReason = HoldReason::Escrow.into();
+		for (payer, open) in OpenEscrows::<T>::iter() {
+			if open.iter().any(|id| !Escrows::<T>::contains_key(id)) {
+				return Err(DispatchError::Other("a payer lists an escrow that is closed"));
+			}
+			for currency in Currencies::<T>::iter_keys() {
+				let held = T::Holds::balance_on_hold(currency, &reason, &payer);
+				let open = escrowed.get(&(payer.clone(), currency)).copied().unwrap_or_default();
+				if held != open {
+					return Err(DispatchError::Other("escrow holds differ from open escrows"));
+				}
+			}
+		}
+		Ok(())
+	}
+}

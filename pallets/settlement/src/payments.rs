@@ -1,0 +1,168 @@
+//! Payments with the payment authenticity check, and multi-leg settlement.
+
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::Preservation,
+	},
+};
+use sp_runtime::DispatchError;
+use tradefin_primitives::{
+	financing::ProceedsWaterfall,
+	identity::{IdentityProvider, ParticipantKind, ParticipantStatus},
+	trade::{CreditRecordHook, DocumentId, DocumentLedger, DocumentStatus},
+	AssetId, Balance,
+};
+
+use crate::{
+	pallet::{Config, Error, Event, LegOf, Pallet, PaymentOf},
+	Leg,
+};
+
+impl<T: Config> Pallet<T> {
+	fn is_active_participant(who: &T::AccountId) -> bool {
+		T::Identity::participant(who).is_some_and(|(_, status)| status == ParticipantStatus::Active)
+	}
+
+	/// How a payment of `amount` of `currency` to `payee` spreads over its `documents`, in
+	/// order, each up to its unpaid value: the payment authenticity check, for trade payments
+	/// (others link no documents). Refuses anything beyond their value.
+	pub fn allocate_to_documents(
+		payee: &T::AccountId,
+		purpose: crate::Purpose,
+		currency: AssetId,
+		amount: Balance,
+		documents: &[DocumentId],
+	) -> Result<Vec<(DocumentId, Balance, Balance)>, DispatchError> {
+		if !purpose.is_trade() {
+			return Ok(Vec::new());
+		}
+		let mut remaining = amount;
+		let mut parts = Vec::with_capacity(documents.len());
+		for (i, id) in documents.iter().enumerate() {
+			ensure!(!documents.iter().take(i).any(|d| d == id), Error::<T>::DuplicateDocument);
+			let doc = T::Ledger::document(id).ok_or(Error::<T>::UnknownDocument)?;
+			ensure!(&doc.owner == payee, Error::<T>::PayeeNotOwner);
+			ensure!(doc.currency == currency, Error::<T>::CurrencyMismatch);
+			ensure!(doc.status == DocumentStatus::Attested, Error::<T>::NotAttested);
+			let unpaid = doc.face_value.saturating_sub(doc.paid);
+			let part = remaining.min(unpaid);
+			remaining = remaining.saturating_sub(part);
+			// (document, paid now, unpaid after)
+			parts.push((*id, part, unpaid.saturating_sub(part)));
+		}
+		ensure!(remaining == 0, Error::<T>::ExceedsDocumentValue);
+		Ok(parts)
+	}
+
+	/// What every payment must satisfy whatever its documents hold: a positive amount in a
+	/// registered currency between two different active participants, documents exactly for
+	/// trade purposes.
+	pub(crate) fn check_payment(payer: &T::AccountId, payment: &PaymentOf<T>) -> DispatchResult {
+		ensure!(payment.amount > 0, Error::<T>::ZeroAmount);
+		Self::currency(payment.currency)?;
+		ensure!(Self::is_active_participant(payer), Error::<T>::PayerNotActive);
+		ensure!(Self::is_active_participant(&payment.payee), Error::<T>::PayeeNotActive);
+		ensure!(payer != &payment.payee, Error::<T>::SelfPayment);
+		if payment.purpose.is_trade() {
+			ensure!(!payment.documents.is_empty(), Error::<T>::DocumentsRequired);
+		} else {
+			ensure!(payment.documents.is_empty(), Error::<T>::DocumentsNotExpected);
+		}
+		Ok(())
+	}
+
+	/// Pays: converts first if asked (the payer buys the payee's currency from the quote's
+	/// provider), runs the proceeds waterfall on every linked document (the financings it backs
+	/// are repaid from the payer's funds first), then transfers the rest to the payee.
+	pub(crate) fn do_pay(payer: &T::AccountId, payment: PaymentOf<T>) -> DispatchResult {
+		let amount = payment.amount;
+		Self::check_payment(payer, &payment)?;
+		// What the payee's side receives, in which currency: known before anything moves.
+		let (received_currency, received) = match payment.convert_to {
+			Some(to) => (to, Self::quote_conversion(payment.currency, to, amount)?.0),
+			None => (payment.currency, amount),
+		};
+		let parts = Self::allocate_to_documents(
+			&payment.payee,
+			payment.purpose,
+			received_currency,
+			received,
+			&payment.documents,
+		)?;
+		if let Some(to) = payment.convert_to {
+			Self::do_convert(payer, payment.currency, to, amount, payer)?;
+		}
+		ensure!(
+			T::Assets::balance(received_currency, payer) >= received,
+			Error::<T>::InsufficientFunds
+		);
+		let mut to_financing: Balance = 0;
+		for (document, part, unpaid) in parts {
+			if part == 0 {
+				continue;
+			}
+			let legs = T::Proceeds::apply_proceeds(payer, &document, part)?;
+			let repaid = legs.iter().fold(0, |sum: Balance, leg| {
+				sum.saturating_add(leg.interest).saturating_add(leg.principal)
+			});
+			to_financing = to_financing.saturating_add(repaid);
+			Self::deposit_event(Event::DocumentPaid {
+				document,
+				amount: part,
+				to_financing: repaid,
+				unpaid,
+			});
+		}
+		let to_payee = received.checked_sub(to_financing).ok_or(Error::<T>::Overflow)?;
+		if to_payee > 0 {
+			T::Assets::transfer(
+				received_currency,
+				payer,
+				&payment.payee,
+				to_payee,
+				Preservation::Expendable,
+			)
+			.map_err(|_| Error::<T>::InsufficientFunds)?;
+		}
+		if payment.purpose.is_trade() {
+			for (who, currency, volume) in
+				[(payer, payment.currency, amount), (&payment.payee, received_currency, received)]
+			{
+				if T::Identity::is_active(who, ParticipantKind::Enterprise) {
+					T::Record::settled(who, currency, volume);
+				}
+			}
+		}
+		Self::deposit_event(Event::Paid {
+			payer: payer.clone(),
+			payee: payment.payee,
+			currency: payment.currency,
+			amount,
+			received_currency,
+			received,
+			to_payee,
+			purpose: payment.purpose,
+		});
+		Ok(())
+	}
+
+	/// Every leg in order; the first failure fails the whole call, which FRAME rolls back.
+	pub(crate) fn do_settle(who: &T::AccountId, legs: Vec<LegOf<T>>) -> DispatchResult {
+		ensure!(!legs.is_empty(), Error::<T>::NoLegs);
+		let count = legs.len() as u32; // allowed: bounded by MaxLegs
+		for leg in legs {
+			match leg {
+				Leg::Pay(payment) => Self::do_pay(who, payment)?,
+				Leg::Convert { from, to, amount } => {
+					Self::do_convert(who, from, to, amount, who)?;
+				}
+			}
+		}
+		Self::deposit_event(Event::Settled { who: who.clone(), legs: count });
+		Ok(())
+	}
+}

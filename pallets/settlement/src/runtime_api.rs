@@ -1,0 +1,26 @@
+//! What payers, payees and explorers ask the settlement pallet without a transaction.
+
+// `decl_runtime_apis!` repeats the generic bound in what it generates.
+#![allow(clippy::multiple_bound_locations)]
+
+use codec::Codec;
+use sp_runtime::DispatchError;
+use tradefin_primitives::{trade::DocumentId, AssetId, Balance};
+
+use crate::{CurrencyInfo, Quote};
+
+sp_api::decl_runtime_apis! {
+	/// The settlement runtime API.
+	pub trait SettlementApi<AccountId: Codec> {
+		/// What `amount` of `from` converts to now, and the quote used; or why it cannot.
+		fn quote_conversion(
+			from: AssetId,
+			to: AssetId,
+			amount: Balance,
+		) -> Result<(Balance, Quote<AccountId>), DispatchError>;
+		/// A document's unpaid value (face value less what was paid), if it is registered.
+		fn unpaid(document: DocumentId) -> Option<Balance>;
+		/// A registered currency.
+		fn currency(id: AssetId) -> Option<CurrencyInfo<AccountId>>;
+	}
+}

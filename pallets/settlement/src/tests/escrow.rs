@@ -1,0 +1,211 @@
+//! Escrow: held until the release document is attested or both parties agree, refunded after
+//! the deadline without anyone calling.
+
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungibles::InspectHold, Hooks},
+};
+use sp_core::H256;
+use tradefin_primitives::{
+	identity::ParticipantStatus,
+	trade::{DocumentId, DocumentKind, DocumentLedger},
+};
+
+use super::payments::payment;
+use crate::{mock::*, Error, Escrows, Event, HoldReason, OpenEscrows, PaymentOf, Purpose};
+
+fn held(who: AccountId) -> u128 {
+	AssetsHolder::balance_on_hold(USD, &RuntimeHoldReason::Settlement(HoldReason::Escrow), &who)
+}
+
+/// A bill of lading of the exporter, registered; a bank attests it later.
+fn bill_of_lading(number: &str) -> DocumentId {
+	let input = pallet_trade_credit::DocumentInput {
+		kind: DocumentKind::BillOfLading,
+		issuer: H256::repeat_byte(0xB1),
+		number: number.as_bytes().to_vec().try_into().expect("short"),
+		counterparty: H256::repeat_byte(0xB7),
+		currency: USD,
+		face_value: FACE,
+		issued_at: 0,
+		due_at: 100 * DAY,
+	};
+	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+	assert_ok!(TradeCredit::register_documents(
+		RuntimeOrigin::signed(EXPORTER),
+		EXPORTER,
+		vec![input]
+	));
+	id
+}
+
+fn goods(amount: u128, doc: DocumentId) -> PaymentOf<Test> {
+	payment(EXPORTER, USD, amount, Purpose::Goods, vec![doc], None)
+}
+
+fn open(
+	amount: u128,
+	doc: DocumentId,
+	release_on: Option<DocumentId>,
+	deadline: u64,
+) -> sp_runtime::DispatchResult {
+	Settlement::open_escrow(
+		RuntimeOrigin::signed(IMPORTER),
+		goods(amount, doc),
+		release_on,
+		deadline,
+	)
+}
+
+fn next_block(now: u64) {
+	set_now(now);
+	let n = System::block_number() + 1;
+	System::set_block_number(n);
+	Settlement::on_initialize(n);
+}
+
+#[test]
+fn attesting_the_bill_of_lading_releases_the_funds_to_the_exporter() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-E1", USD, FACE);
+		let bl = bill_of_lading("BL-1");
+		assert_ok!(open(400_000, doc, Some(bl), 10 * DAY));
+		assert_eq!((balance(USD, IMPORTER), held(IMPORTER)), (FUNDS - 400_000, 400_000));
+		assert_eq!(OpenEscrows::<Test>::get(IMPORTER).into_inner(), vec![0]);
+		// Not yet: the bill of lading is not attested.
+		assert_noop!(
+			Settlement::release_escrow(RuntimeOrigin::signed(STRANGER), 0),
+			Error::<Test>::ReleaseConditionNotMet
+		);
+		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(BANK), vec![bl]));
+		let exporter = balance(USD, EXPORTER);
+		assert_ok!(Settlement::release_escrow(RuntimeOrigin::signed(STRANGER), 0));
+		assert_eq!(held(IMPORTER), 0);
+		assert_eq!(balance(USD, IMPORTER), FUNDS - 400_000);
+		assert_eq!(balance(USD, EXPORTER), exporter + 400_000);
+		assert_eq!(
+			<TradeCredit as DocumentLedger<_, _>>::document(&doc).map(|d| d.paid),
+			Some(400_000)
+		);
+		assert!(Escrows::<Test>::get(0).is_none());
+		assert!(events().contains(&Event::EscrowReleased { id: 0 }));
+	});
+}
+
+#[test]
+fn both_parties_agreeing_releases_it() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-E2", USD, FACE);
+		assert_ok!(open(100_000, doc, None, 10 * DAY));
+		assert_noop!(
+			Settlement::agree_release(RuntimeOrigin::signed(BANK), 0),
+			Error::<Test>::NotAParty
+		);
+		assert_ok!(Settlement::agree_release(RuntimeOrigin::signed(IMPORTER), 0));
+		assert_eq!(held(IMPORTER), 100_000, "one party is not enough");
+		// No release document: only agreement releases it.
+		assert_noop!(
+			Settlement::release_escrow(RuntimeOrigin::signed(EXPORTER), 0),
+			Error::<Test>::ReleaseConditionNotMet
+		);
+		assert_ok!(Settlement::agree_release(RuntimeOrigin::signed(EXPORTER), 0));
+		assert_eq!(held(IMPORTER), 0);
+		assert_eq!(balance(USD, EXPORTER), FUNDS + 100_000);
+	});
+}
+
+#[test]
+fn past_the_deadline_the_funds_go_back_without_any_call() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-E3", USD, FACE);
+		for amount in [1_000, 2_000, 3_000] {
+			assert_ok!(open(amount, doc, None, 2 * DAY));
+		}
+		assert_noop!(
+			Settlement::refund_escrow(RuntimeOrigin::signed(STRANGER), 0),
+			Error::<Test>::NotExpired
+		);
+		// The deadline's minute passes: two refunds per block at most, the third in the next.
+		next_block(2 * DAY + 60_000);
+		let left = OpenEscrows::<Test>::get(IMPORTER).into_inner();
+		assert_eq!(left.len(), 1);
+		let last = Escrows::<Test>::get(left[0]).expect("still open");
+		assert_eq!(held(IMPORTER), last.payment.amount);
+		next_block(2 * DAY + 66_000);
+		assert_eq!(held(IMPORTER), 0);
+		assert_eq!(balance(USD, IMPORTER), FUNDS);
+		assert!(OpenEscrows::<Test>::get(IMPORTER).is_empty());
+		assert!(events().contains(&Event::EscrowRefunded {
+			id: left[0],
+			payer: IMPORTER,
+			amount: last.payment.amount
+		}));
+	});
+}
+
+#[test]
+fn anyone_may_refund_an_expired_escrow() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-E4", USD, FACE);
+		assert_ok!(open(5_000, doc, None, 2 * DAY));
+		set_now(2 * DAY + 1);
+		assert_ok!(Settlement::refund_escrow(RuntimeOrigin::signed(STRANGER), 0));
+		assert_eq!((held(IMPORTER), balance(USD, IMPORTER)), (0, FUNDS));
+		assert_noop!(
+			Settlement::refund_escrow(RuntimeOrigin::signed(STRANGER), 0),
+			Error::<Test>::UnknownEscrow
+		);
+	});
+}
+
+#[test]
+fn a_release_rechecks_the_payment_and_failing_keeps_the_funds_held() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-E5", USD, FACE);
+		assert_ok!(open(5_000, doc, None, 2 * DAY));
+		assert_ok!(Settlement::agree_release(RuntimeOrigin::signed(IMPORTER), 0));
+		// A suspended payee cannot be paid: its agreement fails and changes nothing.
+		set_status(EXPORTER, ParticipantStatus::Suspended);
+		assert_noop!(
+			Settlement::agree_release(RuntimeOrigin::signed(EXPORTER), 0),
+			Error::<Test>::PayeeNotActive
+		);
+		// Reinstated, but the declaration was paid in full meanwhile.
+		set_status(EXPORTER, ParticipantStatus::Active);
+		assert_ok!(Settlement::pay(RuntimeOrigin::signed(IMPORTER), goods(FACE, doc)));
+		assert_noop!(
+			Settlement::agree_release(RuntimeOrigin::signed(EXPORTER), 0),
+			Error::<Test>::ExceedsDocumentValue
+		);
+		assert_eq!(held(IMPORTER), 5_000);
+	});
+}
+
+#[test]
+fn escrow_refusals_are_named() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-E6", USD, FACE);
+		let converted = payment(EXPORTER, EUR, 10, Purpose::Goods, vec![doc], Some(USD));
+		assert_noop!(
+			Settlement::open_escrow(RuntimeOrigin::signed(IMPORTER), converted, None, 2 * DAY),
+			Error::<Test>::ConversionInEscrow
+		);
+		assert_noop!(open(10, doc, None, DAY), Error::<Test>::DeadlineInPast);
+		assert_noop!(open(FACE + 1, doc, None, 2 * DAY), Error::<Test>::ExceedsDocumentValue);
+		assert_noop!(
+			open(10, doc, Some(DocumentId::repeat_byte(3)), 2 * DAY),
+			Error::<Test>::UnknownDocument
+		);
+		assert_ok!(Settlement::mint(RuntimeOrigin::signed(BANK), USD, EXPORTER, 1));
+		let big = declaration(EXPORTER, "EXP-E7", USD, FUNDS * 2);
+		assert_noop!(open(FUNDS + 1, big, None, 2 * DAY), Error::<Test>::InsufficientFunds);
+		for _ in 0..3 {
+			assert_ok!(open(10, doc, None, 2 * DAY));
+		}
+		assert_noop!(open(10, doc, None, 2 * DAY), Error::<Test>::TooManyEscrows);
+		assert_noop!(
+			Settlement::release_escrow(RuntimeOrigin::signed(STRANGER), 9),
+			Error::<Test>::UnknownEscrow
+		);
+	});
+}

@@ -1,0 +1,7 @@
+mod currencies;
+mod escrow;
+mod payments;
+mod properties;
+mod quotes;
+mod settle;
+mod waterfall;

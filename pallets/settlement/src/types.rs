@@ -1,0 +1,112 @@
+//! Currencies, quotes, payments and legs.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::FixedU128;
+use tradefin_primitives::{AssetId, Balance, Moment};
+
+/// An ISO 4217 alphabetic code, e.g. `*b"USD"`.
+pub type CurrencyCode = [u8; 3];
+
+/// A currency of the chain: a `pallet-assets` asset with its ISO code, decimals and the bank
+/// that issues it against off-chain deposits.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct CurrencyInfo<AccountId> {
+	pub code: CurrencyCode,
+	pub decimals: u8,
+	pub issuer: AccountId,
+}
+
+/// Why money moves.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Purpose {
+	/// Payment for goods: must link the trade documents it pays.
+	Goods,
+	/// Payment for services: must link the trade documents it pays.
+	Services,
+	/// A capital transfer (no documents).
+	Capital,
+	/// Repaying a financing outside the proceeds waterfall (no documents).
+	FinancingRepayment,
+}
+
+impl Purpose {
+	/// Trade payments must link documents and may not exceed their unpaid value.
+	pub fn is_trade(self) -> bool {
+		matches!(self, Self::Goods | Self::Services)
+	}
+}
+
+/// A quote provider's rate for one pair: `rate` units (smallest) of the quote currency per
+/// unit (smallest) of the base currency, before the provider's spread.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Quote<AccountId> {
+	pub provider: AccountId,
+	pub rate: FixedU128,
+	/// Taken off the converted amount, in basis points.
+	pub spread_bps: u32,
+	pub published_at: Moment,
+	/// The last moment (inclusive) the quote may be used.
+	pub valid_until: Moment,
+}
+
+/// A payment as the payer asks for it.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct PaymentInput<AccountId, Documents> {
+	pub payee: AccountId,
+	/// The currency the payer pays in.
+	pub currency: AssetId,
+	pub amount: Balance,
+	pub purpose: Purpose,
+	/// The trade documents paid, in the order their unpaid value is used (trade purposes only).
+	pub documents: Documents,
+	/// Convert into this currency for the payee, through the latest valid quote.
+	pub convert_to: Option<AssetId>,
+}
+
+/// An escrow's id, assigned in sequence.
+pub type EscrowId = u64;
+
+/// Funds held from the payer until a document is attested or both parties agree (then paid as
+/// `payment`), or refunded after `deadline`.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Escrow<AccountId, Documents> {
+	pub payer: AccountId,
+	pub payment: PaymentInput<AccountId, Documents>,
+	/// Its attestation releases the funds (e.g. the bill of lading).
+	pub release_on: Option<tradefin_primitives::trade::DocumentId>,
+	/// After it (milliseconds), the funds go back to the payer.
+	pub deadline: Moment,
+	pub payer_agreed: bool,
+	pub payee_agreed: bool,
+}
+
+/// One leg of a multi-leg settlement.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum Leg<AccountId, Documents> {
+	/// A payment from the caller.
+	Pay(PaymentInput<AccountId, Documents>),
+	/// The caller converts `amount` of `from` into `to` for itself.
+	Convert { from: AssetId, to: AssetId, amount: Balance },
+}

@@ -1,0 +1,58 @@
+//! Weights of the settlement pallet's calls.
+//!
+//! The runtime will use `frame-benchmarking` results generated on the project's machine; `()`
+//! charges nothing, for unit tests only.
+
+use frame_support::weights::Weight;
+
+/// Weight functions needed by `pallet-settlement`.
+pub trait WeightInfo {
+	fn register_currency() -> Weight;
+	fn mint() -> Weight;
+	fn burn() -> Weight;
+	fn publish_quote() -> Weight;
+	fn pay(d: u32) -> Weight;
+	fn convert() -> Weight;
+	fn settle(l: u32, d: u32) -> Weight;
+	fn open_escrow(d: u32) -> Weight;
+	fn release_escrow(d: u32) -> Weight;
+	fn refund_escrow() -> Weight;
+	fn on_initialize(n: u32) -> Weight;
+}
+
+/// For unit tests only: no weight.
+impl WeightInfo for () {
+	fn register_currency() -> Weight {
+		Weight::zero()
+	}
+	fn mint() -> Weight {
+		Weight::zero()
+	}
+	fn burn() -> Weight {
+		Weight::zero()
+	}
+	fn publish_quote() -> Weight {
+		Weight::zero()
+	}
+	fn pay(_d: u32) -> Weight {
+		Weight::zero()
+	}
+	fn convert() -> Weight {
+		Weight::zero()
+	}
+	fn settle(_l: u32, _d: u32) -> Weight {
+		Weight::zero()
+	}
+	fn open_escrow(_d: u32) -> Weight {
+		Weight::zero()
+	}
+	fn release_escrow(_d: u32) -> Weight {
+		Weight::zero()
+	}
+	fn refund_escrow() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize(_n: u32) -> Weight {
+		Weight::zero()
+	}
+}
