@@ -328,6 +328,8 @@ pub mod pallet {
 		ConversionTooSmall,
 		/// The quote provider lacks the funds to pay out the conversion.
 		ProviderLacksFunds,
+		/// A quote provider cannot convert against its own quote.
+		OwnQuote,
 		/// The payer is not an active participant.
 		PayerNotActive,
 		/// The payee is not an active participant.

@@ -97,7 +97,7 @@ impl pallet_settlement::Config for Test {
 	type MaxLegs = ConstU32<4>;
 	type MaxQuoteValidity = ConstU64<DAY>;
 	type MaxSpreadBps = ConstU32<200>;
-	type MaxOpenEscrows = ConstU32<3>;
+	type MaxOpenEscrows = ConstU32<4>;
 	type MaxRefundsPerBlock = ConstU32<2>;
 	type WeightInfo = ();
 }

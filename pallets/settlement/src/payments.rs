@@ -23,7 +23,7 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
-	fn is_active_participant(who: &T::AccountId) -> bool {
+	pub(crate) fn is_active_participant(who: &T::AccountId) -> bool {
 		T::Identity::participant(who).is_some_and(|(_, status)| status == ParticipantStatus::Active)
 	}
 

@@ -96,7 +96,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Balance, DispatchError> {
 		Self::currency(from)?;
 		Self::currency(to)?;
+		ensure!(Self::is_active_participant(who), Error::<T>::PayerNotActive);
 		let (out, quote) = Self::quote_conversion(from, to, amount)?;
+		ensure!(who != &quote.provider, Error::<T>::OwnQuote);
 		ensure!(T::Assets::balance(from, who) >= amount, Error::<T>::InsufficientFunds);
 		ensure!(T::Assets::balance(to, &quote.provider) >= out, Error::<T>::ProviderLacksFunds);
 		T::Assets::transfer(from, who, &quote.provider, amount, Preservation::Expendable)

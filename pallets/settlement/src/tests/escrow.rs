@@ -199,7 +199,7 @@ fn escrow_refusals_are_named() {
 		assert_ok!(Settlement::mint(RuntimeOrigin::signed(BANK), USD, EXPORTER, 1));
 		let big = declaration(EXPORTER, "EXP-E7", USD, FUNDS * 2);
 		assert_noop!(open(FUNDS + 1, big, None, 2 * DAY), Error::<Test>::InsufficientFunds);
-		for _ in 0..3 {
+		for _ in 0..4 {
 			assert_ok!(open(10, doc, None, 2 * DAY));
 		}
 		assert_noop!(open(10, doc, None, 2 * DAY), Error::<Test>::TooManyEscrows);

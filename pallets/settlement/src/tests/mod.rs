@@ -1,6 +1,7 @@
 mod currencies;
 mod escrow;
 mod payments;
+mod permissions;
 mod properties;
 mod quotes;
 mod settle;

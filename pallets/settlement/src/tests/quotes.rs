@@ -101,6 +101,9 @@ fn conversion_refusals_are_named() {
 		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_rational(1, 2), 0, DAY + 60_000));
 		assert_noop!(convert(IMPORTER, EUR, USD, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(convert(IMPORTER, EUR, USD, 1), Error::<Test>::ConversionTooSmall);
+		assert_noop!(convert(QUOTER, EUR, USD, 2), Error::<Test>::OwnQuote);
+		assert_noop!(convert(SUSPENDED, EUR, USD, 2), Error::<Test>::PayerNotActive);
+		assert_noop!(convert(STRANGER, EUR, USD, 2), Error::<Test>::PayerNotActive);
 		assert_noop!(convert(IMPORTER, EUR, USD, FUNDS + 1), Error::<Test>::InsufficientFunds);
 		// The provider cannot pay out 2 x FUNDS / 2 + 1.
 		assert_ok!(Settlement::mint(RuntimeOrigin::signed(BANK_2), EUR, IMPORTER, FUNDS * 2));
