@@ -4,7 +4,7 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::trade::{DocumentLedger, PledgeRef};
 
 use crate::{
-	pallet::{Config, Financings, FinancingsByDocument, Pallet},
+	pallet::{Config, Financings, Pallet},
 	FinancingState,
 };
 
@@ -34,10 +34,6 @@ impl<T: Config> Pallet<T> {
 			}
 			for pledge in f.pledges.iter() {
 				check(
-					FinancingsByDocument::<T>::contains_key(pledge.document, id),
-					"every pledge is indexed by its document",
-				)?;
-				check(
 					T::Ledger::pledged_to(
 						&pledge.document,
 						&f.terms.bank,
@@ -46,11 +42,6 @@ impl<T: Config> Pallet<T> {
 					"a financing's pledges match the ledger",
 				)?;
 			}
-		}
-		for (document, id) in FinancingsByDocument::<T>::iter_keys() {
-			let indexed = Financings::<T>::get(id)
-				.is_some_and(|f| f.pledges.iter().any(|p| p.document == document));
-			check(indexed, "the document index lists only financings pledged on it")?;
 		}
 		Ok(())
 	}

@@ -153,19 +153,6 @@ pub mod pallet {
 	pub type DueQueue<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, Moment, Twox64Concat, FinancingId, (), OptionQuery>;
 
-	/// The financings holding a pledge on each document (at most the ledger's pledges per
-	/// document): the proceeds waterfall finds them here.
-	#[pallet::storage]
-	pub type FinancingsByDocument<T: Config> = StorageDoubleMap<
-		_,
-		Identity,
-		tradefin_primitives::trade::DocumentId,
-		Twox64Concat,
-		FinancingId,
-		(),
-		OptionQuery,
-	>;
-
 	/// The lowest bucket that may still hold entries (`None`: the queue is empty).
 	#[pallet::storage]
 	pub type QueueCursor<T: Config> = StorageValue<_, Moment, OptionQuery>;

@@ -17,10 +17,7 @@ use tradefin_primitives::{
 
 use crate::{
 	interest::advance_limit,
-	pallet::{
-		Config, Error, Event, FinancingOf, Financings, FinancingsByDocument, NextFinancingId,
-		Pallet,
-	},
+	pallet::{Config, Error, Event, FinancingOf, Financings, NextFinancingId, Pallet},
 	Financing, FinancingId, FinancingState, PledgeOf, Terms, APPROVAL_PURPOSE,
 };
 
@@ -168,7 +165,6 @@ impl<T: Config> Pallet<T> {
 				PledgeRef::Financing(id),
 				pledge.amount,
 			)?;
-			FinancingsByDocument::<T>::insert(pledge.document, id, ());
 			pledged = pledged.saturating_add(pledge.amount);
 		}
 		let currency = T::Lines::line(terms.line).ok_or(Error::<T>::UnknownLine)?.currency;
@@ -214,7 +210,6 @@ impl<T: Config> Pallet<T> {
 				PledgeRef::Financing(id),
 				pledge.amount,
 			)?);
-			FinancingsByDocument::<T>::remove(pledge.document, id);
 		}
 		financing.pledges = BoundedVec::default();
 		if released > 0 {

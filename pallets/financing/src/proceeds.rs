@@ -11,15 +11,23 @@ use tradefin_primitives::{
 };
 
 use crate::{
-	pallet::{Config, Error, Financings, FinancingsByDocument, Pallet},
+	pallet::{Config, Error, Financings, Pallet},
 	FinancingId, FinancingState,
 };
 
 impl<T: Config> Pallet<T> {
-	/// The financings holding a pledge on `document`, in id order (bounded by the ledger's
-	/// pledges per document).
+	/// The financings holding a pledge on `document`, in id order (the ledger's entries under
+	/// `PledgeRef::Financing`, at most its pledges per document).
 	fn financings_on(document: &DocumentId) -> Vec<FinancingId> {
-		FinancingsByDocument::<T>::iter_key_prefix(document).collect()
+		let mut ids: Vec<FinancingId> = T::Ledger::pledges_on(document)
+			.into_iter()
+			.filter_map(|(_, reference, _)| match reference {
+				PledgeRef::Financing(id) => Some(id),
+				PledgeRef::Direct(_) => None,
+			})
+			.collect();
+		ids.sort_unstable();
+		ids
 	}
 
 	/// Takes up to `amount` off financing `id`'s pledge on `document` as paid; returns what it
@@ -39,9 +47,6 @@ impl<T: Config> Pallet<T> {
 		}
 		T::Ledger::settle_pledge(document, &financing.terms.bank, PledgeRef::Financing(id), take)?;
 		pledge.amount = pledge.amount.saturating_sub(take);
-		if pledge.amount == 0 {
-			FinancingsByDocument::<T>::remove(document, id);
-		}
 		financing.pledges.retain(|p| p.amount > 0);
 		Financings::<T>::insert(id, financing);
 		Ok(take)

@@ -12,7 +12,7 @@ use tradefin_primitives::{
 
 use crate::{
 	interest::{allocate, pledge_kept, simple_interest, Allocation},
-	pallet::{Config, Error, Event, FinancingOf, Financings, FinancingsByDocument, Pallet},
+	pallet::{Config, Error, Event, FinancingOf, Financings, Pallet},
 	FinancingId, FinancingState, Outstanding,
 };
 
@@ -63,9 +63,6 @@ impl<T: Config> Pallet<T> {
 					give_back,
 				)?);
 				pledge.amount = kept;
-				if kept == 0 {
-					FinancingsByDocument::<T>::remove(pledge.document, id);
-				}
 			}
 		}
 		financing.pledges.retain(|p| p.amount > 0);

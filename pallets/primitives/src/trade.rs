@@ -132,6 +132,10 @@ pub trait DocumentLedger<AccountId, Balance> {
 	/// What can still be pledged (zero for documents that cannot back financing).
 	fn financeable(id: &DocumentId) -> Balance;
 
+	/// Every outstanding pledge on a document: (bank, reference, amount); at most the ledger's
+	/// pledges per document.
+	fn pledges_on(id: &DocumentId) -> alloc::vec::Vec<(AccountId, PledgeRef, Balance)>;
+
 	/// What `bank`'s financing `financing` holds pledged on a document (zero if nothing).
 	fn pledged_to(id: &DocumentId, bank: &AccountId, financing: PledgeRef) -> Balance;
 

@@ -460,7 +460,7 @@ pub mod pallet {
 			amount: Balance,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_convert(&who, from, to, amount, &who).map(|_| ())
+			Self::do_convert(&who, from, to, amount)
 		}
 
 		/// Executes every leg in order, or none of them.

@@ -82,8 +82,12 @@ impl<T: Config> Pallet<T> {
 		let amount = payment.amount;
 		Self::check_payment(payer, &payment)?;
 		// What the payee's side receives, in which currency: known before anything moves.
-		let (received_currency, received) = match payment.convert_to {
-			Some(to) => (to, Self::quote_conversion(payment.currency, to, amount)?.0),
+		let conversion = match payment.convert_to {
+			Some(to) => Some((to, Self::quote_conversion(payment.currency, to, amount)?)),
+			None => None,
+		};
+		let (received_currency, received) = match &conversion {
+			Some((to, (out, _))) => (*to, *out),
 			None => (payment.currency, amount),
 		};
 		let parts = Self::allocate_to_documents(
@@ -93,8 +97,8 @@ impl<T: Config> Pallet<T> {
 			received,
 			&payment.documents,
 		)?;
-		if let Some(to) = payment.convert_to {
-			Self::do_convert(payer, payment.currency, to, amount, payer)?;
+		if let Some((to, (out, quote))) = conversion {
+			Self::convert_at(payer, payment.currency, to, amount, out, quote)?;
 		}
 		ensure!(
 			T::Assets::balance(received_currency, payer) >= received,
@@ -158,7 +162,7 @@ impl<T: Config> Pallet<T> {
 			match leg {
 				Leg::Pay(payment) => Self::do_pay(who, payment)?,
 				Leg::Convert { from, to, amount } => {
-					Self::do_convert(who, from, to, amount, who)?;
+					Self::do_convert(who, from, to, amount)?;
 				}
 			}
 		}

@@ -85,25 +85,36 @@ impl<T: Config> Pallet<T> {
 		Ok((out, quote))
 	}
 
-	/// `who` pays `amount` of `from` to the quote's provider, which pays the converted amount
-	/// of `to` to `recipient`. Returns what `recipient` received.
+	/// `who` (an active participant) converts `amount` of `from` into `to` for itself.
 	pub(crate) fn do_convert(
 		who: &T::AccountId,
 		from: AssetId,
 		to: AssetId,
 		amount: Balance,
-		recipient: &T::AccountId,
-	) -> Result<Balance, DispatchError> {
+	) -> DispatchResult {
 		Self::currency(from)?;
 		Self::currency(to)?;
 		ensure!(Self::is_active_participant(who), Error::<T>::PayerNotActive);
 		let (out, quote) = Self::quote_conversion(from, to, amount)?;
+		Self::convert_at(who, from, to, amount, out, quote)
+	}
+
+	/// `who` pays `amount` of `from` to the quote's provider, which pays `out` of `to` back to
+	/// `who` (`out` and `quote` from [`Self::quote_conversion`]).
+	pub(crate) fn convert_at(
+		who: &T::AccountId,
+		from: AssetId,
+		to: AssetId,
+		amount: Balance,
+		out: Balance,
+		quote: Quote<T::AccountId>,
+	) -> DispatchResult {
 		ensure!(who != &quote.provider, Error::<T>::OwnQuote);
 		ensure!(T::Assets::balance(from, who) >= amount, Error::<T>::InsufficientFunds);
 		ensure!(T::Assets::balance(to, &quote.provider) >= out, Error::<T>::ProviderLacksFunds);
 		T::Assets::transfer(from, who, &quote.provider, amount, Preservation::Expendable)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
-		T::Assets::transfer(to, &quote.provider, recipient, out, Preservation::Expendable)
+		T::Assets::transfer(to, &quote.provider, who, out, Preservation::Expendable)
 			.map_err(|_| Error::<T>::ProviderLacksFunds)?;
 		Self::deposit_event(Event::Converted {
 			who: who.clone(),
@@ -113,6 +124,6 @@ impl<T: Config> Pallet<T> {
 			paid: amount,
 			received: out,
 		});
-		Ok(out)
+		Ok(())
 	}
 }

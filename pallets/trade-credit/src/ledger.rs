@@ -167,6 +167,12 @@ impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 		Documents::<T>::get(id).map(|d| d.financeable()).unwrap_or(0)
 	}
 
+	fn pledges_on(id: &DocumentId) -> alloc::vec::Vec<(T::AccountId, PledgeRef, Balance)> {
+		Pledges::<T>::iter_prefix(id)
+			.map(|((bank, reference), amount)| (bank, reference, amount))
+			.collect()
+	}
+
 	fn pledged_to(id: &DocumentId, bank: &T::AccountId, financing: PledgeRef) -> Balance {
 		Pledges::<T>::get(id, (bank.clone(), financing)).unwrap_or(0)
 	}
