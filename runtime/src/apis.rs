@@ -195,6 +195,27 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_settlement::runtime_api::SettlementApi<Block, AccountId> for Runtime {
+		fn quote_conversion(
+			from: tradefin_primitives::AssetId,
+			to: tradefin_primitives::AssetId,
+			amount: Balance,
+		) -> Result<(Balance, pallet_settlement::Quote<AccountId>), sp_runtime::DispatchError> {
+			crate::Settlement::quote_conversion(from, to, amount)
+		}
+		fn unpaid(document: tradefin_primitives::trade::DocumentId) -> Option<Balance> {
+			crate::Settlement::unpaid(&document)
+		}
+		fn currency(id: tradefin_primitives::AssetId) -> Option<pallet_settlement::CurrencyInfo<AccountId>> {
+			pallet_settlement::Currencies::<Runtime>::get(id)
+		}
+		fn open_escrows(
+			payer: AccountId,
+		) -> Vec<(pallet_settlement::EscrowId, pallet_settlement::Escrow<AccountId, Vec<tradefin_primitives::trade::DocumentId>>)> {
+			crate::Settlement::open_escrows(&payer)
+		}
+	}
+
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
 		fn query_info(
 			uxt: <Block as BlockT>::Extrinsic,

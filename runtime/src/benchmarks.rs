@@ -14,5 +14,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_enterprise_identity, EnterpriseIdentity]
 	[pallet_trade_credit, TradeCredit]
 	[pallet_financing, Financing]
+	[pallet_settlement, Settlement]
 	[pallet_sudo, Sudo]
 );

@@ -21,14 +21,15 @@ use sp_core::H256;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_runtime::{
-	traits::{BlakeTwo256, Hash},
+	traits::{AccountIdConversion, BlakeTwo256, Hash},
 	BoundedVec,
 };
 use tradefin_primitives::identity::{FxClass, ParticipantKind};
 
 use crate::{
-	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, CouncilMembershipConfig,
-	EnterpriseIdentityConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	configs::settlement::SettlementPalletId, AccountId, AssetId, AssetsConfig, Balance,
+	BalancesConfig, CouncilMembershipConfig, EnterpriseIdentityConfig, RuntimeGenesisConfig,
+	SettlementConfig, SudoConfig, UNIT,
 };
 
 /// The preset of the four-validator consortium chain.
@@ -88,29 +89,33 @@ pub fn participants() -> Vec<Seeded> {
 
 /// A currency of the dev chains: its asset id (the ISO 4217 numeric code), its ISO 4217
 /// alphabetic code and name, and the bank that issues it.
-pub const CURRENCIES: [(AssetId, &str, &str, Sr25519Keyring); 4] = [
-	(840, "USD", "US Dollar", Sr25519Keyring::Bob),
-	(978, "EUR", "Euro", Sr25519Keyring::Charlie),
-	(156, "CNY", "Yuan Renminbi", Sr25519Keyring::Bob),
-	(344, "HKD", "Hong Kong Dollar", Sr25519Keyring::Charlie),
+pub const CURRENCIES: [(AssetId, [u8; 3], &str, Sr25519Keyring); 4] = [
+	(840, *b"USD", "US Dollar", Sr25519Keyring::Bob),
+	(978, *b"EUR", "Euro", Sr25519Keyring::Charlie),
+	(156, *b"CNY", "Yuan Renminbi", Sr25519Keyring::Bob),
+	(344, *b"HKD", "Hong Kong Dollar", Sr25519Keyring::Charlie),
 ];
 
 /// Decimals of every dev currency (cents).
 pub const CURRENCY_DECIMALS: u8 = 2;
 
-/// What each bank holds of each currency at genesis: 100,000,000.00.
+/// What each bank, and the quote provider (Ferdie, the market maker), holds of each currency at
+/// genesis: 100,000,000.00.
 pub const BANK_FLOAT: Balance = 10_000_000_000;
 
 /// What each enterprise holds of each currency at genesis: 1,000,000.00.
 pub const ENTERPRISE_FLOAT: Balance = 100_000_000;
 
-fn currencies() -> AssetsConfig {
+/// The currencies' assets, administered by the settlement pallet's account, with the
+/// participants' floats.
+fn currency_assets() -> AssetsConfig {
 	use Sr25519Keyring::*;
+	let admin: AccountId = SettlementPalletId::get().into_account_truncating();
 	let mut config = AssetsConfig::default();
-	for (id, code, name, issuer) in CURRENCIES {
-		config.assets.push((id, issuer.to_account_id(), true, 1));
-		config.metadata.push((id, name.into(), code.into(), CURRENCY_DECIMALS));
-		for bank in [Bob, Charlie] {
+	for (id, code, name, _) in CURRENCIES {
+		config.assets.push((id, admin.clone(), true, 1));
+		config.metadata.push((id, name.into(), code.to_vec(), CURRENCY_DECIMALS));
+		for bank in [Bob, Charlie, Ferdie] {
 			config.accounts.push((id, bank.to_account_id(), BANK_FLOAT));
 		}
 		for enterprise in [AliceStash, BobStash, CharlieStash] {
@@ -118,6 +123,15 @@ fn currencies() -> AssetsConfig {
 		}
 	}
 	config
+}
+
+/// The currencies as settlement knows them: ISO code, decimals, issuing bank.
+fn settlement_currencies() -> SettlementConfig {
+	let currencies = CURRENCIES
+		.iter()
+		.map(|(id, code, _, issuer)| (*id, *code, CURRENCY_DECIMALS, issuer.to_account_id()))
+		.collect();
+	SettlementConfig { currencies }
 }
 
 /// Builds a genesis patch. `sudo: None` leaves the chain without a sudo key.
@@ -140,7 +154,8 @@ fn genesis(
 		},
 		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
 		enterprise_identity: EnterpriseIdentityConfig { participants: participants() },
-		assets: currencies(),
+		assets: currency_assets(),
+		settlement: settlement_currencies(),
 	});
 	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
 		let sudo =

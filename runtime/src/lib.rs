@@ -181,6 +181,8 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(12)]
 	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(13)]
+	pub type AssetsHolder = pallet_assets_holder;
 
 	// Governance: the council of institutions.
 	#[runtime::pallet_index(20)]
@@ -195,6 +197,8 @@ mod runtime {
 	pub type TradeCredit = pallet_trade_credit;
 	#[runtime::pallet_index(42)]
 	pub type Financing = pallet_financing;
+	#[runtime::pallet_index(43)]
+	pub type Settlement = pallet_settlement;
 
 	// Utilities.
 	#[runtime::pallet_index(30)]

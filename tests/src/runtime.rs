@@ -1,6 +1,7 @@
 //! Runtime-level helpers: genesis storage from a preset, signed transactions, real blocks.
 
 use codec::Encode;
+use frame_support::assert_ok;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
@@ -8,9 +9,11 @@ use sp_runtime::{
 	traits::Header as _,
 	BuildStorage, Storage,
 };
+use tradefin_primitives::{identity::ConsentScope, trade::DocumentKind};
 use tradefin_runtime::{
-	Block, Executive, Header, Runtime, RuntimeCall, RuntimeGenesisConfig, Signature, SignedPayload,
-	TimestampCall, TxExtension, UncheckedExtrinsic, SLOT_DURATION, VERSION,
+	Block, EnterpriseIdentity, Executive, Header, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	Signature, SignedPayload, TimestampCall, TradeCredit, TxExtension, UncheckedExtrinsic,
+	SLOT_DURATION, VERSION,
 };
 
 /// The genesis storage of a runtime preset (`development`, `local_testnet`, `consortium`),
@@ -108,4 +111,86 @@ pub fn author_block(slot: u64, transactions: Vec<UncheckedExtrinsic>) -> Block {
 	}
 	let header = Executive::finalize_block();
 	Block { header, extrinsics }
+}
+
+/// A chain of real blocks: `on_initialize` (the pallets' due queues), the timestamp inherent,
+/// then the calls of the block's body.
+pub struct Chain {
+	number: u32,
+	parent: H256,
+}
+
+impl Default for Chain {
+	fn default() -> Self {
+		Self::new()
+	}
+}
+
+impl Chain {
+	/// On top of genesis.
+	pub fn new() -> Self {
+		Chain { number: 0, parent: recorded_genesis_hash() }
+	}
+
+	/// The next block, at Aura `slot`.
+	pub fn block(&mut self, slot: u64, body: impl FnOnce()) {
+		self.number += 1;
+		initialize_block(self.number, slot, self.parent);
+		Executive::apply_extrinsic(timestamp_inherent(slot))
+			.expect("valid")
+			.expect("the timestamp is set");
+		body();
+		self.parent = Executive::finalize_block().hash();
+	}
+}
+
+/// USD in the presets.
+pub const USD: u32 = 840;
+/// EUR in the presets.
+pub const EUR: u32 = 978;
+/// A day in milliseconds.
+pub const DAY: u64 = 86_400_000;
+/// Face value of the declarations [`documented`] registers: 10,000.00.
+pub const FACE: u128 = 1_000_000;
+
+fn signed_by(who: Sr25519Keyring) -> tradefin_runtime::RuntimeOrigin {
+	tradefin_runtime::RuntimeOrigin::signed(who.to_account_id())
+}
+
+/// `enterprise` consents to `bank`, registers a declaration worth `FACE` that customs (Dave)
+/// attests, and `bank` opens a line; returns the document and the line.
+pub fn documented(enterprise: Sr25519Keyring, bank: Sr25519Keyring, number: &str) -> (H256, u64) {
+	assert_ok!(EnterpriseIdentity::grant_consent(
+		signed_by(enterprise),
+		bank.to_account_id(),
+		ConsentScope::CreditRecord,
+		1,
+		365 * DAY
+	));
+	let input = pallet_trade_credit::DocumentInput {
+		kind: DocumentKind::ExportDeclaration,
+		issuer: H256::repeat_byte(0xC0),
+		number: number.as_bytes().to_vec().try_into().expect("short"),
+		counterparty: H256::repeat_byte(0xB7),
+		currency: USD,
+		face_value: FACE,
+		issued_at: 0,
+		due_at: 365 * DAY,
+	};
+	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+	assert_ok!(TradeCredit::register_documents(
+		signed_by(enterprise),
+		enterprise.to_account_id(),
+		vec![input]
+	));
+	assert_ok!(TradeCredit::attest_documents(signed_by(Sr25519Keyring::Dave), vec![id]));
+	let line = pallet_trade_credit::NextLineId::<Runtime>::get();
+	assert_ok!(TradeCredit::issue_line(
+		signed_by(bank),
+		enterprise.to_account_id(),
+		USD,
+		FACE,
+		365 * DAY
+	));
+	(id, line)
 }

@@ -8,83 +8,15 @@ use pallet_financing::{Error, Event, FinancingState, Financings, PledgeOf, Produ
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::DispatchError;
-use tradefin_primitives::{identity::ConsentScope, trade::DocumentKind};
+use tradefin_primitives::identity::ConsentScope;
 use tradefin_runtime::{
-	configs::financing::GracePeriod, weights, EnterpriseIdentity, Executive, Financing, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeOrigin, System, TradeCredit, SLOT_DURATION,
+	configs::financing::GracePeriod, weights, EnterpriseIdentity, Financing, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, System, SLOT_DURATION,
 };
-use tradefin_tests::runtime::{
-	initialize_block, new_test_ext, recorded_genesis_hash, timestamp_inherent,
-};
-
-const USD: u32 = 840;
-const DAY: u64 = 86_400_000;
-const FACE: u128 = 1_000_000;
+use tradefin_tests::runtime::{documented, new_test_ext, Chain, DAY, FACE};
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
-}
-
-/// A chain of real blocks: `on_initialize` (the overdue queue), the timestamp inherent, then
-/// the calls of the block's body.
-struct Chain {
-	number: u32,
-	parent: H256,
-}
-
-impl Chain {
-	fn new() -> Self {
-		Chain { number: 0, parent: recorded_genesis_hash() }
-	}
-
-	/// The next block, at Aura `slot`.
-	fn block(&mut self, slot: u64, body: impl FnOnce()) {
-		self.number += 1;
-		initialize_block(self.number, slot, self.parent);
-		Executive::apply_extrinsic(timestamp_inherent(slot))
-			.expect("valid")
-			.expect("the timestamp is set");
-		body();
-		self.parent = Executive::finalize_block().hash();
-	}
-}
-
-/// `enterprise` consents to `bank`, registers a declaration worth `FACE` that customs (Dave)
-/// attests, and `bank` opens a line; returns the document and the line.
-fn documented(enterprise: Sr25519Keyring, bank: Sr25519Keyring, number: &str) -> (H256, u64) {
-	assert_ok!(EnterpriseIdentity::grant_consent(
-		signed(enterprise),
-		bank.to_account_id(),
-		ConsentScope::CreditRecord,
-		1,
-		365 * DAY
-	));
-	let input = pallet_trade_credit::DocumentInput {
-		kind: DocumentKind::ExportDeclaration,
-		issuer: H256::repeat_byte(0xC0),
-		number: number.as_bytes().to_vec().try_into().expect("short"),
-		counterparty: H256::repeat_byte(0xB7),
-		currency: USD,
-		face_value: FACE,
-		issued_at: 0,
-		due_at: 365 * DAY,
-	};
-	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
-	assert_ok!(TradeCredit::register_documents(
-		signed(enterprise),
-		enterprise.to_account_id(),
-		vec![input]
-	));
-	assert_ok!(TradeCredit::attest_documents(signed(Dave), vec![id]));
-	let line = pallet_trade_credit::NextLineId::<Runtime>::get();
-	assert_ok!(TradeCredit::issue_line(
-		signed(bank),
-		enterprise.to_account_id(),
-		USD,
-		FACE,
-		365 * DAY
-	));
-	(id, line)
 }
 
 fn terms(bank: Sr25519Keyring, line: u64, tenor: u64) -> Terms<tradefin_runtime::AccountId> {

@@ -67,24 +67,40 @@ fn check(preset: &str, expected: Expected) {
 }
 
 /// USD, EUR, CNY and HKD exist as sufficient assets with their ISO 4217 code and two decimals,
-/// issued by a bank, and the banks and enterprises hold them.
+/// administered by the settlement pallet (nobody mints around it), registered in settlement
+/// with their issuing bank, and the banks, the quote provider and the enterprises hold them.
 fn check_currencies(preset: &str) {
 	use frame_support::traits::fungibles::{metadata::Inspect as _, Inspect};
 	use tradefin_runtime::{
 		genesis_config_presets::{BANK_FLOAT, CURRENCIES, CURRENCY_DECIMALS, ENTERPRISE_FLOAT},
 		Assets,
 	};
+	let admin = tradefin_runtime::Settlement::account_id();
 	for (id, code, name, issuer) in CURRENCIES {
-		assert!(Assets::asset_exists(id), "{preset}: {code} exists");
-		assert_eq!(Assets::symbol(id), code.as_bytes().to_vec());
+		let code_str = String::from_utf8_lossy(&code);
+		assert!(Assets::asset_exists(id), "{preset}: {code_str} exists");
+		assert_eq!(Assets::symbol(id), code.to_vec());
 		assert_eq!(Assets::name(id), name.as_bytes().to_vec());
 		assert_eq!(Assets::decimals(id), CURRENCY_DECIMALS);
 		let details = pallet_assets::Asset::<Runtime>::get(id).expect("asset details");
-		assert_eq!(details.issuer, issuer.to_account_id(), "{preset}: {code} issued by {issuer}");
+		assert_eq!(
+			(&details.owner, &details.issuer, &details.admin, &details.freezer),
+			(&admin, &admin, &admin, &admin),
+			"{preset}: {code_str} administered by settlement"
+		);
 		assert!(details.is_sufficient, "holders need no native deposit");
+		let registered = pallet_settlement::Currencies::<Runtime>::get(id).expect("registered");
+		assert_eq!(
+			(registered.code, registered.decimals, registered.issuer),
+			(code, CURRENCY_DECIMALS, issuer.to_account_id()),
+			"{preset}: {code_str} issued by {issuer}"
+		);
+		assert_eq!(pallet_settlement::CurrencyByCode::<Runtime>::get(code), Some(id));
 		assert_eq!(Assets::balance(id, Bob.to_account_id()), BANK_FLOAT);
+		assert_eq!(Assets::balance(id, Ferdie.to_account_id()), BANK_FLOAT);
 		assert_eq!(Assets::balance(id, CharlieStash.to_account_id()), ENTERPRISE_FLOAT);
-		assert_eq!(Assets::total_issuance(id), 2 * BANK_FLOAT + 3 * ENTERPRISE_FLOAT);
+		assert_eq!(Assets::total_issuance(id), 3 * BANK_FLOAT + 3 * ENTERPRISE_FLOAT);
+		assert_eq!(pallet_settlement::Supply::<Runtime>::get(id), Assets::total_issuance(id));
 	}
 }
 

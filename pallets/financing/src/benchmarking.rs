@@ -9,8 +9,9 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungibles::Mutate, Get, Hooks};
 use frame_system::RawOrigin;
 use tradefin_primitives::{
+	financing::ProceedsWaterfall,
 	identity::{ConsentScope, IdentityFixtures, ParticipantKind},
-	trade::{DocumentKind, TradeFixtures},
+	trade::{DocumentKind, DocumentLedger, TradeFixtures},
 	AssetId, Balance, Moment,
 };
 
@@ -276,6 +277,53 @@ mod benchmarks {
 		}
 		assert!(ids.iter().all(|id| state::<T>(*id) == Some(FinancingState::Overdue)));
 		assert_eq!(QueueLen::<T>::get(), 0);
+		Ok(())
+	}
+
+	/// A buyer's payment of a document on which `f` live financings hold a pledge, each with
+	/// every pledge slot used (the others on documents they share), and which the payment
+	/// repays and closes, releasing all their pledges: the costliest path per financing.
+	#[benchmark]
+	fn apply_proceeds(
+		f: Linear<0, { T::Ledger::max_pledges_per_document() }>,
+	) -> Result<(), BenchmarkError> {
+		let slots = T::Ledger::max_pledges_per_document().max(1);
+		let share = FACE / Balance::from(slots);
+		let cast = cast::<T>(f.max(1))?;
+		let declaration = |seed| {
+			T::BenchmarkHelper::attested_document(
+				&cast.enterprise,
+				DocumentKind::ExportDeclaration,
+				USD,
+				FACE,
+				seed,
+			)
+			.map_err(stop)
+		};
+		let paid = declaration(0)?;
+		let others = (1..T::MaxPledges::get()).map(declaration).collect::<Result<Vec<_>, _>>()?;
+		let mut ids = Vec::new();
+		for _ in 0..f {
+			let pledges = core::iter::once(paid)
+				.chain(others.iter().copied())
+				.map(|document| PledgeOf { document, amount: share })
+				.collect();
+			let id = NextFinancingId::<T>::get();
+			Pallet::<T>::do_apply(&cast.enterprise, terms::<T>(&cast), pledges).map_err(stop)?;
+			Pallet::<T>::do_approve(&cast.bank, id).map_err(stop)?;
+			Pallet::<T>::do_disburse(&cast.bank, id).map_err(stop)?;
+			ids.push(id);
+		}
+		advance::<T>(TENOR / 2);
+		let buyer: T::AccountId = account("buyer", 0, 0);
+		T::Assets::mint_into(USD, &buyer, FACE.saturating_mul(2)).map_err(stop)?;
+		#[block]
+		{
+			<Pallet<T> as ProceedsWaterfall<_, _>>::apply_proceeds(&buyer, &paid, FACE)
+				.map_err(stop)?;
+		}
+		assert!(ids.iter().all(|id| state::<T>(*id) == Some(FinancingState::Repaid)));
+		assert_eq!(T::Ledger::pledges_on(&paid).len(), 0);
 		Ok(())
 	}
 

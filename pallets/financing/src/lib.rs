@@ -63,13 +63,7 @@ pub const APPROVAL_PURPOSE: u32 = 10;
 /// Sets up what the benchmarks need in the runtime: participants and consents (identity),
 /// attested documents and lines (trade credit), and the clock.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId>:
-	tradefin_primitives::identity::IdentityFixtures<AccountId>
-	+ tradefin_primitives::trade::TradeFixtures<AccountId, tradefin_primitives::Balance>
-{
-	/// Sets the chain's clock (milliseconds).
-	fn set_time(now: tradefin_primitives::Moment);
-}
+pub use tradefin_primitives::ChainFixtures as BenchmarkHelper;
 
 #[frame_support::pallet]
 pub mod pallet {

@@ -74,75 +74,8 @@ impl pallet_financing::Config for Test {
 	type BenchmarkHelper = BenchFixtures;
 }
 
-/// Benchmark fixtures on the mock: participants in the mocked identity, documents and lines
-/// through the real trade-credit pallet, the mock clock.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct BenchFixtures;
-
-#[cfg(feature = "runtime-benchmarks")]
-mod bench_fixtures {
-	use super::*;
-	use sp_runtime::DispatchError;
-	use tradefin_primitives::{
-		identity::IdentityFixtures,
-		trade::{LineId, TradeFixtures},
-		AssetId, Moment,
-	};
-
-	impl IdentityFixtures<AccountId> for BenchFixtures {
-		fn register_active(
-			who: &AccountId,
-			kind: ParticipantKind,
-			fx_class: Option<FxClass>,
-		) -> Result<(), DispatchError> {
-			MockIdentity::register_active(who, kind, fx_class)
-		}
-		fn grant_consent(
-			enterprise: &AccountId,
-			bank: &AccountId,
-			scope: ConsentScope,
-			expires_at: Moment,
-		) -> Result<(), DispatchError> {
-			MockIdentity::grant_consent(enterprise, bank, scope, expires_at)
-		}
-	}
-
-	impl pallet_trade_credit::BenchmarkHelper<AccountId> for BenchFixtures {
-		fn create_currency(currency: AssetId) {
-			use frame_support::traits::fungibles::{Create, Inspect};
-			if !Assets::asset_exists(currency) {
-				let _ = <Assets as Create<AccountId>>::create(currency, 0, true, 1);
-			}
-		}
-	}
-
-	impl TradeFixtures<AccountId, Balance> for BenchFixtures {
-		fn attested_document(
-			owner: &AccountId,
-			kind: DocumentKind,
-			currency: AssetId,
-			face_value: Balance,
-			seed: u32,
-		) -> Result<DocumentId, DispatchError> {
-			TradeCredit::attested_document(owner, kind, currency, face_value, seed)
-		}
-		fn open_line(
-			bank: &AccountId,
-			enterprise: &AccountId,
-			currency: AssetId,
-			limit: Balance,
-			expires_at: Moment,
-		) -> Result<LineId, DispatchError> {
-			TradeCredit::open_line(bank, enterprise, currency, limit, expires_at)
-		}
-	}
-
-	impl crate::BenchmarkHelper<AccountId> for BenchFixtures {
-		fn set_time(now: Moment) {
-			set_now(now);
-		}
-	}
-}
+tradefin_primitives::mock_bench_fixtures!();
 
 pub const REGULATOR: AccountId = 1;
 pub const BANK: AccountId = 2;

@@ -2,17 +2,17 @@
 //! first, for the settlement pallet.
 
 use alloc::vec::Vec;
-use frame_support::ensure;
+use frame_support::{ensure, weights::Weight};
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
-	financing::{ProceedsLeg, ProceedsWaterfall},
+	financing::{ProceedsLeg, ProceedsOutcome, ProceedsWaterfall},
 	trade::{DocumentId, DocumentLedger, PledgeRef},
 	Balance,
 };
 
 use crate::{
 	pallet::{Config, Error, Financings, Pallet},
-	FinancingId, FinancingState,
+	FinancingId, FinancingState, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -64,10 +64,15 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 		payer: &T::AccountId,
 		document: &DocumentId,
 		amount: Balance,
-	) -> Result<Vec<ProceedsLeg<T::AccountId, Balance>>, DispatchError> {
+	) -> Result<ProceedsOutcome<T::AccountId, Balance>, DispatchError> {
 		let mut legs = Vec::new();
 		let mut left = amount;
-		for id in Self::financings_on(document) {
+		let financings = Self::financings_on(document);
+		// Benchmarked with every financing closed by the payment, the costliest path per
+		// financing; bounded by the ledger's pledges per document.
+		let examined = u32::try_from(financings.len()).unwrap_or(u32::MAX);
+		let weight = T::WeightInfo::apply_proceeds(examined);
+		for id in financings {
 			if left == 0 {
 				break;
 			}
@@ -105,6 +110,10 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 			}
 		}
 		ensure!(rest == 0, Error::<T>::DocumentEncumbered);
-		Ok(legs)
+		Ok(ProceedsOutcome { legs, weight })
+	}
+
+	fn max_weight() -> Weight {
+		T::WeightInfo::apply_proceeds(T::Ledger::max_pledges_per_document())
 	}
 }

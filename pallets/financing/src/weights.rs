@@ -19,6 +19,7 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn on_initialize(n: u32) -> Weight;
+	fn apply_proceeds(f: u32) -> Weight;
 }
 
 /// For unit tests only: no weight.
@@ -57,6 +58,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn on_initialize(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn apply_proceeds(_f: u32) -> Weight {
 		Weight::zero()
 	}
 }

@@ -55,15 +55,30 @@ pub struct ProceedsLeg<AccountId, Balance> {
 	pub principal: Balance,
 }
 
+/// What the proceeds waterfall did with a payment of one document.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ProceedsOutcome<AccountId, Balance> {
+	/// What each financing took.
+	pub legs: alloc::vec::Vec<ProceedsLeg<AccountId, Balance>>,
+	/// The weight the waterfall used (benchmarked by its implementer, for the financings it
+	/// examined); at most [`ProceedsWaterfall::max_weight`].
+	pub weight: frame_support::weights::Weight,
+}
+
 /// The proceeds waterfall, implemented by the financing pallet for settlement.
 pub trait ProceedsWaterfall<AccountId, Balance> {
 	/// `payer` pays `amount` against `document` (at most its unpaid value, in its currency):
 	/// the live financings the document backs are repaid first from `payer`'s funds (interest,
 	/// then principal), and the whole `amount` is recorded as paid on the document. Returns
-	/// what each financing took; the rest of `amount` is the caller's to pay to the owner.
+	/// what each financing took (the rest of `amount` is the caller's to pay to the owner) and
+	/// the weight used.
 	fn apply_proceeds(
 		payer: &AccountId,
 		document: &crate::trade::DocumentId,
 		amount: Balance,
-	) -> Result<alloc::vec::Vec<ProceedsLeg<AccountId, Balance>>, sp_runtime::DispatchError>;
+	) -> Result<ProceedsOutcome<AccountId, Balance>, sp_runtime::DispatchError>;
+
+	/// The most weight one `apply_proceeds` can use (a document with every pledge slot held by
+	/// a financing that the payment closes).
+	fn max_weight() -> frame_support::weights::Weight;
 }

@@ -61,6 +61,15 @@ pub const MICRO_UNIT: Balance = 1_000_000;
 /// addresses for the well-known development accounts).
 pub const SS58_PREFIX: u16 = 42;
 
+/// Benchmark set-up a runtime gives the pallets whose calls act on other pallets' state:
+/// participants, attested documents, credit lines and the clock.
+pub trait ChainFixtures<AccountId>:
+	identity::IdentityFixtures<AccountId> + trade::TradeFixtures<AccountId, Balance>
+{
+	/// Sets the chain's clock (milliseconds).
+	fn set_time(now: Moment);
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

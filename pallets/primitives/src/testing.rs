@@ -189,3 +189,80 @@ macro_rules! mock_base_configs {
 		}
 	};
 }
+
+/// Defines `BenchFixtures`, the [`crate::ChainFixtures`] of a mock runtime (participants in
+/// [`MockIdentity`], documents and lines through the real trade-credit pallet, the mock clock),
+/// also serving as trade credit's own benchmark helper. The runtime must name its pallets
+/// `Assets` and `TradeCredit`, with `u64` accounts.
+#[macro_export]
+macro_rules! mock_bench_fixtures {
+	() => {
+		/// Benchmark fixtures on the mock.
+		pub struct BenchFixtures;
+
+		mod bench_fixtures {
+			use super::{Assets, BenchFixtures, TradeCredit};
+			use sp_runtime::DispatchError;
+			use $crate::{
+				identity::{ConsentScope, FxClass, IdentityFixtures, ParticipantKind},
+				testing::{set_now, MockIdentity},
+				trade::{DocumentId, DocumentKind, LineId, TradeFixtures},
+				AssetId, Balance, Moment,
+			};
+
+			impl IdentityFixtures<u64> for BenchFixtures {
+				fn register_active(
+					who: &u64,
+					kind: ParticipantKind,
+					fx_class: Option<FxClass>,
+				) -> Result<(), DispatchError> {
+					MockIdentity::register_active(who, kind, fx_class)
+				}
+				fn grant_consent(
+					enterprise: &u64,
+					bank: &u64,
+					scope: ConsentScope,
+					expires_at: Moment,
+				) -> Result<(), DispatchError> {
+					MockIdentity::grant_consent(enterprise, bank, scope, expires_at)
+				}
+			}
+
+			impl pallet_trade_credit::BenchmarkHelper<u64> for BenchFixtures {
+				fn create_currency(currency: AssetId) {
+					use frame_support::traits::fungibles::{Create, Inspect};
+					if !Assets::asset_exists(currency) {
+						let _ = <Assets as Create<u64>>::create(currency, 0, true, 1);
+					}
+				}
+			}
+
+			impl TradeFixtures<u64, Balance> for BenchFixtures {
+				fn attested_document(
+					owner: &u64,
+					kind: DocumentKind,
+					currency: AssetId,
+					face_value: Balance,
+					seed: u32,
+				) -> Result<DocumentId, DispatchError> {
+					TradeCredit::attested_document(owner, kind, currency, face_value, seed)
+				}
+				fn open_line(
+					bank: &u64,
+					enterprise: &u64,
+					currency: AssetId,
+					limit: Balance,
+					expires_at: Moment,
+				) -> Result<LineId, DispatchError> {
+					TradeCredit::open_line(bank, enterprise, currency, limit, expires_at)
+				}
+			}
+
+			impl $crate::ChainFixtures<u64> for BenchFixtures {
+				fn set_time(now: Moment) {
+					set_now(now);
+				}
+			}
+		}
+	};
+}

@@ -136,6 +136,9 @@ pub trait DocumentLedger<AccountId, Balance> {
 	/// pledges per document.
 	fn pledges_on(id: &DocumentId) -> alloc::vec::Vec<(AccountId, PledgeRef, Balance)>;
 
+	/// The most outstanding pledges a document takes.
+	fn max_pledges_per_document() -> u32;
+
 	/// What `bank`'s financing `financing` holds pledged on a document (zero if nothing).
 	fn pledged_to(id: &DocumentId, bank: &AccountId, financing: PledgeRef) -> Balance;
 

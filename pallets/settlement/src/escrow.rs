@@ -4,7 +4,7 @@
 
 use frame_support::{
 	ensure,
-	pallet_prelude::DispatchResult,
+	pallet_prelude::{DispatchResult, Weight},
 	traits::{fungibles::MutateHold, tokens::Precision},
 };
 use sp_runtime::DispatchError;
@@ -83,6 +83,35 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// The escrows `payer` has open, oldest first (for the runtime API).
+	pub fn open_escrows(
+		payer: &T::AccountId,
+	) -> alloc::vec::Vec<(EscrowId, Escrow<T::AccountId, alloc::vec::Vec<DocumentId>>)> {
+		OpenEscrows::<T>::get(payer)
+			.into_iter()
+			.filter_map(|id| Escrows::<T>::get(id).map(|e| (id, e)))
+			.map(|(id, e)| {
+				let payment = crate::PaymentInput {
+					payee: e.payment.payee,
+					currency: e.payment.currency,
+					amount: e.payment.amount,
+					purpose: e.payment.purpose,
+					documents: e.payment.documents.into_inner(),
+					convert_to: e.payment.convert_to,
+				};
+				let escrow = Escrow {
+					payer: e.payer,
+					payment,
+					release_on: e.release_on,
+					deadline: e.deadline,
+					payer_agreed: e.payer_agreed,
+					payee_agreed: e.payee_agreed,
+				};
+				(id, escrow)
+			})
+			.collect()
+	}
+
 	/// Gives the held funds back to the payer and forgets the escrow.
 	fn close(id: EscrowId, escrow: &EscrowOf<T>) -> DispatchResult {
 		T::Holds::release(
@@ -98,15 +127,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Releases the funds and pays them as the escrow's payment (waterfall included).
-	fn pay_out(id: EscrowId, escrow: EscrowOf<T>) -> DispatchResult {
+	/// Releases the funds and pays them as the escrow's payment (waterfall included); returns
+	/// the weight the waterfall used.
+	fn pay_out(id: EscrowId, escrow: EscrowOf<T>) -> Result<Weight, DispatchError> {
 		Self::close(id, &escrow)?;
-		Self::do_pay(&escrow.payer, escrow.payment)?;
+		let waterfall = Self::do_pay(&escrow.payer, escrow.payment)?;
 		Self::deposit_event(Event::EscrowReleased { id });
-		Ok(())
+		Ok(waterfall)
 	}
 
-	pub(crate) fn do_release_escrow(id: EscrowId) -> DispatchResult {
+	/// Pays out an escrow whose release document is attested; returns the waterfall's weight.
+	pub(crate) fn do_release_escrow(id: EscrowId) -> Result<Weight, DispatchError> {
 		let escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
 		let attested = escrow.release_on.is_some_and(|document| {
 			T::Ledger::document(&document).is_some_and(|d| d.status == DocumentStatus::Attested)
@@ -115,7 +146,12 @@ impl<T: Config> Pallet<T> {
 		Self::pay_out(id, escrow)
 	}
 
-	pub(crate) fn do_agree_release(who: &T::AccountId, id: EscrowId) -> DispatchResult {
+	/// Records `who`'s agreement; on the second party's, pays out and returns the waterfall's
+	/// weight.
+	pub(crate) fn do_agree_release(
+		who: &T::AccountId,
+		id: EscrowId,
+	) -> Result<Option<Weight>, DispatchError> {
 		let mut escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
 		if who == &escrow.payer {
 			escrow.payer_agreed = true;
@@ -126,10 +162,10 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::EscrowAgreed { id, who: who.clone() });
 		if escrow.payer_agreed && escrow.payee_agreed {
-			Self::pay_out(id, escrow)
+			Self::pay_out(id, escrow).map(Some)
 		} else {
 			Escrows::<T>::insert(id, escrow);
-			Ok(())
+			Ok(None)
 		}
 	}
 

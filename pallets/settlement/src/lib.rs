@@ -26,6 +26,9 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod call_weights;
 mod currencies;
 mod escrow;
 pub mod fx;
@@ -125,6 +128,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRefundsPerBlock: Get<u32>;
 		type WeightInfo: WeightInfo;
+		/// Participants, documents and the clock for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: tradefin_primitives::ChainFixtures<Self::AccountId>;
 	}
 
 	/// Registered currencies.
@@ -444,10 +450,12 @@ pub mod pallet {
 
 		/// The caller pays.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::pay(payment.documents.len() as u32))] // allowed: bounded by MaxDocuments
-		pub fn pay(origin: OriginFor<T>, payment: PaymentOf<T>) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::pay_weight(payment.documents.len()))]
+		pub fn pay(origin: OriginFor<T>, payment: PaymentOf<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_pay(&who, payment)
+			let base = T::WeightInfo::pay(weights::count(payment.documents.len()));
+			let waterfall = Self::do_pay(&who, payment)?;
+			Ok(Some(base.saturating_add(waterfall)).into())
 		}
 
 		/// The caller converts `amount` of `from` into `to` for itself.
@@ -465,19 +473,19 @@ pub mod pallet {
 
 		/// Executes every leg in order, or none of them.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::settle(legs.len() as u32, T::MaxDocuments::get()))] // allowed: bounded by MaxLegs
+		#[pallet::weight(Pallet::<T>::settle_weight(legs))]
 		pub fn settle(
 			origin: OriginFor<T>,
 			legs: BoundedVec<LegOf<T>, T::MaxLegs>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_settle(&who, legs.into_inner())
+			Ok(Some(Self::do_settle(&who, legs.into_inner())?).into())
 		}
 
 		/// The caller holds `payment.amount` until `release_on` is attested or both parties
 		/// agree (then it is paid as `payment`), or `deadline` passes (then it is refunded).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::open_escrow(payment.documents.len() as u32))] // allowed: bounded by MaxDocuments
+		#[pallet::weight(T::WeightInfo::open_escrow(weights::count(payment.documents.len())))]
 		pub fn open_escrow(
 			origin: OriginFor<T>,
 			payment: PaymentOf<T>,
@@ -490,18 +498,23 @@ pub mod pallet {
 
 		/// Anyone pays out an escrow whose release document is attested.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::release_escrow(T::MaxDocuments::get()))]
-		pub fn release_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::release_weight())]
+		pub fn release_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_release_escrow(id)
+			let waterfall = Self::do_release_escrow(id)?;
+			Ok(Some(Self::released_weight(waterfall)).into())
 		}
 
 		/// The payer or the payee agrees to release; the second agreement pays it out.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::release_escrow(T::MaxDocuments::get()))]
-		pub fn agree_release(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::release_weight())]
+		pub fn agree_release(origin: OriginFor<T>, id: EscrowId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_agree_release(&who, id)
+			let used = match Self::do_agree_release(&who, id)? {
+				Some(waterfall) => Self::released_weight(waterfall),
+				None => T::WeightInfo::agree_release(),
+			};
+			Ok(Some(used).into())
 		}
 
 		/// Anyone refunds an escrow past its deadline (the fallback of the per-block queue).

@@ -56,6 +56,8 @@ impl pallet_trade_credit::Config for Test {
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchFixtures;
 }
 
 /// Quotes live at most a day; spreads up to 2%.
@@ -80,6 +82,8 @@ impl pallet_financing::Config for Test {
 	type MaxPledges = ConstU32<3>;
 	type MaxOverduePerBlock = ConstU32<4>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchFixtures;
 }
 
 impl pallet_settlement::Config for Test {
@@ -100,7 +104,12 @@ impl pallet_settlement::Config for Test {
 	type MaxOpenEscrows = ConstU32<4>;
 	type MaxRefundsPerBlock = ConstU32<2>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchFixtures;
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+tradefin_primitives::mock_bench_fixtures!();
 
 pub const REGULATOR: AccountId = 1;
 /// Issues USD.

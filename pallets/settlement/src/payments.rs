@@ -3,7 +3,7 @@
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
-	pallet_prelude::DispatchResult,
+	pallet_prelude::{DispatchResult, Weight},
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::Preservation,
@@ -19,12 +19,17 @@ use tradefin_primitives::{
 
 use crate::{
 	pallet::{Config, Error, Event, LegOf, Pallet, PaymentOf},
-	Leg,
+	Leg, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn is_active_participant(who: &T::AccountId) -> bool {
 		T::Identity::participant(who).is_some_and(|(_, status)| status == ParticipantStatus::Active)
+	}
+
+	/// A document's unpaid value (face value less what was paid), if it is registered.
+	pub fn unpaid(document: &DocumentId) -> Option<Balance> {
+		T::Ledger::document(document).map(|d| d.face_value.saturating_sub(d.paid))
 	}
 
 	/// How a payment of `amount` of `currency` to `payee` spreads over its `documents`, in
@@ -77,8 +82,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays: converts first if asked (the payer buys the payee's currency from the quote's
 	/// provider), runs the proceeds waterfall on every linked document (the financings it backs
-	/// are repaid from the payer's funds first), then transfers the rest to the payee.
-	pub(crate) fn do_pay(payer: &T::AccountId, payment: PaymentOf<T>) -> DispatchResult {
+	/// are repaid from the payer's funds first), then transfers the rest to the payee. Returns
+	/// the weight the waterfall used.
+	pub(crate) fn do_pay(
+		payer: &T::AccountId,
+		payment: PaymentOf<T>,
+	) -> Result<Weight, DispatchError> {
 		let amount = payment.amount;
 		Self::check_payment(payer, &payment)?;
 		// What the payee's side receives, in which currency: known before anything moves.
@@ -105,12 +114,14 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InsufficientFunds
 		);
 		let mut to_financing: Balance = 0;
+		let mut waterfall = Weight::zero();
 		for (document, part, unpaid) in parts {
 			if part == 0 {
 				continue;
 			}
-			let legs = T::Proceeds::apply_proceeds(payer, &document, part)?;
-			let repaid = legs.iter().fold(0, |sum: Balance, leg| {
+			let outcome = T::Proceeds::apply_proceeds(payer, &document, part)?;
+			waterfall = waterfall.saturating_add(outcome.weight);
+			let repaid = outcome.legs.iter().fold(0, |sum: Balance, leg| {
 				sum.saturating_add(leg.interest).saturating_add(leg.principal)
 			});
 			to_financing = to_financing.saturating_add(repaid);
@@ -151,22 +162,32 @@ impl<T: Config> Pallet<T> {
 			to_payee,
 			purpose: payment.purpose,
 		});
-		Ok(())
+		Ok(waterfall)
 	}
 
 	/// Every leg in order; the first failure fails the whole call, which FRAME rolls back.
-	pub(crate) fn do_settle(who: &T::AccountId, legs: Vec<LegOf<T>>) -> DispatchResult {
+	/// Returns the weight used.
+	pub(crate) fn do_settle(
+		who: &T::AccountId,
+		legs: Vec<LegOf<T>>,
+	) -> Result<Weight, DispatchError> {
 		ensure!(!legs.is_empty(), Error::<T>::NoLegs);
-		let count = legs.len() as u32; // allowed: bounded by MaxLegs
+		let count = crate::weights::count(legs.len());
+		let mut used = Weight::zero();
 		for leg in legs {
-			match leg {
-				Leg::Pay(payment) => Self::do_pay(who, payment)?,
+			let leg_weight = match leg {
+				Leg::Pay(payment) => {
+					let base = T::WeightInfo::pay(crate::weights::count(payment.documents.len()));
+					base.saturating_add(Self::do_pay(who, payment)?)
+				}
 				Leg::Convert { from, to, amount } => {
 					Self::do_convert(who, from, to, amount)?;
+					T::WeightInfo::convert()
 				}
-			}
+			};
+			used = used.saturating_add(leg_weight);
 		}
 		Self::deposit_event(Event::Settled { who: who.clone(), legs: count });
-		Ok(())
+		Ok(used)
 	}
 }

@@ -3,11 +3,12 @@
 // `decl_runtime_apis!` repeats the generic bound in what it generates.
 #![allow(clippy::multiple_bound_locations)]
 
+use alloc::vec::Vec;
 use codec::Codec;
 use sp_runtime::DispatchError;
 use tradefin_primitives::{trade::DocumentId, AssetId, Balance};
 
-use crate::{CurrencyInfo, Quote};
+use crate::{CurrencyInfo, Escrow, EscrowId, Quote};
 
 sp_api::decl_runtime_apis! {
 	/// The settlement runtime API.
@@ -22,5 +23,7 @@ sp_api::decl_runtime_apis! {
 		fn unpaid(document: DocumentId) -> Option<Balance>;
 		/// A registered currency.
 		fn currency(id: AssetId) -> Option<CurrencyInfo<AccountId>>;
+		/// The escrows `payer` has open, oldest first.
+		fn open_escrows(payer: AccountId) -> Vec<(EscrowId, Escrow<AccountId, Vec<DocumentId>>)>;
 	}
 }

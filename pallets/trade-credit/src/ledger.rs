@@ -173,6 +173,10 @@ impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 			.collect()
 	}
 
+	fn max_pledges_per_document() -> u32 {
+		T::MaxPledgesPerDocument::get()
+	}
+
 	fn pledged_to(id: &DocumentId, bank: &T::AccountId, financing: PledgeRef) -> Balance {
 		Pledges::<T>::get(id, (bank.clone(), financing)).unwrap_or(0)
 	}

@@ -1,6 +1,7 @@
 //! The multi-currency ledger: every currency (USD, EUR, CNY, HKD, ...) is a `pallet-assets`
-//! asset. Only governance creates currencies (`force_create`); the permissionless `create`
-//! call is closed.
+//! asset, administered by the settlement pallet's account (only its issuing bank mints, through
+//! settlement). Only governance creates assets (`force_create`, or settlement's
+//! `register_currency`); the permissionless `create` call is closed.
 
 use frame_support::{
 	parameter_types,
@@ -37,7 +38,8 @@ impl pallet_assets::Config for Runtime {
 	type ApprovalDeposit = ConstU128<MILLI_UNIT>;
 	type StringLimit = ConstU32<50>;
 	type Freezer = ();
-	type Holder = ();
+	/// Escrow holds on currencies (settlement).
+	type Holder = crate::AssetsHolder;
 	type Extra = ();
 	type CallbackHandle = ();
 	type AssetIdAllocator = ();

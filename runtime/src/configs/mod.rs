@@ -6,6 +6,7 @@ pub mod financing;
 pub mod governance;
 pub mod identity;
 pub mod monetary;
+pub mod settlement;
 pub mod system;
 pub mod trade;
 pub mod utility;

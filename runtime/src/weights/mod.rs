@@ -4,4 +4,5 @@
 pub mod pallet_balances;
 pub mod pallet_enterprise_identity;
 pub mod pallet_financing;
+pub mod pallet_settlement;
 pub mod pallet_trade_credit;

@@ -64,11 +64,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1169 + n * (294 ±0)`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 60_931_000 picoseconds.
-		Weight::from_parts(51_303_339, 0)
+		// Minimum execution time: 60_520_000 picoseconds.
+		Weight::from_parts(47_225_334, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 28_743
-			.saturating_add(Weight::from_parts(17_564_746, 0).saturating_mul(n.into()))
+			// Standard Error: 12_106
+			.saturating_add(Weight::from_parts(18_038_713, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -88,11 +88,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `778 + n * (454 ±0)`
 		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 42_834_000 picoseconds.
-		Weight::from_parts(31_289_608, 0)
+		// Minimum execution time: 42_673_000 picoseconds.
+		Weight::from_parts(29_792_503, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 25_534
-			.saturating_add(Weight::from_parts(16_976_281, 0).saturating_mul(n.into()))
+			// Standard Error: 11_018
+			.saturating_add(Weight::from_parts(17_024_088, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -110,11 +110,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `425 + n * (454 ±0)`
 		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 36_425_000 picoseconds.
-		Weight::from_parts(19_196_539, 0)
+		// Minimum execution time: 36_134_000 picoseconds.
+		Weight::from_parts(21_874_685, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 121_426
-			.saturating_add(Weight::from_parts(21_185_970, 0).saturating_mul(n.into()))
+			// Standard Error: 9_569
+			.saturating_add(Weight::from_parts(17_086_631, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1437`
 		//  Estimated: `6358`
-		// Minimum execution time: 55_552_000 picoseconds.
-		Weight::from_parts(66_729_000, 0)
+		// Minimum execution time: 54_221_000 picoseconds.
+		Weight::from_parts(57_836_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -153,6 +153,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:0)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::DueQueue` (r:1 w:1)
@@ -163,12 +165,12 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Financing::QueueCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2004`
+		//  Measured:  `2079`
 		//  Estimated: `6208`
-		// Minimum execution time: 104_085_000 picoseconds.
-		Weight::from_parts(113_319_000, 0)
+		// Minimum execution time: 111_446_000 picoseconds.
+		Weight::from_parts(117_575_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -179,6 +181,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:0)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
@@ -190,14 +194,14 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 8]`.
 	fn repay(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1485 + n * (454 ±0)`
+		//  Measured:  `1560 + n * (454 ±0)`
 		//  Estimated: `6208 + n * (2808 ±0)`
-		// Minimum execution time: 102_172_000 picoseconds.
-		Weight::from_parts(104_274_849, 0)
+		// Minimum execution time: 111_947_000 picoseconds.
+		Weight::from_parts(100_845_235, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			// Standard Error: 130_711
-			.saturating_add(Weight::from_parts(19_653_059, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7))
+			// Standard Error: 14_375
+			.saturating_add(Weight::from_parts(17_190_316, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -213,8 +217,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `615`
 		//  Estimated: `4072`
-		// Minimum execution time: 28_142_000 picoseconds.
-		Weight::from_parts(31_808_000, 0)
+		// Minimum execution time: 28_372_000 picoseconds.
+		Weight::from_parts(30_916_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -229,8 +233,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `701`
 		//  Estimated: `4072`
-		// Minimum execution time: 29_524_000 picoseconds.
-		Weight::from_parts(33_069_000, 0)
+		// Minimum execution time: 29_534_000 picoseconds.
+		Weight::from_parts(32_459_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -250,11 +254,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `711 + n * (454 ±0)`
 		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 48_893_000 picoseconds.
-		Weight::from_parts(40_985_782, 0)
+		// Minimum execution time: 49_474_000 picoseconds.
+		Weight::from_parts(37_199_092, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 55_395
-			.saturating_add(Weight::from_parts(16_294_665, 0).saturating_mul(n.into()))
+			// Standard Error: 11_845
+			.saturating_add(Weight::from_parts(17_129_834, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -269,8 +273,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `977`
 		//  Estimated: `4072`
-		// Minimum execution time: 24_135_000 picoseconds.
-		Weight::from_parts(26_900_000, 0)
+		// Minimum execution time: 23_876_000 picoseconds.
+		Weight::from_parts(26_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -287,8 +291,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1161`
 		//  Estimated: `4072`
-		// Minimum execution time: 40_761_000 picoseconds.
-		Weight::from_parts(45_187_000, 0)
+		// Minimum execution time: 40_921_000 picoseconds.
+		Weight::from_parts(47_370_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -310,15 +314,49 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `365 + n * (299 ±0)`
 		//  Estimated: `3654 + n * (3082 ±0)`
-		// Minimum execution time: 39_008_000 picoseconds.
-		Weight::from_parts(40_210_000, 0)
+		// Minimum execution time: 39_308_000 picoseconds.
+		Weight::from_parts(42_959_775, 0)
 			.saturating_add(Weight::from_parts(0, 3654))
-			// Standard Error: 108_536
-			.saturating_add(Weight::from_parts(20_308_571, 0).saturating_mul(n.into()))
+			// Standard Error: 271_911
+			.saturating_add(Weight::from_parts(23_980_967, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3082).saturating_mul(n.into()))
+	}
+	/// Storage: `TradeCredit::Pledges` (r:65 w:64)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Financings` (r:8 w:8)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:0)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Lines` (r:1 w:1)
+	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
+	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `f` is `[0, 8]`.
+	fn apply_proceeds(f: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4606 + f * (362 ±0)`
+		//  Estimated: `14709 + f * (20640 ±232)`
+		// Minimum execution time: 25_177_000 picoseconds.
+		Weight::from_parts(87_437_471, 0)
+			.saturating_add(Weight::from_parts(0, 14709))
+			// Standard Error: 541_949
+			.saturating_add(Weight::from_parts(176_187_091, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 20640).saturating_mul(f.into()))
 	}
 }

@@ -29,7 +29,7 @@ fn goods(amount: u128, documents: Vec<DocumentId>) -> PaymentOf<Test> {
 }
 
 fn pay(who: AccountId, p: PaymentOf<Test>) -> sp_runtime::DispatchResult {
-	Settlement::pay(RuntimeOrigin::signed(who), p)
+	Settlement::pay(RuntimeOrigin::signed(who), p).map(|_| ()).map_err(|e| e.error)
 }
 
 fn paid(id: &DocumentId) -> u128 {

@@ -8,6 +8,8 @@ use crate::{mock::*, Error, Event, Leg, LegOf, Purpose};
 
 fn settle(who: AccountId, legs: Vec<LegOf<Test>>) -> sp_runtime::DispatchResult {
 	Settlement::settle(RuntimeOrigin::signed(who), BoundedVec::truncate_from(legs))
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn pay_doc(
 	convert_to: Option<u32>,
 ) -> sp_runtime::DispatchResult {
 	let p = payment(EXPORTER, currency, amount, Purpose::Goods, vec![doc], convert_to);
-	Settlement::pay(RuntimeOrigin::signed(IMPORTER), p)
+	Settlement::pay(RuntimeOrigin::signed(IMPORTER), p).map(|_| ()).map_err(|e| e.error)
 }
 
 fn state(id: u64) -> Option<FinancingState> {

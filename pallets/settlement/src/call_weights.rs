@@ -1,0 +1,47 @@
+//! What the calls that pay are charged: the benchmarked payment plus, per linked document, the
+//! most the proceeds waterfall can cost; after dispatch, the waterfall's actual cost replaces
+//! the bound (the difference is refunded).
+
+use frame_support::{pallet_prelude::Weight, traits::Get};
+use tradefin_primitives::financing::ProceedsWaterfall;
+
+use crate::{
+	pallet::{Config, LegOf, Pallet},
+	weights::count,
+	Leg, WeightInfo,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The most the waterfall of `documents` documents costs.
+	fn max_waterfall(documents: u32) -> Weight {
+		T::Proceeds::max_weight().saturating_mul(documents.into())
+	}
+
+	/// Charged for a payment linking `documents` documents.
+	pub(crate) fn pay_weight(documents: usize) -> Weight {
+		let documents = count(documents);
+		T::WeightInfo::pay(documents).saturating_add(Self::max_waterfall(documents))
+	}
+
+	/// Charged for a settlement: the sum of its legs.
+	pub(crate) fn settle_weight(legs: &[LegOf<T>]) -> Weight {
+		legs.iter().fold(Weight::zero(), |sum, leg| {
+			sum.saturating_add(match leg {
+				Leg::Pay(payment) => Self::pay_weight(payment.documents.len()),
+				Leg::Convert { .. } => T::WeightInfo::convert(),
+			})
+		})
+	}
+
+	/// Charged for a release (by attestation or the second agreement): an escrowed payment of
+	/// up to `MaxDocuments` documents.
+	pub(crate) fn release_weight() -> Weight {
+		let documents = T::MaxDocuments::get();
+		T::WeightInfo::release_escrow(documents).saturating_add(Self::max_waterfall(documents))
+	}
+
+	/// What a release used, given the waterfall's actual cost.
+	pub(crate) fn released_weight(waterfall: Weight) -> Weight {
+		T::WeightInfo::release_escrow(T::MaxDocuments::get()).saturating_add(waterfall)
+	}
+}
