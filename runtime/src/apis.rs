@@ -211,7 +211,7 @@ impl_runtime_apis! {
 		}
 		fn open_escrows(
 			payer: AccountId,
-		) -> Vec<(pallet_settlement::EscrowId, pallet_settlement::Escrow<AccountId, Vec<tradefin_primitives::trade::DocumentId>>)> {
+		) -> Vec<(pallet_settlement::EscrowId, pallet_settlement::EscrowView<AccountId>)> {
 			crate::Settlement::open_escrows(&payer)
 		}
 	}

@@ -6,54 +6,17 @@
 //! every step: the events, both parties' USD balances, the line's usage, the declaration's
 //! financeable balance and the financing's state, read in the block the step landed in.
 
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 use scale_decode::DecodeAsType;
-use subxt::{
-	dynamic::{self, Value},
-	utils::{AccountId32, H256},
-	OnlineClient, SubstrateConfig,
-};
-use subxt_signer::sr25519::{dev, Keypair};
+use subxt::utils::H256;
+use subxt_signer::sr25519::dev;
 use tradefin_tests::node::{module_error, TestNode};
 
-type Api = OnlineClient<SubstrateConfig>;
+use crate::trade::*;
 
-/// USD in the dev presets (ISO 4217 numeric code).
-const USD: u32 = 840;
-/// The declaration: 100,000.00 USD in cents.
-const FACE: u128 = 10_000_000;
-/// 80% of it: the runtime's export advance rate, and the line's limit.
-const AMOUNT: u128 = 8_000_000;
-/// 6% a year.
-const RATE_BPS: u128 = 600;
-const DAY_MS: u64 = 86_400_000;
-const TENOR: u64 = 90 * DAY_MS;
 /// The first repayment: 30,000.00.
 const PART: u128 = 3_000_000;
-
-#[derive(Debug, DecodeAsType)]
-struct DocumentRegistered {
-	id: H256,
-}
-tradefin_tests::chain_event!(DocumentRegistered, "TradeCredit", "DocumentRegistered");
-
-#[derive(Debug, DecodeAsType)]
-struct LineIssued {
-	line: u64,
-	limit: u128,
-}
-tradefin_tests::chain_event!(LineIssued, "TradeCredit", "LineIssued");
-
-#[derive(Debug, DecodeAsType)]
-struct Applied {
-	id: u64,
-	enterprise: AccountId32,
-	bank: AccountId32,
-	amount: u128,
-	pledged: u128,
-}
-tradefin_tests::chain_event!(Applied, "Financing", "Applied");
 
 #[derive(Debug, DecodeAsType)]
 struct Approved {
@@ -70,16 +33,6 @@ struct Disbursed {
 tradefin_tests::chain_event!(Disbursed, "Financing", "Disbursed");
 
 #[derive(Debug, DecodeAsType)]
-struct Repaid {
-	id: u64,
-	interest: u128,
-	principal: u128,
-	principal_outstanding: u128,
-	state: State,
-}
-tradefin_tests::chain_event!(Repaid, "Financing", "Repaid");
-
-#[derive(Debug, DecodeAsType)]
 struct PledgesReleased {
 	id: u64,
 	amount: u128,
@@ -87,49 +40,9 @@ struct PledgesReleased {
 tradefin_tests::chain_event!(PledgesReleased, "Financing", "PledgesReleased");
 
 #[derive(Debug, PartialEq, DecodeAsType)]
-enum State {
-	Applied,
-	Approved,
-	Disbursed,
-	Overdue,
-	Defaulted,
-	WrittenOff,
-	Repaid,
-	Recovered,
-	Withdrawn,
-	Rejected,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct Financing {
-	state: State,
-	disbursed_at: Option<u64>,
-	maturity: Option<u64>,
-	principal_outstanding: u128,
-	interest_paid: u128,
-	pledges: Vec<Pledge>,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct Pledge {
-	document: H256,
-	amount: u128,
-}
-
-#[derive(Debug, PartialEq, DecodeAsType)]
 struct Outstanding {
 	principal: u128,
 	interest: u128,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct CreditLine {
-	used: u128,
-}
-
-#[derive(Debug, DecodeAsType)]
-struct AssetAccount {
-	balance: u128,
 }
 
 #[derive(Debug, DecodeAsType)]
@@ -149,40 +62,6 @@ enum RecordRefusal {
 	NotAnActiveBank,
 	UnknownEnterprise,
 	NoConsent,
-}
-
-/// A refusal as the runtime API returns it; only pallet errors are expected here.
-#[derive(Debug, DecodeAsType)]
-enum Refusal {
-	Module(ModuleError),
-}
-
-#[derive(Debug, DecodeAsType)]
-struct ModuleError {
-	index: u8,
-	error: [u8; 4],
-}
-
-/// Simple interest rounded down, as the README's rule states it (365-day year).
-fn interest(principal: u128, elapsed_ms: u64) -> u128 {
-	principal * RATE_BPS * u128::from(elapsed_ms) / (10_000 * 365 * u128::from(DAY_MS))
-}
-
-fn stash(name: &str) -> Keypair {
-	Keypair::from_uri(&format!("//{name}//stash").parse().expect("a secret URI"))
-		.expect("a dev stash key")
-}
-
-async fn api_call<R: DecodeAsType>(
-	api: &Api,
-	block: H256,
-	method: &str,
-	args: impl subxt::ext::frame_decode::runtime_apis::IntoEncodableValues,
-) -> R {
-	let (trait_name, method) = method.split_once('_').expect("Trait_method");
-	let at = api.at_block(block).await.expect("the block");
-	let call = dynamic::runtime_api_call::<_, R>(trait_name, method, args);
-	at.runtime_apis().call(call).await.unwrap_or_else(|e| panic!("{trait_name}_{method}: {e}"))
 }
 
 /// What the chain shows at one block: balances, the line, the declaration, the financing.
@@ -205,58 +84,25 @@ struct Case {
 }
 
 impl Case {
-	async fn usd(&self, block: H256, who: [u8; 32]) -> u128 {
-		let at = self.api.at_block(block).await.expect("the block");
-		let address = dynamic::storage::<(u32, [u8; 32]), AssetAccount>("Assets", "Account");
-		let value = at.storage().fetch(address, (USD, who)).await.expect("an asset account");
-		value.decode().expect("decodes").balance
-	}
-
 	async fn view(&self, block: H256, financing: u64) -> View {
 		let lines: Vec<(u64, CreditLine)> =
 			api_call(&self.api, block, "TradeCreditApi_credit_lines", (self.exporter,)).await;
 		let line = lines.into_iter().find(|(id, _)| *id == self.line).expect("the line").1;
 		let financeable: Option<u128> =
 			api_call(&self.api, block, "TradeCreditApi_financeable", (self.document,)).await;
-		let at = self.api.at_block(block).await.expect("the block");
-		let now = at
-			.storage()
-			.fetch(dynamic::storage::<(), u64>("Timestamp", "Now"), ())
-			.await
-			.expect("the time")
-			.decode()
-			.expect("decodes");
 		View {
-			exporter_usd: self.usd(block, self.exporter).await,
-			bank_usd: self.usd(block, self.bank).await,
+			exporter_usd: balance(&self.api, block, USD, self.exporter).await,
+			bank_usd: balance(&self.api, block, USD, self.bank).await,
 			line_used: line.used,
 			financeable: financeable.expect("registered"),
 			financing: api_call(&self.api, block, "FinancingApi_financing", (financing,)).await,
-			now,
+			now: block_time(&self.api, block).await,
 		}
 	}
 
 	fn state(view: &View) -> &State {
 		&view.financing.as_ref().expect("the financing exists").state
 	}
-}
-
-fn terms(bank: [u8; 32], line: u64, amount: u128) -> Value {
-	Value::named_composite([
-		("bank", Value::from_bytes(bank)),
-		("product", Value::unnamed_variant("ExportReceivables", [])),
-		("line", Value::u128(line.into())),
-		("amount", Value::u128(amount)),
-		("tenor", Value::u128(TENOR.into())),
-		("rate_bps", Value::u128(RATE_BPS)),
-	])
-}
-
-fn pledges(document: H256, amount: u128) -> Value {
-	Value::unnamed_composite([Value::named_composite([
-		("document", Value::from_bytes(document.0)),
-		("amount", Value::u128(amount)),
-	])])
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -266,59 +112,17 @@ async fn an_export_receivables_financing_from_application_to_closing() {
 	let api = node.client().await;
 	let (bob, customs) = (dev::bob(), dev::dave());
 	let exporter = stash("Alice");
-	let tx = |pallet: &str, call: &str, args: Vec<Value>| dynamic::transaction(pallet, call, args);
 
 	// Consent for Bob's credit check; the declaration, registered and attested.
-	// Wall-clock time: the dev chain's blocks carry it, and the first block may not exist yet.
-	let now_ms =
-		SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_millis() as u64;
-	let consent = tx(
-		"EnterpriseIdentity",
-		"grant_consent",
-		vec![
-			Value::from_bytes(bob.public_key().0),
-			Value::unnamed_variant("CreditRecord", []),
-			Value::u128(10),
-			Value::u128((now_ms + 365 * DAY_MS).into()),
-		],
-	);
+	let consent = credit_record_consent(bob.public_key().0);
 	node.submit(&api, &consent, &exporter).await.expect("consent granted");
-	let declaration = Value::named_composite([
-		("kind", Value::unnamed_variant("ExportDeclaration", [])),
-		("issuer", Value::from_bytes([0xC0u8; 32])),
-		("number", Value::from_bytes(b"310120260000987654")),
-		("counterparty", Value::from_bytes([0xB7u8; 32])),
-		("currency", Value::u128(USD.into())),
-		("face_value", Value::u128(FACE)),
-		("issued_at", Value::u128(now_ms.into())),
-		("due_at", Value::u128((now_ms + TENOR).into())),
-	]);
-	let register = tx(
-		"TradeCredit",
-		"register_documents",
-		vec![Value::from_bytes(exporter.public_key().0), Value::unnamed_composite([declaration])],
-	);
+	let register = register_declaration(exporter.public_key().0, b"310120260000987654");
 	let registered = node.submit(&api, &register, &exporter).await.expect("registered");
 	let document = registered.find_first::<DocumentRegistered>().expect("ok").expect("event").id;
-	let attest = tx(
-		"TradeCredit",
-		"attest_documents",
-		vec![Value::unnamed_composite([Value::from_bytes(document.0)])],
-	);
-	node.submit(&api, &attest, &customs).await.expect("customs attests");
+	node.submit(&api, &attest(document), &customs).await.expect("customs attests");
 
 	// Bob opens an 80,000.00 USD line.
-	let issue = tx(
-		"TradeCredit",
-		"issue_line",
-		vec![
-			Value::from_bytes(exporter.public_key().0),
-			Value::u128(USD.into()),
-			Value::u128(AMOUNT),
-			Value::u128((now_ms + 365 * DAY_MS).into()),
-		],
-	);
-	let issued = node.submit(&api, &issue, &bob).await.expect("line issued");
+	let issued = node.submit(&api, &issue_line(exporter.public_key().0), &bob).await.expect("line");
 	let line = issued.find_first::<LineIssued>().expect("ok").expect("event");
 	assert_eq!(line.limit, AMOUNT);
 	let case = Case {
@@ -338,7 +142,7 @@ async fn an_export_receivables_financing_from_application_to_closing() {
 		issued.block_hash,
 		"FinancingApi_application_refusals",
 		(
-			Value::from_bytes(case.exporter),
+			subxt::dynamic::Value::from_bytes(case.exporter),
 			terms(case.bank, case.line, AMOUNT + 1),
 			pledges(document, FACE),
 		),
@@ -355,9 +159,7 @@ async fn an_export_receivables_financing_from_application_to_closing() {
 		})
 		.collect();
 	assert_eq!(names, ["Financing::LineLimitExceeded", "Financing::ExceedsAdvanceRate"]);
-	let apply = |amount| {
-		tx("Financing", "apply", vec![terms(case.bank, case.line, amount), pledges(document, FACE)])
-	};
+	let apply = |amount| apply(case.bank, case.line, amount, document);
 	let refused = node.submit(&api, &apply(AMOUNT + 1), &exporter).await.expect_err("refused");
 	assert_eq!(module_error(&refused), "Financing::LineLimitExceeded");
 
@@ -375,11 +177,11 @@ async fn an_export_receivables_financing_from_application_to_closing() {
 	assert_eq!((view.exporter_usd, view.bank_usd), (before.exporter_usd, before.bank_usd));
 
 	// Bob approves, then disburses: USD moves, the line is drawn, maturity is fixed.
-	let approve = tx("Financing", "approve", vec![Value::u128(id.into())]);
+	let approve = on_financing("approve", id, None);
 	let approved = node.submit(&api, &approve, &bob).await.expect("approved");
 	assert_eq!(approved.find_first::<Approved>().expect("ok").expect("event").id, id);
 	assert_eq!(Case::state(&case.view(approved.block_hash, id).await), &State::Approved);
-	let disburse = tx("Financing", "disburse", vec![Value::u128(id.into())]);
+	let disburse = on_financing("disburse", id, None);
 	let disbursed = node.submit(&api, &disburse, &bob).await.expect("disbursed");
 	let event = disbursed.find_first::<Disbursed>().expect("ok").expect("event");
 	let view = case.view(disbursed.block_hash, id).await;
@@ -405,8 +207,7 @@ async fn an_export_receivables_financing_from_application_to_closing() {
 
 	// A partial repayment: interest to date first, then principal; the pledge shrinks in
 	// proportion (kept: ceil(face x outstanding / principal before)).
-	let repay =
-		|amount: u128| tx("Financing", "repay", vec![Value::u128(id.into()), Value::u128(amount)]);
+	let repay = |amount: u128| on_financing("repay", id, Some(amount));
 	let partial = node.submit(&api, &repay(PART), &exporter).await.expect("repaid in part");
 	let event = partial.find_first::<Repaid>().expect("ok").expect("event");
 	let view = case.view(partial.block_hash, id).await;

@@ -8,6 +8,8 @@ mod cli_errors;
 mod financing;
 mod identity;
 mod maintenance;
+mod settlement;
+mod trade;
 mod trade_credit;
 mod transfer;
 

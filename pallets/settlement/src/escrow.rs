@@ -86,7 +86,7 @@ impl<T: Config> Pallet<T> {
 	/// The escrows `payer` has open, oldest first (for the runtime API).
 	pub fn open_escrows(
 		payer: &T::AccountId,
-	) -> alloc::vec::Vec<(EscrowId, Escrow<T::AccountId, alloc::vec::Vec<DocumentId>>)> {
+	) -> alloc::vec::Vec<(EscrowId, crate::EscrowView<T::AccountId>)> {
 		OpenEscrows::<T>::get(payer)
 			.into_iter()
 			.filter_map(|id| Escrows::<T>::get(id).map(|e| (id, e)))

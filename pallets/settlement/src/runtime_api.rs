@@ -8,7 +8,7 @@ use codec::Codec;
 use sp_runtime::DispatchError;
 use tradefin_primitives::{trade::DocumentId, AssetId, Balance};
 
-use crate::{CurrencyInfo, Escrow, EscrowId, Quote};
+use crate::{CurrencyInfo, EscrowId, EscrowView, Quote};
 
 sp_api::decl_runtime_apis! {
 	/// The settlement runtime API.
@@ -24,6 +24,6 @@ sp_api::decl_runtime_apis! {
 		/// A registered currency.
 		fn currency(id: AssetId) -> Option<CurrencyInfo<AccountId>>;
 		/// The escrows `payer` has open, oldest first.
-		fn open_escrows(payer: AccountId) -> Vec<(EscrowId, Escrow<AccountId, Vec<DocumentId>>)>;
+		fn open_escrows(payer: AccountId) -> Vec<(EscrowId, EscrowView<AccountId>)>;
 	}
 }

@@ -110,3 +110,7 @@ pub enum Leg<AccountId, Documents> {
 	/// The caller converts `amount` of `from` into `to` for itself.
 	Convert { from: AssetId, to: AssetId, amount: Balance },
 }
+
+/// An escrow as the runtime API shows it.
+pub type EscrowView<AccountId> =
+	Escrow<AccountId, alloc::vec::Vec<tradefin_primitives::trade::DocumentId>>;

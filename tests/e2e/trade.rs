@@ -1,0 +1,263 @@
+//! What the financing and settlement end-to-end cases share: decoding targets for the chain's
+//! events and types, runtime API and storage reads at a block, and the transactions that set up
+//! a financed export declaration (USD 100,000.00, 80% financed by Bob at 6% for 90 days).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use scale_decode::DecodeAsType;
+use subxt::{
+	dynamic::{self, Value},
+	ext::frame_decode::{runtime_apis, storage},
+	utils::{AccountId32, H256},
+	OnlineClient, SubstrateConfig,
+};
+use subxt_signer::sr25519::Keypair;
+
+pub type Api = OnlineClient<SubstrateConfig>;
+/// A transaction built from metadata at run time.
+pub type Tx = subxt::transactions::DynamicPayload<Vec<Value>>;
+
+/// USD in the dev presets (ISO 4217 numeric code).
+pub const USD: u32 = 840;
+/// The declaration: 100,000.00 USD in cents.
+pub const FACE: u128 = 10_000_000;
+/// 80% of it: the runtime's export advance rate, and the line's limit.
+pub const AMOUNT: u128 = 8_000_000;
+/// 6% a year.
+pub const RATE_BPS: u128 = 600;
+pub const DAY_MS: u64 = 86_400_000;
+pub const TENOR: u64 = 90 * DAY_MS;
+
+#[derive(Debug, DecodeAsType)]
+pub struct DocumentRegistered {
+	pub id: H256,
+}
+tradefin_tests::chain_event!(DocumentRegistered, "TradeCredit", "DocumentRegistered");
+
+#[derive(Debug, DecodeAsType)]
+pub struct LineIssued {
+	pub line: u64,
+	pub limit: u128,
+}
+tradefin_tests::chain_event!(LineIssued, "TradeCredit", "LineIssued");
+
+#[derive(Debug, DecodeAsType)]
+pub struct Applied {
+	pub id: u64,
+	pub enterprise: AccountId32,
+	pub bank: AccountId32,
+	pub amount: u128,
+	pub pledged: u128,
+}
+tradefin_tests::chain_event!(Applied, "Financing", "Applied");
+
+#[derive(Debug, DecodeAsType)]
+pub struct Repaid {
+	pub id: u64,
+	pub interest: u128,
+	pub principal: u128,
+	pub principal_outstanding: u128,
+	pub state: State,
+}
+tradefin_tests::chain_event!(Repaid, "Financing", "Repaid");
+
+/// A financing's state (`pallet_financing::FinancingState`).
+#[derive(Debug, PartialEq, DecodeAsType)]
+pub enum State {
+	Applied,
+	Approved,
+	Disbursed,
+	Overdue,
+	Defaulted,
+	WrittenOff,
+	Repaid,
+	Recovered,
+	Withdrawn,
+	Rejected,
+}
+
+#[derive(Debug, DecodeAsType)]
+pub struct Financing {
+	pub state: State,
+	pub disbursed_at: Option<u64>,
+	pub maturity: Option<u64>,
+	pub principal_outstanding: u128,
+	pub interest_paid: u128,
+	pub pledges: Vec<Pledge>,
+}
+
+#[derive(Debug, DecodeAsType)]
+pub struct Pledge {
+	pub document: H256,
+	pub amount: u128,
+}
+
+#[derive(Debug, DecodeAsType)]
+pub struct CreditLine {
+	pub used: u128,
+}
+
+#[derive(Debug, DecodeAsType)]
+pub struct AssetAccount {
+	pub balance: u128,
+}
+
+/// A dispatch error as a runtime API returns it; only pallet errors are expected here.
+#[derive(Debug, DecodeAsType)]
+pub enum Refusal {
+	Module(ModuleError),
+}
+
+#[derive(Debug, DecodeAsType)]
+pub struct ModuleError {
+	pub index: u8,
+	pub error: [u8; 4],
+}
+
+/// Simple interest at 6% rounded down, as the README's rule states it (365-day year).
+pub fn interest(principal: u128, elapsed_ms: u64) -> u128 {
+	principal * RATE_BPS * u128::from(elapsed_ms) / (10_000 * 365 * u128::from(DAY_MS))
+}
+
+/// The stash key of a well-known development account (AliceStash, BobStash, ...).
+pub fn stash(name: &str) -> Keypair {
+	Keypair::from_uri(&format!("//{name}//stash").parse().expect("a secret URI"))
+		.expect("a dev stash key")
+}
+
+/// Wall-clock time in milliseconds: the dev chain's blocks carry it, and the first block may
+/// not exist yet when a case starts.
+pub fn now_ms() -> u64 {
+	SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_millis() as u64
+}
+
+/// Calls `Trait_method` of the runtime API at `block`.
+pub async fn api_call<R: DecodeAsType>(
+	api: &Api,
+	block: H256,
+	method: &str,
+	args: impl runtime_apis::IntoEncodableValues,
+) -> R {
+	let (trait_name, method) = method.split_once('_').expect("Trait_method");
+	let at = api.at_block(block).await.expect("the block");
+	let call = dynamic::runtime_api_call::<_, R>(trait_name, method, args);
+	at.runtime_apis().call(call).await.unwrap_or_else(|e| panic!("{trait_name}_{method}: {e}"))
+}
+
+/// Reads `pallet::item` under `key` at `block` (its default if absent).
+pub async fn read<K, V>(api: &Api, block: H256, pallet: &str, item: &str, key: K) -> V
+where
+	K: storage::IntoEncodableValues + storage::IntoDecodableValues,
+	V: DecodeAsType,
+{
+	let at = api.at_block(block).await.expect("the block");
+	let value = at
+		.storage()
+		.fetch(dynamic::storage::<K, V>(pallet, item), key)
+		.await
+		.unwrap_or_else(|e| panic!("{pallet}::{item}: {e}"));
+	value.decode().expect("decodes")
+}
+
+/// `who`'s balance of `currency` at `block`.
+pub async fn balance(api: &Api, block: H256, currency: u32, who: [u8; 32]) -> u128 {
+	read::<_, AssetAccount>(api, block, "Assets", "Account", (currency, who)).await.balance
+}
+
+/// The block's timestamp.
+pub async fn block_time(api: &Api, block: H256) -> u64 {
+	read(api, block, "Timestamp", "Now", ()).await
+}
+
+fn tx(pallet: &str, call: &str, args: Vec<Value>) -> Tx {
+	dynamic::transaction(pallet, call, args)
+}
+
+/// The exporter lets `bank` read its credit record for a year.
+pub fn credit_record_consent(bank: [u8; 32]) -> Tx {
+	tx(
+		"EnterpriseIdentity",
+		"grant_consent",
+		vec![
+			Value::from_bytes(bank),
+			Value::unnamed_variant("CreditRecord", []),
+			Value::u128(10),
+			Value::u128((now_ms() + 365 * DAY_MS).into()),
+		],
+	)
+}
+
+/// `owner` registers a USD export declaration worth `FACE`, due in `TENOR`.
+pub fn register_declaration(owner: [u8; 32], number: &[u8]) -> Tx {
+	let now = now_ms();
+	let declaration = Value::named_composite([
+		("kind", Value::unnamed_variant("ExportDeclaration", [])),
+		("issuer", Value::from_bytes([0xC0u8; 32])),
+		("number", Value::from_bytes(number)),
+		("counterparty", Value::from_bytes([0xB7u8; 32])),
+		("currency", Value::u128(USD.into())),
+		("face_value", Value::u128(FACE)),
+		("issued_at", Value::u128(now.into())),
+		("due_at", Value::u128((now + TENOR).into())),
+	]);
+	tx(
+		"TradeCredit",
+		"register_documents",
+		vec![Value::from_bytes(owner), Value::unnamed_composite([declaration])],
+	)
+}
+
+/// Customs attests `document`.
+pub fn attest(document: H256) -> Tx {
+	tx(
+		"TradeCredit",
+		"attest_documents",
+		vec![Value::unnamed_composite([Value::from_bytes(document.0)])],
+	)
+}
+
+/// The bank opens a USD line of `AMOUNT` for `enterprise`, valid for a year.
+pub fn issue_line(enterprise: [u8; 32]) -> Tx {
+	tx(
+		"TradeCredit",
+		"issue_line",
+		vec![
+			Value::from_bytes(enterprise),
+			Value::u128(USD.into()),
+			Value::u128(AMOUNT),
+			Value::u128((now_ms() + 365 * DAY_MS).into()),
+		],
+	)
+}
+
+/// Export-receivables terms with `bank` on `line` for `amount`, 90 days at 6%.
+pub fn terms(bank: [u8; 32], line: u64, amount: u128) -> Value {
+	Value::named_composite([
+		("bank", Value::from_bytes(bank)),
+		("product", Value::unnamed_variant("ExportReceivables", [])),
+		("line", Value::u128(line.into())),
+		("amount", Value::u128(amount)),
+		("tenor", Value::u128(TENOR.into())),
+		("rate_bps", Value::u128(RATE_BPS)),
+	])
+}
+
+/// One pledge of `amount` on `document`.
+pub fn pledges(document: H256, amount: u128) -> Value {
+	Value::unnamed_composite([Value::named_composite([
+		("document", Value::from_bytes(document.0)),
+		("amount", Value::u128(amount)),
+	])])
+}
+
+/// The enterprise applies for `amount` on `line`, pledging the whole declaration.
+pub fn apply(bank: [u8; 32], line: u64, amount: u128, document: H256) -> Tx {
+	tx("Financing", "apply", vec![terms(bank, line, amount), pledges(document, FACE)])
+}
+
+/// `call` (`approve`, `disburse`, `repay` with an amount) on financing `id`.
+pub fn on_financing(call: &str, id: u64, amount: Option<u128>) -> Tx {
+	let mut args = vec![Value::u128(id.into())];
+	args.extend(amount.map(Value::u128));
+	tx("Financing", call, args)
+}
