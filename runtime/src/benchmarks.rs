@@ -15,5 +15,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_trade_credit, TradeCredit]
 	[pallet_financing, Financing]
 	[pallet_settlement, Settlement]
+	[pallet_upgrades, Upgrades]
 	[pallet_sudo, Sudo]
 );

@@ -62,12 +62,29 @@ impl_opaque_keys! {
 }
 
 /// The runtime version. Bump `spec_version` for every runtime upgrade (see the README).
+#[cfg(not(feature = "spec-bump"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime one `spec_version` higher (feature `spec-bump`): the upgrade WASM that
+/// `scripts/build-upgrade-wasm.sh` builds from this source, to rehearse an upgrade on a chain
+/// already running this source (the `runtime_version` attribute takes literals only).
+#[cfg(feature = "spec-bump")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
+	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
+	authoring_version: 1,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -189,6 +206,8 @@ mod runtime {
 	pub type Council = pallet_collective<Instance1>;
 	#[runtime::pallet_index(21)]
 	pub type CouncilMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(22)]
+	pub type Upgrades = pallet_upgrades;
 
 	// Trade finance: who may do what; documents, the financed-balance ledger, credit.
 	#[runtime::pallet_index(40)]

@@ -163,6 +163,8 @@ macro_rules! mock_base_configs {
 		#[frame_support::derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 		impl frame_system::Config for $test {
 			type Block = frame_system::mocking::MockBlock<$test>;
+			/// Real database weights, so migrations report what they cost.
+			type DbWeight = frame_support::weights::constants::RocksDbWeight;
 			type AccountData = pallet_balances::AccountData<u128>;
 		}
 

@@ -60,6 +60,13 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
 }
 
+/// Runtime upgrades: two thirds of the council (root on the development chain) authorize a
+/// code hash; anyone then applies the code with `System::apply_authorized_upgrade`.
+impl pallet_upgrades::Config for Runtime {
+	type UpgradeOrigin = EnsureRootOrTwoThirdsCouncil;
+	type WeightInfo = crate::weights::pallet_upgrades::WeightInfo<Runtime>;
+}
+
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;

@@ -6,3 +6,4 @@ pub mod pallet_enterprise_identity;
 pub mod pallet_financing;
 pub mod pallet_settlement;
 pub mod pallet_trade_credit;
+pub mod pallet_upgrades;

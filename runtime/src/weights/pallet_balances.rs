@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 59_649_000 picoseconds.
-		Weight::from_parts(62_613_000, 0)
+		// Minimum execution time: 61_312_000 picoseconds.
+		Weight::from_parts(86_829_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_710_000 picoseconds.
-		Weight::from_parts(49_423_000, 0)
+		// Minimum execution time: 47_430_000 picoseconds.
+		Weight::from_parts(73_159_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_044_000 picoseconds.
-		Weight::from_parts(24_968_000, 0)
+		// Minimum execution time: 23_354_000 picoseconds.
+		Weight::from_parts(25_978_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_146_000 picoseconds.
-		Weight::from_parts(26_149_000, 0)
+		// Minimum execution time: 24_837_000 picoseconds.
+		Weight::from_parts(27_581_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_091_000 picoseconds.
-		Weight::from_parts(66_710_000, 0)
+		// Minimum execution time: 62_232_000 picoseconds.
+		Weight::from_parts(69_804_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_317_000 picoseconds.
-		Weight::from_parts(63_184_000, 0)
+		// Minimum execution time: 59_459_000 picoseconds.
+		Weight::from_parts(89_564_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 20_201_000 picoseconds.
-		Weight::from_parts(23_565_000, 0)
+		// Minimum execution time: 20_721_000 picoseconds.
+		Weight::from_parts(33_400_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -134,11 +134,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 29_895_000 picoseconds.
-		Weight::from_parts(32_739_000, 0)
+		// Minimum execution time: 19_700_000 picoseconds.
+		Weight::from_parts(559_520_946, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 171_141
-			.saturating_add(Weight::from_parts(23_832_618, 0).saturating_mul(u.into()))
+			// Standard Error: 343_157
+			.saturating_add(Weight::from_parts(23_519_099, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -147,24 +147,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_350_000 picoseconds.
-		Weight::from_parts(7_461_000, 0)
+		// Minimum execution time: 6_560_000 picoseconds.
+		Weight::from_parts(8_593_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 36_494_000 picoseconds.
-		Weight::from_parts(39_919_000, 0)
+		// Minimum execution time: 37_316_000 picoseconds.
+		Weight::from_parts(41_351_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_316_000 picoseconds.
-		Weight::from_parts(26_609_000, 0)
+		// Minimum execution time: 24_787_000 picoseconds.
+		Weight::from_parts(31_267_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
