@@ -24,6 +24,9 @@ fi
 echo "== cargo test (release profile, shared with the node)"
 cargo test --release --locked --workspace -- --nocapture --test-threads 2
 
+echo "== migrations with their try-runtime pre/post-upgrade checks (pallet level)"
+cargo test --release --locked -p pallet-settlement --features try-runtime -- --test-threads 2 migrations
+
 if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
 	echo "== cargo clippy -D warnings"
 	cargo clippy --release --locked --workspace --all-targets -- -D warnings

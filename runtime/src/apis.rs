@@ -195,6 +195,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_settlement::runtime_api::SettlementApi<Block, AccountId> for Runtime {
 		fn quote_conversion(
 			from: tradefin_primitives::AssetId,
@@ -213,6 +214,11 @@ impl_runtime_apis! {
 			payer: AccountId,
 		) -> Vec<(pallet_settlement::EscrowId, pallet_settlement::EscrowView<AccountId>)> {
 			crate::Settlement::open_escrows(&payer)
+		}
+		fn incoming_escrows(
+			payee: AccountId,
+		) -> Vec<(pallet_settlement::EscrowId, pallet_settlement::EscrowView<AccountId>)> {
+			crate::Settlement::incoming_escrows(&payee)
 		}
 	}
 

@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -84,7 +84,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -152,7 +152,9 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime-level storage migrations, run on upgrade after the pallets' own (none yet).
 #[allow(unused_parens)]
-type Migrations = ();
+/// Migrations run when this runtime first executes after an upgrade (each checks its pallet's
+/// storage version, so they are no-ops on a chain already migrated).
+pub type Migrations = (pallet_settlement::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

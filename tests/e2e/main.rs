@@ -12,6 +12,7 @@ mod settlement;
 mod trade;
 mod trade_credit;
 mod transfer;
+mod upgrade;
 
 use std::path::Path;
 

@@ -16,7 +16,7 @@ use tradefin_primitives::{
 use crate::{
 	pallet::{
 		Config, Error, EscrowOf, EscrowQueue, EscrowQueueCursor, EscrowQueueLen, Escrows, Event,
-		HoldReason, NextEscrowId, OpenEscrows, Pallet, PaymentOf,
+		HoldReason, IncomingEscrows, NextEscrowId, OpenEscrows, Pallet, PaymentOf,
 	},
 	Escrow, EscrowId,
 };
@@ -60,6 +60,7 @@ impl<T: Config> Pallet<T> {
 		T::Holds::hold(payment.currency, &Self::hold_reason(), payer, payment.amount)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		Queue::<T>::push(id, deadline);
+		IncomingEscrows::<T>::insert(&payment.payee, id, ());
 		Self::deposit_event(Event::EscrowOpened {
 			id,
 			payer: payer.clone(),
@@ -83,33 +84,43 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// Escrow `id` as the runtime API shows it.
+	fn view(id: EscrowId) -> Option<(EscrowId, crate::EscrowView<T::AccountId>)> {
+		let e = Escrows::<T>::get(id)?;
+		let payment = crate::PaymentInput {
+			payee: e.payment.payee,
+			currency: e.payment.currency,
+			amount: e.payment.amount,
+			purpose: e.payment.purpose,
+			documents: e.payment.documents.into_inner(),
+			convert_to: e.payment.convert_to,
+		};
+		let escrow = Escrow {
+			payer: e.payer,
+			payment,
+			release_on: e.release_on,
+			deadline: e.deadline,
+			payer_agreed: e.payer_agreed,
+			payee_agreed: e.payee_agreed,
+		};
+		Some((id, escrow))
+	}
+
 	/// The escrows `payer` has open, oldest first (for the runtime API).
 	pub fn open_escrows(
 		payer: &T::AccountId,
 	) -> alloc::vec::Vec<(EscrowId, crate::EscrowView<T::AccountId>)> {
-		OpenEscrows::<T>::get(payer)
-			.into_iter()
-			.filter_map(|id| Escrows::<T>::get(id).map(|e| (id, e)))
-			.map(|(id, e)| {
-				let payment = crate::PaymentInput {
-					payee: e.payment.payee,
-					currency: e.payment.currency,
-					amount: e.payment.amount,
-					purpose: e.payment.purpose,
-					documents: e.payment.documents.into_inner(),
-					convert_to: e.payment.convert_to,
-				};
-				let escrow = Escrow {
-					payer: e.payer,
-					payment,
-					release_on: e.release_on,
-					deadline: e.deadline,
-					payer_agreed: e.payer_agreed,
-					payee_agreed: e.payee_agreed,
-				};
-				(id, escrow)
-			})
-			.collect()
+		OpenEscrows::<T>::get(payer).into_iter().filter_map(Self::view).collect()
+	}
+
+	/// The escrows open in `payee`'s favour, by id (for the runtime API).
+	pub fn incoming_escrows(
+		payee: &T::AccountId,
+	) -> alloc::vec::Vec<(EscrowId, crate::EscrowView<T::AccountId>)> {
+		let mut ids: alloc::vec::Vec<EscrowId> =
+			IncomingEscrows::<T>::iter_key_prefix(payee).collect();
+		ids.sort_unstable();
+		ids.into_iter().filter_map(Self::view).collect()
 	}
 
 	/// Gives the held funds back to the payer and forgets the escrow.
@@ -124,6 +135,7 @@ impl<T: Config> Pallet<T> {
 		Escrows::<T>::remove(id);
 		Queue::<T>::remove(id, escrow.deadline);
 		OpenEscrows::<T>::mutate(&escrow.payer, |open| open.retain(|e| *e != id));
+		IncomingEscrows::<T>::remove(&escrow.payment.payee, id);
 		Ok(())
 	}
 

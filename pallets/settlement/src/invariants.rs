@@ -6,15 +6,17 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::Balance;
 
 use crate::pallet::{
-	Config, Currencies, CurrencyByCode, Escrows, HoldReason, OpenEscrows, Pallet, Supply,
+	Config, Currencies, CurrencyByCode, Escrows, HoldReason, IncomingEscrows, OpenEscrows, Pallet,
+	Supply,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Every currency's supply is what genesis issued plus mints less burns (payments and
 	/// conversions never change it); codes and currencies index each other one to one; what is
 	/// held for escrow is exactly the open escrows, per payer and currency (no orphaned hold),
-	/// and each payer's list of open escrows is exactly its escrows.
+	/// and each payer's list of open escrows is exactly its escrows, as is the payee index.
 	pub fn do_try_state() -> Result<(), DispatchError> {
+		Self::check_payee_index()?;
 		for (id, info) in Currencies::<T>::iter() {
 			if T::Assets::total_issuance(id) != Supply::<T>::get(id) {
 				return Err(DispatchError::Other("a currency's supply changed outside mint/burn"));
@@ -47,6 +49,23 @@ impl<T: Config> Pallet<T> {
 				if held != open {
 					return Err(DispatchError::Other("escrow holds differ from open escrows"));
 				}
+			}
+		}
+		Ok(())
+	}
+
+	/// Every open escrow is indexed under its payee, and nothing else is.
+	pub fn check_payee_index() -> Result<(), DispatchError> {
+		for (id, escrow) in Escrows::<T>::iter() {
+			if !IncomingEscrows::<T>::contains_key(&escrow.payment.payee, id) {
+				return Err(DispatchError::Other("an escrow is missing from its payee's index"));
+			}
+		}
+		for (payee, id, ()) in IncomingEscrows::<T>::iter() {
+			if Escrows::<T>::get(id).map(|e| e.payment.payee) != Some(payee) {
+				return Err(DispatchError::Other(
+					"the payee index lists a closed or foreign escrow",
+				));
 			}
 		}
 		Ok(())

@@ -34,6 +34,7 @@ mod escrow;
 pub mod fx;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod payments;
@@ -66,7 +67,8 @@ pub mod pallet {
 		AssetId, Balance, Moment,
 	};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: escrows indexed by payee ([`migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// The documents a payment links.
 	pub type DocumentsOf<T> = BoundedVec<DocumentId, <T as Config>::MaxDocuments>;
@@ -174,6 +176,18 @@ pub mod pallet {
 		T::AccountId,
 		BoundedVec<EscrowId, T::MaxOpenEscrows>,
 		ValueQuery,
+	>;
+
+	/// Open escrows by payee: the funds held for each account (storage version 2).
+	#[pallet::storage]
+	pub type IncomingEscrows<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		EscrowId,
+		(),
+		OptionQuery,
 	>;
 
 	/// Open escrows by the minute bucket of their deadline (the refund queue).

@@ -11,7 +11,8 @@ use tradefin_primitives::{trade::DocumentId, AssetId, Balance};
 use crate::{CurrencyInfo, EscrowId, EscrowView, Quote};
 
 sp_api::decl_runtime_apis! {
-	/// The settlement runtime API.
+	/// The settlement runtime API. Version 2 adds `incoming_escrows`.
+	#[api_version(2)]
 	pub trait SettlementApi<AccountId: Codec> {
 		/// What `amount` of `from` converts to now, and the quote used; or why it cannot.
 		fn quote_conversion(
@@ -25,5 +26,8 @@ sp_api::decl_runtime_apis! {
 		fn currency(id: AssetId) -> Option<CurrencyInfo<AccountId>>;
 		/// The escrows `payer` has open, oldest first.
 		fn open_escrows(payer: AccountId) -> Vec<(EscrowId, EscrowView<AccountId>)>;
+		/// The escrows open in `payee`'s favour, by id.
+		#[api_version(2)]
+		fn incoming_escrows(payee: AccountId) -> Vec<(EscrowId, EscrowView<AccountId>)>;
 	}
 }

@@ -57,8 +57,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `970`
 		//  Estimated: `3675`
-		// Minimum execution time: 32_598_000 picoseconds.
-		Weight::from_parts(35_994_000, 0)
+		// Minimum execution time: 33_560_000 picoseconds.
+		Weight::from_parts(54_040_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1905`
 		//  Estimated: `6358`
-		// Minimum execution time: 65_818_000 picoseconds.
-		Weight::from_parts(70_996_000, 0)
+		// Minimum execution time: 67_100_000 picoseconds.
+		Weight::from_parts(99_548_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2001`
 		//  Estimated: `3675`
-		// Minimum execution time: 97_555_000 picoseconds.
-		Weight::from_parts(104_716_000, 0)
+		// Minimum execution time: 99_268_000 picoseconds.
+		Weight::from_parts(138_436_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1015`
 		//  Estimated: `6036`
-		// Minimum execution time: 29_845_000 picoseconds.
-		Weight::from_parts(33_110_000, 0)
+		// Minimum execution time: 30_064_000 picoseconds.
+		Weight::from_parts(43_445_000, 0)
 			.saturating_add(Weight::from_parts(0, 6036))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2377`
 		//  Estimated: `11426`
-		// Minimum execution time: 168_992_000 picoseconds.
-		Weight::from_parts(178_496_000, 0)
+		// Minimum execution time: 173_408_000 picoseconds.
+		Weight::from_parts(279_486_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -184,11 +184,11 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2457 + d * (294 ±0)`
 		//  Estimated: `14035 + d * (2808 ±0)`
-		// Minimum execution time: 242_471_000 picoseconds.
-		Weight::from_parts(230_023_974, 0)
+		// Minimum execution time: 247_468_000 picoseconds.
+		Weight::from_parts(367_433_759, 0)
 			.saturating_add(Weight::from_parts(0, 14035))
-			// Standard Error: 39_913
-			.saturating_add(Weight::from_parts(22_656_102, 0).saturating_mul(d.into()))
+			// Standard Error: 351_950
+			.saturating_add(Weight::from_parts(22_425_127, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(19))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -223,19 +223,21 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::EscrowQueueCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Escrows` (r:0 w:1)
 	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::IncomingEscrows` (r:0 w:1)
+	/// Proof: `Settlement::IncomingEscrows` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 8]`.
 	fn open_escrow(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1855 + d * (294 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 108_211_000 picoseconds.
-		Weight::from_parts(110_772_859, 0)
+		// Minimum execution time: 112_968_000 picoseconds.
+		Weight::from_parts(171_787_108, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 18_506
-			.saturating_add(Weight::from_parts(4_451_367, 0).saturating_mul(d.into()))
+			// Standard Error: 88_735
+			.saturating_add(Weight::from_parts(5_323_512, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(10))
+			.saturating_add(T::DbWeight::get().writes(11))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
 	/// Storage: `Settlement::Escrows` (r:1 w:1)
@@ -266,19 +268,21 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::SettledVolume` (r:2 w:2)
 	/// Proof: `TradeCredit::SettledVolume` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::IncomingEscrows` (r:0 w:1)
+	/// Proof: `Settlement::IncomingEscrows` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 8]`.
 	fn release_escrow(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2388 + d * (326 ±0)`
+		//  Measured:  `2394 + d * (326 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 190_113_000 picoseconds.
-		Weight::from_parts(177_645_506, 0)
+		// Minimum execution time: 194_910_000 picoseconds.
+		Weight::from_parts(190_201_574, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 53_259
-			.saturating_add(Weight::from_parts(22_838_769, 0).saturating_mul(d.into()))
+			// Standard Error: 205_790
+			.saturating_add(Weight::from_parts(25_700_302, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(12))
+			.saturating_add(T::DbWeight::get().writes(13))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
@@ -286,10 +290,10 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
 	fn agree_release() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `647`
+		//  Measured:  `653`
 		//  Estimated: `3871`
-		// Minimum execution time: 20_270_000 picoseconds.
-		Weight::from_parts(22_603_000, 0)
+		// Minimum execution time: 20_140_000 picoseconds.
+		Weight::from_parts(29_244_000, 0)
 			.saturating_add(Weight::from_parts(0, 3871))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -312,15 +316,17 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::EscrowQueueLen` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::OpenEscrows` (r:1 w:1)
 	/// Proof: `Settlement::OpenEscrows` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::IncomingEscrows` (r:0 w:1)
+	/// Proof: `Settlement::IncomingEscrows` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn refund_escrow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1805`
+		//  Measured:  `1811`
 		//  Estimated: `3871`
-		// Minimum execution time: 83_685_000 picoseconds.
-		Weight::from_parts(88_091_000, 0)
+		// Minimum execution time: 86_850_000 picoseconds.
+		Weight::from_parts(112_237_000, 0)
 			.saturating_add(Weight::from_parts(0, 3871))
 			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -342,20 +348,22 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::OpenEscrows` (r:32 w:32)
 	/// Proof: `Settlement::OpenEscrows` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::IncomingEscrows` (r:0 w:32)
+	/// Proof: `Settlement::IncomingEscrows` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1143 + n * (709 ±0)`
+		//  Measured:  `1180 + n * (709 ±0)`
 		//  Estimated: `3675 + n * (2881 ±0)`
-		// Minimum execution time: 87_019_000 picoseconds.
-		Weight::from_parts(26_018_783, 0)
+		// Minimum execution time: 91_967_000 picoseconds.
+		Weight::from_parts(48_540_167, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 110_685
-			.saturating_add(Weight::from_parts(56_646_304, 0).saturating_mul(n.into()))
+			// Standard Error: 689_928
+			.saturating_add(Weight::from_parts(69_726_646, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2881).saturating_mul(n.into()))
 	}
 }

@@ -1,5 +1,6 @@
 mod currencies;
 mod escrow;
+mod migrations;
 mod payments;
 mod permissions;
 mod properties;

@@ -1,0 +1,88 @@
+//! Upgrades at the runtime level, on the `development` genesis in real blocks: the first block
+//! the runtime executes after an upgrade from release 101 runs settlement's migration (through
+//! `Executive`, as a live chain would), and only the council's origin (root on the development
+//! chain) authorizes an upgrade.
+
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{GetStorageVersion, StorageVersion},
+};
+use pallet_settlement::{IncomingEscrows, PaymentInput, Purpose};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring::*;
+use tradefin_runtime::{Runtime, RuntimeOrigin, Settlement, Upgrades, VERSION};
+use tradefin_tests::runtime::{new_test_ext, Chain, DAY, USD};
+
+/// Escrows written as release 101 wrote them: no payee index, settlement at version 1, and
+/// release 101 recorded as the last runtime that ran.
+fn release_101_state(chain: &mut Chain) -> u64 {
+	let mut id = 0;
+	chain.block(1, || {
+		let payment = PaymentInput {
+			payee: AliceStash.to_account_id(),
+			currency: USD,
+			amount: 250_000,
+			purpose: Purpose::Capital,
+			documents: Default::default(),
+			convert_to: None,
+		};
+		id = pallet_settlement::NextEscrowId::<Runtime>::get();
+		assert_ok!(Settlement::open_escrow(
+			RuntimeOrigin::signed(BobStash.to_account_id()),
+			payment,
+			None,
+			30 * DAY
+		));
+		let _ = IncomingEscrows::<Runtime>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<Settlement>();
+		frame_system::LastRuntimeUpgrade::<Runtime>::put(frame_system::LastRuntimeUpgradeInfo {
+			spec_version: 101.into(),
+			spec_name: VERSION.spec_name.clone(),
+		});
+	});
+	id
+}
+
+#[test]
+fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement() {
+	new_test_ext("development").execute_with(|| {
+		let mut chain = Chain::new();
+		let id = release_101_state(&mut chain);
+		assert!(Settlement::incoming_escrows(&AliceStash.to_account_id()).is_empty());
+		chain.block(2, || {});
+		assert_eq!(
+			Settlement::on_chain_storage_version(),
+			2,
+			"migrated in block 2's initialization"
+		);
+		let incoming = Settlement::incoming_escrows(&AliceStash.to_account_id());
+		assert_eq!(incoming.len(), 1);
+		assert_eq!((incoming[0].0, incoming[0].1.payment.amount), (id, 250_000));
+		let last = frame_system::LastRuntimeUpgrade::<Runtime>::get().expect("recorded");
+		assert_eq!(last.spec_version.0, VERSION.spec_version);
+		Settlement::do_try_state().expect("the payee index is complete");
+		// Later blocks leave it alone.
+		chain.block(3, || {});
+		assert_eq!(Settlement::on_chain_storage_version(), 2);
+	});
+}
+
+#[test]
+fn only_the_governance_origin_authorizes_an_upgrade() {
+	new_test_ext("development").execute_with(|| {
+		Chain::new().block(1, || {
+			for who in [Alice, Bob, Charlie, AliceStash] {
+				assert_noop!(
+					Upgrades::authorize_upgrade(
+						RuntimeOrigin::signed(who.to_account_id()),
+						H256::repeat_byte(1)
+					),
+					pallet_upgrades::Error::<Runtime>::BadOrigin
+				);
+			}
+			assert!(!pallet_upgrades::upgrade_authorized());
+			assert_ok!(Upgrades::authorize_upgrade(RuntimeOrigin::root(), H256::repeat_byte(1)));
+			assert!(pallet_upgrades::upgrade_authorized());
+		});
+	});
+}
