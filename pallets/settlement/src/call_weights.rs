@@ -19,8 +19,21 @@ impl<T: Config> Pallet<T> {
 
 	/// Charged for a payment linking `documents` documents.
 	pub(crate) fn pay_weight(documents: usize) -> Weight {
-		let documents = count(documents);
-		T::WeightInfo::pay(documents).saturating_add(Self::max_waterfall(documents))
+		Self::paid_weight(documents, Self::max_waterfall(count(documents)))
+	}
+
+	/// What a payment linking `documents` documents used, given its waterfall's actual cost.
+	pub(crate) fn paid_weight(documents: usize, waterfall: Weight) -> Weight {
+		T::WeightInfo::pay(count(documents)).saturating_add(waterfall)
+	}
+
+	/// Pays `payment` from `payer`; returns the weight it used.
+	pub(crate) fn pay_metered(
+		payer: &T::AccountId,
+		payment: crate::pallet::PaymentOf<T>,
+	) -> Result<Weight, sp_runtime::DispatchError> {
+		let documents = payment.documents.len();
+		Self::do_pay(payer, payment).map(|waterfall| Self::paid_weight(documents, waterfall))
 	}
 
 	/// Charged for a settlement: the sum of its legs.

@@ -467,9 +467,7 @@ pub mod pallet {
 		#[pallet::weight(Pallet::<T>::pay_weight(payment.documents.len()))]
 		pub fn pay(origin: OriginFor<T>, payment: PaymentOf<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let base = T::WeightInfo::pay(weights::count(payment.documents.len()));
-			let waterfall = Self::do_pay(&who, payment)?;
-			Ok(Some(base.saturating_add(waterfall)).into())
+			Ok(Some(Self::pay_metered(&who, payment)?).into())
 		}
 
 		/// The caller converts `amount` of `from` into `to` for itself.

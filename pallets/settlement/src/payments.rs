@@ -176,10 +176,7 @@ impl<T: Config> Pallet<T> {
 		let mut used = Weight::zero();
 		for leg in legs {
 			let leg_weight = match leg {
-				Leg::Pay(payment) => {
-					let base = T::WeightInfo::pay(crate::weights::count(payment.documents.len()));
-					base.saturating_add(Self::do_pay(who, payment)?)
-				}
+				Leg::Pay(payment) => Self::pay_metered(who, payment)?,
 				Leg::Convert { from, to, amount } => {
 					Self::do_convert(who, from, to, amount)?;
 					T::WeightInfo::convert()
