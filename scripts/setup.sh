@@ -18,12 +18,14 @@ for component in rust-src clippy rustfmt; do
 	grep -q "^${component}" <<<"${installed_components}" || rustup component add --toolchain "${toolchain}" "${component}"
 done
 
-# Debian packages: protoc (libp2p), clang/libclang (bindgen, C code in dependencies).
+# Debian packages: protoc (libp2p), clang/libclang (bindgen; clang++ compiles the C++ of
+# dependencies, see .cargo/config.toml), libssl-dev (the system OpenSSL the node links).
 missing=()
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
-command -v clang >/dev/null 2>&1 || missing+=(clang libclang-dev)
+command -v clang++ >/dev/null 2>&1 || missing+=(clang libclang-dev)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 if ((${#missing[@]})); then
 	if command -v apt-get >/dev/null 2>&1; then
 		sudo_cmd=()

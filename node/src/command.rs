@@ -1,15 +1,12 @@
 //! Dispatches the command line to the node or to a maintenance subcommand.
 
 use crate::{
-	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
-	cli::{Cli, Subcommand},
+	cli::{BenchmarkCmd, Cli, Subcommand},
 	service,
 };
-use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use sp_keyring::Sr25519Keyring;
-use tradefin_runtime::{Block, EXISTENTIAL_DEPOSIT};
+use tradefin_runtime::Block;
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -107,64 +104,7 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		}
-		Some(Subcommand::Benchmark(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| match cmd {
-				BenchmarkCmd::Pallet(cmd) => {
-					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("runtime benchmarking was not enabled when this node was \
-							built: build it with `--features runtime-benchmarks`"
-							.into());
-					}
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
-						config.chain_spec,
-					))
-				}
-				BenchmarkCmd::Block(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					cmd.run(client)
-				}
-				#[cfg(not(feature = "runtime-benchmarks"))]
-				BenchmarkCmd::Storage(_) => Err("storage benchmarking needs a node built with \
-					`--features runtime-benchmarks`"
-					.into()),
-				#[cfg(feature = "runtime-benchmarks")]
-				BenchmarkCmd::Storage(cmd) => {
-					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
-					let db = backend.expose_db();
-					let storage = backend.expose_storage();
-					let shared_cache = backend.expose_shared_trie_cache();
-					cmd.run(config, client, db, storage, shared_cache)
-				}
-				BenchmarkCmd::Overhead(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					let ext_builder = RemarkBuilder::new(client.clone());
-					cmd.run(
-						config.chain_spec.name().into(),
-						client,
-						inherent_benchmark_data()?,
-						Vec::new(),
-						&ext_builder,
-						false,
-					)
-				}
-				BenchmarkCmd::Extrinsic(cmd) => {
-					let PartialComponents { client, .. } = service::new_partial(&config)?;
-					let ext_factory = ExtrinsicFactory(vec![
-						Box::new(RemarkBuilder::new(client.clone())),
-						Box::new(TransferKeepAliveBuilder::new(
-							client.clone(),
-							Sr25519Keyring::Alice.to_account_id(),
-							EXISTENTIAL_DEPOSIT,
-						)),
-					]);
-					cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
-				}
-				BenchmarkCmd::Machine(cmd) => {
-					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
-				}
-			})
-		}
+		Some(Subcommand::Benchmark(_)) => Err(BenchmarkCmd::DIRECTIONS.into()),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))

@@ -3,7 +3,6 @@
 // `sc_cli::Error` is large and imposed by the `sc_cli` runner API every subcommand goes through.
 #![allow(clippy::result_large_err)]
 
-mod benchmarking;
 mod cli;
 mod command;
 mod rpc;

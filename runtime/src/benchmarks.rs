@@ -1,4 +1,4 @@
-//! The pallets whose extrinsics `tradefin-node benchmark pallet` measures (built with the
+//! The pallets frame-omni-bencher measures (`scripts/bench.sh`, on the WASM built with the
 //! `runtime-benchmarks` feature).
 
 frame_benchmarking::define_benchmarks!(

@@ -8,7 +8,14 @@ use frame_support::{
 };
 
 use super::payments::payment;
-use crate::{migrations::v2::MigrateV1ToV2, mock::*, EscrowId, IncomingEscrows, Pallet, Purpose};
+use crate::{
+	migrations::v2::{IndexEscrowsByPayee, MigrateV1ToV2},
+	mock::*,
+	EscrowId, IncomingEscrows, Pallet, Purpose,
+};
+
+/// The migration's pre/post-upgrade checks (the try-runtime hooks run exactly these).
+type Checks = IndexEscrowsByPayee<Test>;
 
 /// A capital payment from `payer` to `payee` held in escrow for a day.
 fn escrow(payer: AccountId, payee: AccountId, amount: u128) -> EscrowId {
@@ -39,8 +46,8 @@ fn version_1_escrows_are_indexed_by_payee() {
 	test(|| {
 		let [a, b, c] = version_1_state();
 		assert!(incoming(EXPORTER).is_empty(), "version 1 kept no payee index");
-		#[cfg(feature = "try-runtime")]
-		let checked = MigrateV1ToV2::<Test>::pre_upgrade().expect("pre-upgrade checks pass");
+		let checked = Checks::check_before().expect("pre-upgrade checks pass");
+		assert_eq!(checked, 3, "three escrows before");
 		let weight = MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
 		assert_eq!(incoming(EXPORTER), vec![a, b]);
@@ -48,8 +55,7 @@ fn version_1_escrows_are_indexed_by_payee() {
 		// Three escrows read (and the end of the map), three entries written, and the
 		// version read and written.
 		assert_eq!(weight, RocksDbWeight::get().reads_writes(3 + 1 + 1, 3 + 1));
-		#[cfg(feature = "try-runtime")]
-		assert_ok!(MigrateV1ToV2::<Test>::post_upgrade(checked));
+		assert_ok!(Checks::check_after(checked));
 		// The escrows themselves are untouched: they still release and refund as before.
 		assert_ok!(Settlement::agree_release(RuntimeOrigin::signed(IMPORTER), a));
 		assert_ok!(Settlement::agree_release(RuntimeOrigin::signed(EXPORTER), a));
@@ -68,16 +74,25 @@ fn the_migration_does_nothing_once_at_version_2() {
 	});
 }
 
-#[cfg(feature = "try-runtime")]
 #[test]
 fn post_upgrade_catches_an_incomplete_index() {
 	test(|| {
 		version_1_state();
-		let checked = MigrateV1ToV2::<Test>::pre_upgrade().expect("pre-upgrade checks pass");
+		let checked = Checks::check_before().expect("pre-upgrade checks pass");
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		let (payee, id, ()) = IncomingEscrows::<Test>::iter().next().expect("indexed");
 		IncomingEscrows::<Test>::remove(payee, id);
-		assert!(MigrateV1ToV2::<Test>::post_upgrade(checked).is_err());
+		assert!(Checks::check_after(checked).is_err(), "a missing index entry is caught");
 		IncomingEscrows::<Test>::insert(payee, id, ());
+		assert_ok!(Checks::check_after(checked));
+		assert!(Checks::check_after(checked + 1).is_err(), "a lost escrow is caught");
+	});
+}
+
+#[test]
+fn pre_upgrade_refuses_a_state_that_already_has_the_index() {
+	test(|| {
+		escrow(IMPORTER, EXPORTER, 100);
+		assert!(Checks::check_before().is_err(), "version 2 state is not version 1's");
 	});
 }
