@@ -41,8 +41,10 @@ pub mod v2 {
 		}
 	}
 
-	/// The migration's checks, compiled in every build (not only with `try-runtime`) so that the
-	/// regular test run exercises them; the try-runtime hooks above only encode their state.
+	/// The migration's checks, compiled in every native build (not only with `try-runtime`) so
+	/// that the regular test run exercises them; the try-runtime hooks above only encode their
+	/// state. Like the pallet's invariants, they are left out of the production WASM.
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	impl<T: Config> IndexEscrowsByPayee<T> {
 		/// Before: the state is version 1's (no payee index). Returns the number of escrows.
 		pub fn check_before() -> Result<u64, sp_runtime::TryRuntimeError> {
