@@ -39,9 +39,13 @@ tradefin_phase_done "${phase}" "dependency checks"
 
 phase=$(date +%s)
 echo "== cargo test (release profile, shared with the node)"
-cargo test --release --locked --workspace -- --nocapture --test-threads 2
+results="$(mktemp)"
+trap 'rm -f "${results}"' EXIT
+cargo test --release --locked --workspace -- --nocapture --test-threads 2 2>&1 | tee "${results}"
 tradefin_phase_done "${phase}" "tests (unit, runtime, e2e)"
 
 echo "== phases"
 printf '   %s\n' "${TRADEFIN_PHASES[@]}"
 echo "== all tests passed in $(($(date +%s) - started)) s"
+# One line for every test binary together, in the form CI reads.
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "tests: %d passed, %d failed\n", passed, failed }' "${results}"
