@@ -9,15 +9,22 @@ database reads and writes and the component slopes' presence.
 Usage: scripts/weight-compare.py OLD.rs NEW.rs [--old-ref OLD_balances.rs --new-ref NEW_balances.rs]
 """
 import argparse
+import importlib.util
+import pathlib
 import re
 import statistics
+
+# The weight-file reader of scripts/weight-ratios.py (one parser for both scripts).
+_spec = importlib.util.spec_from_file_location(
+    "weight_ratios", pathlib.Path(__file__).resolve().parent / "weight-ratios.py")
+weight_ratios = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(weight_ratios)
 
 
 def parse(path):
     text = open(path, encoding="utf-8").read()
     out = {}
-    for m in re.finditer(r"\tfn (\w+)\(([^)]*)\) -> Weight \{(.*?)\n\t\}", text, re.S):
-        name, body = m.group(1), m.group(3)
+    for name, _args, body in weight_ratios.extrinsics(text):
         base = re.search(r"Weight::from_parts\(([\d_]+), ([\d_]+)\)", body)
         exec_ps = int(base.group(1).replace("_", ""))
         proof = sum(int(x.replace("_", "")) for x in re.findall(r"Weight::from_parts\(0, ([\d_]+)\)\s*$", body, re.M))

@@ -17,11 +17,16 @@ WRITE_PS = 50_000_000
 WEIGHTS = pathlib.Path(__file__).resolve().parent.parent / "runtime/src/weights"
 
 
+def extrinsics(text):
+    """(name, component arguments, body) of every weight function of a generated weight file."""
+    for m in re.finditer(r"fn (\w+)\(([^)]*)\) -> Weight \{(.*?)\n\t\}", text, re.S):
+        yield m.group(1), m.group(2), m.group(3)
+
+
 def weights(pallet, at):
     text = (WEIGHTS / f"{pallet}.rs").read_text()
     out = {}
-    for m in re.finditer(r"fn (\w+)\(([^)]*)\) -> Weight \{(.*?)\n\t\}", text, re.S):
-        name, args, body = m.group(1), m.group(2), m.group(3)
+    for name, args, body in extrinsics(text):
         exec_ps = sum(int(x.replace("_", "")) for x in re.findall(r"Weight::from_parts\(([\d_]+), 0\)\s*$", body, re.M))
         slopes = re.findall(r"Weight::from_parts\(([\d_]+), 0\)\.saturating_mul\((\w+)\.into\(\)\)", body)
         exec_ps += sum(int(s.replace("_", "")) * at for s, _ in slopes)
