@@ -168,6 +168,31 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn cancel(n: Linear<1, { T::MaxPledges::get() }>) -> Result<(), BenchmarkError> {
+		let regulator = participant::<T>("regulator", ParticipantKind::Regulator)?;
+		let cast = cast::<T>(1)?;
+		let id = applied::<T>(&cast, n, 0)?;
+		Pallet::<T>::do_approve(&cast.bank, id).map_err(stop)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regulator), id, 7);
+		assert_eq!(state::<T>(id), Some(FinancingState::Cancelled));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn expire(n: Linear<1, { T::MaxPledges::get() }>) -> Result<(), BenchmarkError> {
+		let cast = cast::<T>(1)?;
+		let id = applied::<T>(&cast, n, 0)?;
+		Pallet::<T>::do_approve(&cast.bank, id).map_err(stop)?;
+		advance::<T>(T::DisbursementWindow::get());
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert_eq!(state::<T>(id), Some(FinancingState::Expired));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn approve() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>(1)?;
 		let id = applied::<T>(&cast, 1, 0)?;

@@ -5,7 +5,7 @@
 //! ```text
 //! applied -> approved -> disbursed -> repaid (closed)
 //!    |          |           |--> overdue -> repaid (late) | defaulted -> written off | recovered
-//!    '-> withdrawn / rejected (pledges released)
+//!    '----------'-> withdrawn / rejected / cancelled / expired (pledges released)
 //! ```
 //!
 //! - **apply** (an active enterprise, via an operator): pledges are reserved on the ledger at
@@ -14,9 +14,17 @@
 //! - **approve** needs the named bank's live credit-record consent and room on the line;
 //!   **disburse** draws the line and moves the bank's currency to the enterprise (`fungibles`);
 //!   maturity is fixed then.
-//! - **repay** by anyone: interest first, then principal ([`interest`]); pledges shrink in
-//!   proportion to the principal repaid; the line is repaid; full repayment closes it and updates
-//!   the credit record (on time or late).
+//! - **Exits before disbursement**: the enterprise withdraws, the bank rejects (also after
+//!   approving), the regulator cancels (also a frozen one), and anyone closes a financing not
+//!   disbursed within `DisbursementWindow` of its application (`expire`; approval and
+//!   disbursement are refused after it). Each releases every pledge.
+//! - **repay** by anyone: interest first, then principal ([`interest`]; the fraction of a unit of
+//!   interest carries from one accrual to the next, so how often anyone repays does not change
+//!   what is owed); pledges shrink in proportion to the principal repaid; the line is repaid;
+//!   full repayment closes it and updates the credit record (on time or late).
+//! - **Proceeds waterfall** (for settlement, when a buyer pays a pledged document): each
+//!   financing holding the document takes at most its own pledge on it, in id order, principal
+//!   first; its other pledges stay; a frozen one blocks the payment (see `proceeds.rs`).
 //! - **Overdue** without anyone calling: financings are queued by due time (maturity + grace) in
 //!   one-minute buckets; each block processes at most `MaxOverduePerBlock` queue steps. Anyone
 //!   can also call `mark_overdue` once it is due. The bank then declares **default** and may
@@ -25,7 +33,8 @@
 //! - The **regulator** freezes and unfreezes a financing; a frozen one changes state in no way.
 //!
 //! Invariants (`try_state`): principal outstanding <= principal disbursed; the pledges a live
-//! financing lists are exactly what the ledger holds for it.
+//! financing lists are exactly what the ledger holds for it; a financing in repayment owes no
+//! more principal than its product's advance rate times its remaining pledges.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
@@ -124,6 +133,10 @@ pub mod pallet {
 		/// Most documents pledged to one financing.
 		#[pallet::constant]
 		type MaxPledges: Get<u32>;
+		/// How long after its application a financing may still be approved and disbursed
+		/// (milliseconds); after it, anyone may close it (`expire`) and its pledges return.
+		#[pallet::constant]
+		type DisbursementWindow: Get<Moment>;
 		/// Most due-queue steps (financings examined or empty buckets skipped) per block.
 		#[pallet::constant]
 		type MaxOverduePerBlock: Get<u32>;
@@ -192,6 +205,10 @@ pub mod pallet {
 		Defaulted { id: FinancingId, principal_outstanding: Balance, interest_due: Balance },
 		/// The bank wrote the financing off.
 		WrittenOff { id: FinancingId, principal_outstanding: Balance },
+		/// The regulator cancelled a financing not yet disbursed; pledges released.
+		Cancelled { id: FinancingId, reason: u32 },
+		/// A financing not disbursed within the window was closed; pledges released.
+		Expired { id: FinancingId },
 		/// The regulator froze the financing.
 		Frozen { id: FinancingId },
 		/// The regulator unfroze the financing.
@@ -266,6 +283,10 @@ pub mod pallet {
 		DocumentEncumbered,
 		/// An amount would overflow.
 		Overflow,
+		/// The disbursement window of the application has passed: it can only be closed.
+		Lapsed,
+		/// The disbursement window of the application has not passed yet.
+		NotLapsed,
 	}
 
 	#[pallet::hooks]
@@ -300,7 +321,13 @@ pub mod pallet {
 			Self::do_apply(&who, terms, pledges)
 		}
 
-		/// The enterprise withdraws its application before approval; pledges released.
+		/// The enterprise withdraws its application before disbursement; pledges released.
+		///
+		/// - `origin`: signed by the financing's enterprise or one of its operators.
+		/// - `id`: an `Applied` or `Approved` financing, not frozen.
+		///
+		/// Emits `PledgesReleased` and `Withdrawn`. Errors: `UnknownFinancing`, `Frozen`,
+		/// `NotEnterprise`, `WrongState`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::withdraw(T::MaxPledges::get()))]
 		pub fn withdraw(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
@@ -308,7 +335,14 @@ pub mod pallet {
 			Self::do_withdraw(&who, id)
 		}
 
-		/// The bank rejects an application with a reason code; pledges released.
+		/// The bank rejects (or, once approved, cancels) a financing it has not disbursed, with a
+		/// reason code; pledges released.
+		///
+		/// - `origin`: signed by the financing's bank.
+		/// - `id`: an `Applied` or `Approved` financing, not frozen.
+		///
+		/// Emits `PledgesReleased` and `Rejected`. Errors: `UnknownFinancing`, `Frozen`,
+		/// `NotBank`, `WrongState`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::reject(T::MaxPledges::get()))]
 		pub fn reject(origin: OriginFor<T>, id: FinancingId, reason: u32) -> DispatchResult {
@@ -337,7 +371,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()))]
 		pub fn repay(origin: OriginFor<T>, id: FinancingId, amount: Balance) -> DispatchResult {
 			let payer = ensure_signed(origin)?;
-			Self::do_repay(&payer, id, amount).map(|_| ())
+			Self::do_repay(&payer, id, amount, repayment::Source::Payer).map(|_| ())
 		}
 
 		/// Anyone marks a financing overdue once maturity + grace has passed (the fallback of
@@ -379,6 +413,36 @@ pub mod pallet {
 		pub fn unfreeze(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_frozen(&who, id, false)
+		}
+
+		/// The regulator cancels a financing not yet disbursed, frozen or not; pledges released.
+		///
+		/// - `origin`: signed by an active regulator.
+		/// - `id`: an `Applied` or `Approved` financing.
+		/// - `reason`: a code for the record.
+		///
+		/// Emits `PledgesReleased` and `Cancelled`. Errors: `NotRegulator`, `UnknownFinancing`,
+		/// `WrongState`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::cancel(T::MaxPledges::get()))]
+		pub fn cancel(origin: OriginFor<T>, id: FinancingId, reason: u32) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel(&who, id, reason)
+		}
+
+		/// Anyone closes a financing that was not disbursed within `DisbursementWindow` of its
+		/// application; pledges released.
+		///
+		/// - `origin`: any signed account.
+		/// - `id`: an `Applied` or `Approved` financing, not frozen, whose window has passed.
+		///
+		/// Emits `PledgesReleased` and `Expired`. Errors: `UnknownFinancing`, `Frozen`,
+		/// `WrongState`, `NotLapsed`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::expire(T::MaxPledges::get()))]
+		pub fn expire(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_expire(id)
 		}
 	}
 

@@ -12,7 +12,7 @@ use tradefin_primitives::{
 	financing::Product,
 	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
 	trade::{CreditLines, DocumentLedger, LineFacts, PledgeRef},
-	Balance,
+	Balance, Moment,
 };
 
 use crate::{
@@ -224,7 +224,7 @@ impl<T: Config> Pallet<T> {
 			T::Identity::acting_for(who).as_ref() == Some(&financing.enterprise),
 			Error::<T>::NotEnterprise
 		);
-		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
+		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
 		Self::release_all(id, &mut financing)?;
 		financing.state = FinancingState::Withdrawn;
 		Financings::<T>::insert(id, financing);
@@ -235,11 +235,42 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_reject(who: &T::AccountId, id: FinancingId, reason: u32) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
 		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
-		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
+		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
 		Self::release_all(id, &mut financing)?;
 		financing.state = FinancingState::Rejected;
 		Financings::<T>::insert(id, financing);
 		Self::deposit_event(Event::Rejected { id, reason });
+		Ok(())
+	}
+
+	/// The regulator cancels a financing not yet disbursed, frozen or not; pledges released.
+	pub(crate) fn do_cancel(who: &T::AccountId, id: FinancingId, reason: u32) -> DispatchResult {
+		ensure!(T::Identity::is_active(who, ParticipantKind::Regulator), Error::<T>::NotRegulator);
+		let mut financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
+		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
+		Self::release_all(id, &mut financing)?;
+		financing.state = FinancingState::Cancelled;
+		financing.frozen = false;
+		Financings::<T>::insert(id, financing);
+		Self::deposit_event(Event::Cancelled { id, reason });
+		Ok(())
+	}
+
+	/// When a financing not yet disbursed lapses: `DisbursementWindow` after its application.
+	pub fn lapses_at(financing: &FinancingOf<T>) -> Moment {
+		financing.applied_at.saturating_add(T::DisbursementWindow::get())
+	}
+
+	/// Anyone closes a financing not disbursed within the window; pledges released. A frozen
+	/// one waits for the regulator.
+	pub(crate) fn do_expire(id: FinancingId) -> DispatchResult {
+		let mut financing = Self::unfrozen(id)?;
+		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
+		ensure!(Self::now() >= Self::lapses_at(&financing), Error::<T>::NotLapsed);
+		Self::release_all(id, &mut financing)?;
+		financing.state = FinancingState::Expired;
+		Financings::<T>::insert(id, financing);
+		Self::deposit_event(Event::Expired { id });
 		Ok(())
 	}
 
@@ -275,6 +306,7 @@ impl<T: Config> Pallet<T> {
 		let mut financing = Self::unfrozen(id)?;
 		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
 		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
+		ensure!(Self::now() < Self::lapses_at(&financing), Error::<T>::Lapsed);
 		ensure!(T::Identity::is_active(who, ParticipantKind::Bank), Error::<T>::NotActiveBank);
 		ensure!(
 			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
@@ -303,6 +335,7 @@ impl<T: Config> Pallet<T> {
 		let mut financing = Self::unfrozen(id)?;
 		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
 		ensure!(financing.state == FinancingState::Approved, Error::<T>::WrongState);
+		ensure!(Self::now() < Self::lapses_at(&financing), Error::<T>::Lapsed);
 		ensure!(
 			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
 			Error::<T>::NotActiveEnterprise

@@ -54,6 +54,8 @@ impl pallet_trade_credit::Config for Test {
 /// Grace after maturity: one day.
 pub const GRACE: u64 = DAY;
 pub const DAY: u64 = 86_400_000;
+/// An application lapses 120 days after it was made.
+pub const WINDOW: u64 = 120 * DAY;
 
 impl pallet_financing::Config for Test {
 	type Identity = MockIdentity;
@@ -67,6 +69,7 @@ impl pallet_financing::Config for Test {
 	type InsuranceAdvanceRate = InsuranceAdvanceRate;
 	type ImportAdvanceRate = ImportAdvanceRate;
 	type GracePeriod = frame_support::traits::ConstU64<GRACE>;
+	type DisbursementWindow = frame_support::traits::ConstU64<WINDOW>;
 	type MaxPledges = ConstU32<3>;
 	type MaxOverduePerBlock = ConstU32<4>;
 	type WeightInfo = ();

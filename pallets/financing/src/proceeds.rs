@@ -1,5 +1,5 @@
-//! The proceeds waterfall: a buyer's payment of a document repays the financings it backs
-//! first, for the settlement pallet.
+//! The proceeds waterfall: a buyer's payment of a document repays the financings that hold it,
+//! each up to its pledge on it, for the settlement pallet.
 
 use alloc::vec::Vec;
 use frame_support::{ensure, weights::Weight};
@@ -12,7 +12,8 @@ use tradefin_primitives::{
 
 use crate::{
 	pallet::{Config, Error, Financings, Pallet},
-	FinancingId, FinancingState, WeightInfo,
+	repayment::Source,
+	FinancingId, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -30,86 +31,98 @@ impl<T: Config> Pallet<T> {
 		ids
 	}
 
-	/// Takes up to `amount` off financing `id`'s pledge on `document` as paid; returns what it
-	/// took.
+	/// Settles `amount` (at most its pledge) of financing `id`'s pledge on `document` as paid,
+	/// both on the ledger and in the financing's record.
 	fn settle_from_pledge(
 		id: FinancingId,
 		document: &DocumentId,
 		amount: Balance,
-	) -> Result<Balance, DispatchError> {
-		let Some(mut financing) = Financings::<T>::get(id) else { return Ok(0) };
-		let Some(pledge) = financing.pledges.iter_mut().find(|p| &p.document == document) else {
-			return Ok(0);
-		};
-		let take = amount.min(pledge.amount);
-		if take == 0 {
-			return Ok(0);
-		}
-		T::Ledger::settle_pledge(document, &financing.terms.bank, PledgeRef::Financing(id), take)?;
-		pledge.amount = pledge.amount.saturating_sub(take);
+	) -> Result<(), DispatchError> {
+		let mut financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
+		let pledge = financing
+			.pledges
+			.iter_mut()
+			.find(|p| &p.document == document)
+			.ok_or(Error::<T>::UnknownDocument)?;
+		ensure!(amount <= pledge.amount, Error::<T>::DocumentEncumbered);
+		T::Ledger::settle_pledge(
+			document,
+			&financing.terms.bank,
+			PledgeRef::Financing(id),
+			amount,
+		)?;
+		pledge.amount = pledge.amount.saturating_sub(amount);
 		financing.pledges.retain(|p| p.amount > 0);
 		Financings::<T>::insert(id, financing);
-		Ok(take)
+		Ok(())
 	}
 }
 
 impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
-	/// 1. Each disbursed, overdue or defaulted financing pledged on the document, in id order,
-	///    is repaid from `payer` (interest, then principal) up to what is left of `amount`; a
-	///    frozen one blocks the payment (`Frozen`).
-	/// 2. The whole `amount` is recorded as paid on the document: from its free value first,
-	///    then out of the financings' remaining pledges on it (in id order). What an application
-	///    not yet disbursed holds cannot be paid over (`DocumentEncumbered`).
+	/// A document's proceeds go to the financings that hold it, each up to its own pledge on
+	/// it, before its owner sees any of them:
+	/// 1. A frozen financing pledged on the document blocks the payment (`Frozen`), whatever
+	///    its place in the order and whether or not it is repaid.
+	/// 2. Each financing in repayment pledged on the document, in id order (first pledged,
+	///    first paid, as registered security interests rank), takes a slice of `amount` of at
+	///    most its pledge on this document. The slice is settled on the ledger as paid out of
+	///    that pledge and repays the financing from `payer`: principal first, then interest
+	///    ([`Source::Collateral`]); the part of a slice beyond what the financing owes is the
+	///    owner's. A financing's pledges on other documents stay as they were, so they still
+	///    cover what it owes; all are released once its principal is repaid.
+	/// 3. What is left is paid out of the document's free value. What an application not yet
+	///    disbursed, or a bank's direct pledge, holds cannot be paid over
+	///    (`DocumentEncumbered`).
+	///
+	/// So no financing takes more of a document's proceeds than it holds pledged on it, and no
+	/// financing's pledge is consumed unless it was paid (in full when the slice exceeds its
+	/// debt).
 	fn apply_proceeds(
 		payer: &T::AccountId,
 		document: &DocumentId,
 		amount: Balance,
 	) -> Result<ProceedsOutcome<T::AccountId, Balance>, DispatchError> {
-		let mut legs = Vec::new();
-		let mut left = amount;
 		let financings = Self::financings_on(document);
 		// Benchmarked with every financing closed by the payment, the costliest path per
 		// financing; bounded by the ledger's pledges per document.
 		let examined = u32::try_from(financings.len()).unwrap_or(u32::MAX);
 		let weight = T::WeightInfo::apply_proceeds(examined);
+		let mut in_repayment = Vec::new();
 		for id in financings {
-			if left == 0 {
-				break;
-			}
 			let Some(financing) = Financings::<T>::get(id) else { continue };
-			if !matches!(
-				financing.state,
-				FinancingState::Disbursed | FinancingState::Overdue | FinancingState::Defaulted
-			) {
+			ensure!(!financing.frozen, Error::<T>::Frozen);
+			if financing.state.is_outstanding() {
+				let pledged = financing
+					.pledges
+					.iter()
+					.find(|p| &p.document == document)
+					.map_or(0, |p| p.amount);
+				in_repayment.push((id, financing.terms.bank, pledged));
+			}
+		}
+		let mut legs = Vec::new();
+		let mut left = amount;
+		for (id, bank, pledged) in in_repayment {
+			let slice = left.min(pledged);
+			if slice == 0 {
 				continue;
 			}
-			ensure!(!financing.frozen, Error::<T>::Frozen);
-			let paid = Self::do_repay(payer, id, left)?;
-			left = left.saturating_sub(paid.total());
+			Self::settle_from_pledge(id, document, slice)?;
+			left = left.saturating_sub(slice);
+			let paid = Self::do_repay(payer, id, slice, Source::Collateral)?;
 			legs.push(ProceedsLeg {
 				financing: id,
-				bank: financing.terms.bank,
+				bank,
 				interest: paid.interest,
 				principal: paid.principal,
 			});
 		}
-		let facts = T::Ledger::document(document).ok_or(Error::<T>::UnknownDocument)?;
-		let free = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
-		let from_free = amount.min(free);
-		if from_free > 0 {
-			T::Ledger::record_payment(document, from_free)?;
+		if left > 0 {
+			let facts = T::Ledger::document(document).ok_or(Error::<T>::UnknownDocument)?;
+			let free = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
+			ensure!(left <= free, Error::<T>::DocumentEncumbered);
+			T::Ledger::record_payment(document, left)?;
 		}
-		let mut rest = amount.saturating_sub(from_free);
-		for id in Self::financings_on(document) {
-			if rest == 0 {
-				break;
-			}
-			let live = Financings::<T>::get(id).is_some_and(|f| f.state.is_outstanding());
-			if live {
-				rest = rest.saturating_sub(Self::settle_from_pledge(id, document, rest)?);
-			}
-		}
-		ensure!(rest == 0, Error::<T>::DocumentEncumbered);
 		Ok(ProceedsOutcome { legs, weight })
 	}
 

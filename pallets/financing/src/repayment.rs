@@ -11,14 +11,24 @@ use tradefin_primitives::{
 };
 
 use crate::{
-	interest::{allocate, pledge_kept, simple_interest, Allocation},
+	interest::{accrual, allocate, allocate_principal_first, pledge_kept, Allocation},
 	pallet::{Config, Error, Event, FinancingOf, Financings, Pallet},
 	FinancingId, FinancingState, Outstanding,
 };
 
+/// Where a repayment comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Source {
+	/// Anyone's `repay`.
+	Payer,
+	/// A buyer's payment of a pledged document, through the proceeds waterfall.
+	Collateral,
+}
+
 impl<T: Config> Pallet<T> {
-	/// Brings `interest_due` up to `now` (rounded down; see [`crate::interest`]). Written-off
-	/// financings stop accruing.
+	/// Brings `interest_due` up to `now` in whole units; `accrued_at` moves on only by the time
+	/// that produced them, so the fraction carries to the next accrual (see
+	/// [`crate::interest`]). Written-off financings stop accruing.
 	pub(crate) fn accrue(financing: &mut FinancingOf<T>, now: Moment) {
 		if !matches!(
 			financing.state,
@@ -27,10 +37,10 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let elapsed = now.saturating_sub(financing.accrued_at);
-		let interest =
-			simple_interest(financing.principal_outstanding, financing.terms.rate_bps, elapsed);
+		let (interest, consumed) =
+			accrual(financing.principal_outstanding, financing.terms.rate_bps, elapsed);
 		financing.interest_due = financing.interest_due.saturating_add(interest);
-		financing.accrued_at = now.max(financing.accrued_at);
+		financing.accrued_at = financing.accrued_at.saturating_add(consumed);
 	}
 
 	/// What is owed on a financing at `at` (principal and interest), without changing it.
@@ -73,10 +83,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `payer` pays up to `amount` towards financing `id`; returns how it was applied.
+	///
+	/// From [`Source::Payer`] (`repay`): interest first, then principal, and every pledge
+	/// shrinks in proportion to the principal repaid. From [`Source::Collateral`] (the proceeds
+	/// waterfall): `amount` is what the payment of that document takes off this financing's
+	/// pledge on it, which the caller has already settled; it repays principal first, then
+	/// interest, and the other pledges stay as they are (all are released once no principal is
+	/// left), so the remaining pledges still cover the remaining principal at the advance rate.
 	pub fn do_repay(
 		payer: &T::AccountId,
 		id: FinancingId,
 		amount: Balance,
+		source: Source,
 	) -> Result<Allocation, DispatchError> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let mut financing = Self::unfrozen(id)?;
@@ -84,7 +102,10 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		Self::accrue(&mut financing, now);
 		let before = financing.principal_outstanding;
-		let paid = allocate(amount, financing.interest_due, before);
+		let paid = match source {
+			Source::Payer => allocate(amount, financing.interest_due, before),
+			Source::Collateral => allocate_principal_first(amount, financing.interest_due, before),
+		};
 		ensure!(paid.total() > 0, Error::<T>::NothingOwed);
 		T::Assets::transfer(
 			financing.currency,
@@ -105,6 +126,12 @@ impl<T: Config> Pallet<T> {
 		// A written-off financing already gave its line usage and pledges back.
 		if paid.principal > 0 && financing.state != FinancingState::WrittenOff {
 			T::Lines::repay(financing.terms.line, paid.principal)?;
+		}
+		let shrink = match source {
+			Source::Payer => paid.principal > 0,
+			Source::Collateral => financing.principal_outstanding == 0,
+		};
+		if shrink {
 			Self::shrink_pledges(id, &mut financing, before)?;
 		}
 		if financing.principal_outstanding == 0 && financing.interest_due == 0 {

@@ -9,7 +9,8 @@ use tradefin_primitives::{
 };
 
 /// Where a financing stands. Transitions (each an extrinsic, or the overdue hook):
-/// `Applied -> Approved -> Disbursed -> Repaid`; `Applied -> Withdrawn | Rejected`;
+/// `Applied -> Approved -> Disbursed -> Repaid`; `Applied | Approved -> Withdrawn | Rejected |
+/// Cancelled | Expired`;
 /// `Disbursed -> Overdue -> Repaid | Defaulted`; `Defaulted -> WrittenOff | Recovered`;
 /// `WrittenOff -> Recovered`.
 #[derive(
@@ -41,13 +42,22 @@ pub enum FinancingState {
 	Repaid,
 	/// Repaid in full after default (closed).
 	Recovered,
-	/// Withdrawn by the enterprise before approval (closed).
+	/// Withdrawn by the enterprise before disbursement (closed).
 	Withdrawn,
-	/// Rejected by the bank (closed).
+	/// Rejected by the bank, before or after approval (closed).
 	Rejected,
+	/// Cancelled by the regulator before disbursement (closed).
+	Cancelled,
+	/// Not disbursed within the disbursement window after its application (closed).
+	Expired,
 }
 
 impl FinancingState {
+	/// Applied or approved: pledges reserved, nothing paid out; every exit releases them.
+	pub fn is_pending(self) -> bool {
+		matches!(self, Self::Applied | Self::Approved)
+	}
+
 	/// Whether money is owed on it (interest accrues, repayments are accepted).
 	pub fn is_outstanding(self) -> bool {
 		matches!(self, Self::Disbursed | Self::Overdue | Self::Defaulted | Self::WrittenOff)

@@ -20,6 +20,8 @@ pub trait WeightInfo {
 	fn unfreeze() -> Weight;
 	fn on_initialize(n: u32) -> Weight;
 	fn apply_proceeds(f: u32) -> Weight;
+	fn cancel(n: u32) -> Weight;
+	fn expire(n: u32) -> Weight;
 }
 
 /// For unit tests only: no weight.
@@ -61,6 +63,12 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn apply_proceeds(_f: u32) -> Weight {
+		Weight::zero()
+	}
+	fn cancel(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn expire(_n: u32) -> Weight {
 		Weight::zero()
 	}
 }

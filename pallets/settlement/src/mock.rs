@@ -79,6 +79,7 @@ impl pallet_financing::Config for Test {
 	type InsuranceAdvanceRate = AdvanceRate;
 	type ImportAdvanceRate = AdvanceRate;
 	type GracePeriod = ConstU64<DAY>;
+	type DisbursementWindow = frame_support::traits::ConstU64<{ 30 * DAY }>;
 	type MaxPledges = ConstU32<3>;
 	type MaxOverduePerBlock = ConstU32<4>;
 	type WeightInfo = ();

@@ -21,6 +21,9 @@ parameter_types! {
 	pub const ImportAdvanceRate: Permill = Permill::from_percent(70);
 	/// Three days after maturity before a financing is overdue.
 	pub const GracePeriod: Moment = 3 * DAY_MS;
+	/// An application not disbursed within 30 days lapses: anyone may close it and its
+	/// pledges return to the ledger.
+	pub const DisbursementWindow: Moment = 30 * DAY_MS;
 }
 
 impl pallet_financing::Config for Runtime {
@@ -35,6 +38,7 @@ impl pallet_financing::Config for Runtime {
 	type InsuranceAdvanceRate = InsuranceAdvanceRate;
 	type ImportAdvanceRate = ImportAdvanceRate;
 	type GracePeriod = GracePeriod;
+	type DisbursementWindow = DisbursementWindow;
 	/// As many documents as a trade-credit batch would register for one shipment.
 	type MaxPledges = ConstU32<8>;
 	/// Financings marked overdue per block at most; the rest wait for the next block.

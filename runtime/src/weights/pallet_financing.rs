@@ -359,4 +359,48 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 20640).saturating_mul(f.into()))
 	}
+	/// Storage: `Financing::Financings` (r:1 w:1)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 8]`.
+	fn cancel(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `425 + n * (454 ±0)`
+		//  Estimated: `4072 + n * (2808 ±0)`
+		// Minimum execution time: 36_134_000 picoseconds.
+		Weight::from_parts(21_874_685, 0)
+			.saturating_add(Weight::from_parts(0, 4072))
+			// Standard Error: 9_569
+			.saturating_add(Weight::from_parts(17_086_631, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+	}
+	/// Storage: `Financing::Financings` (r:1 w:1)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 8]`.
+	fn expire(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `425 + n * (454 ±0)`
+		//  Estimated: `4072 + n * (2808 ±0)`
+		// Minimum execution time: 36_134_000 picoseconds.
+		Weight::from_parts(21_874_685, 0)
+			.saturating_add(Weight::from_parts(0, 4072))
+			// Standard Error: 9_569
+			.saturating_add(Weight::from_parts(17_086_631, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+	}
 }

@@ -356,6 +356,8 @@ fn documents_and_lines_that_cannot_back_an_application_are_refused() {
 			Error::<Test>::LineNotDrawable
 		);
 		assert_ok!(TradeCredit::unfreeze_line(RuntimeOrigin::signed(BANK), 0));
+		// Applied shortly before the line expires (day 500), within the disbursement window.
+		set_now(490 * DAY);
 		assert_ok!(apply(terms(BANK, 0, 8), vec![pledge(docs[0], 10)]));
 		set_now(501 * DAY);
 		assert_noop!(

@@ -6,3 +6,4 @@ mod interest;
 mod overdue;
 mod permissions;
 mod repayment;
+mod review;

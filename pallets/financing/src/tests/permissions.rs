@@ -65,7 +65,7 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		fn(tradefin_primitives::trade::DocumentId) -> Call<Test>,
 		&'static [AccountId],
 	);
-	let cases: [Case; 11] = [
+	let cases: [Case; 15] = [
 		(
 			"apply",
 			|doc| Call::apply {
@@ -76,6 +76,12 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		),
 		("withdraw", |_| Call::withdraw { id: APPLIED }, &[EXPORTER, CLERK]),
 		("reject", |_| Call::reject { id: APPLIED, reason: 1 }, &[BANK]),
+		("withdraw after approval", |_| Call::withdraw { id: APPROVED }, &[EXPORTER, CLERK]),
+		("reject after approval", |_| Call::reject { id: APPROVED, reason: 1 }, &[BANK]),
+		// The regulator cancels before disbursement, a frozen financing too.
+		("cancel", |_| Call::cancel { id: FROZEN, reason: 1 }, &[REGULATOR]),
+		// Nobody closes an application inside its disbursement window.
+		("expire", |_| Call::expire { id: APPROVED }, &[]),
 		("approve", |_| Call::approve { id: APPLIED }, &[BANK]),
 		("disburse", |_| Call::disburse { id: APPROVED }, &[BANK]),
 		// Anyone with the currency may repay on the enterprise's behalf.

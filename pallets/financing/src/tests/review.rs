@@ -1,0 +1,225 @@
+//! Regression tests for the December 2026 review's findings on the financing lifecycle (H-3,
+//! H-6), each named after its finding id; the waterfall findings (H-1, H-2, M-1) cross pallets
+//! and are tested at runtime level (`tests/tests/review_waterfall.rs`).
+
+use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate};
+use tradefin_primitives::trade::{DocumentKind, DocumentLedger};
+
+use super::application::{applied, pledge, terms};
+use crate::{mock::*, Error, Event, FinancingState, Financings, Outstanding};
+
+fn financeable(doc: &tradefin_primitives::trade::DocumentId) -> u128 {
+	<TradeCredit as DocumentLedger<_, _>>::financeable(doc)
+}
+
+fn state(id: u64) -> Option<FinancingState> {
+	Financings::<Test>::get(id).map(|f| f.state)
+}
+
+/// 1,000,000.00 at 5% (the review's H-3 case), disbursed by BANK on a line of its own.
+const BIG: u128 = 100_000_000;
+
+fn big_financing(number: &str) -> u64 {
+	assert_ok!(<Assets as Mutate<_>>::mint_into(USD, &BANK, BIG));
+	let doc = document(EXPORTER, DocumentKind::ExportDeclaration, number, BIG * 2);
+	let line = pallet_trade_credit::NextLineId::<Test>::get();
+	assert_ok!(TradeCredit::issue_line(RuntimeOrigin::signed(BANK), EXPORTER, USD, BIG, 500 * DAY));
+	let id = crate::NextFinancingId::<Test>::get();
+	let mut t = terms(BANK, line, BIG / 2);
+	t.rate_bps = 500;
+	assert_ok!(Financing::apply(RuntimeOrigin::signed(EXPORTER), t, vec![pledge(doc, BIG)]));
+	assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
+	assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
+	id
+}
+
+/// Repays `amount` and returns (interest, principal) as the `Repaid` event reports them.
+fn repay(id: u64, amount: u128) -> (u128, u128) {
+	assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, amount));
+	match last_event() {
+		Event::Repaid { interest, principal, .. } => (interest, principal),
+		other => panic!("expected Repaid, got {other:?}"),
+	}
+}
+
+fn total_interest(id: u64, at: u64) -> u128 {
+	let f = Financings::<Test>::get(id).expect("stored");
+	let owed = Financing::outstanding_at(id, at).expect("stored");
+	f.interest_paid + owed.interest
+}
+
+#[test]
+fn h3_interest_does_not_depend_on_how_often_it_accrues() {
+	test(|| {
+		let t0 = DAY;
+		let tiny = big_financing("EXP-H3-TINY");
+		let twin = big_financing("EXP-H3-TWIN");
+		// 1,000 one-unit repayments, one per 6-second block.
+		for k in 1..=1_000u64 {
+			set_now(t0 + 6_000 * k);
+			repay(tiny, 1);
+		}
+		let end = t0 + 6_000_000;
+		let untouched = total_interest(twin, end);
+		// 500,000.00 at 5% for 6,000 s: 475.6, floored.
+		assert_eq!(untouched, 475);
+		let repaid_per_block = total_interest(tiny, end);
+		assert!(
+			repaid_per_block.abs_diff(untouched) <= 1,
+			"{repaid_per_block} of interest with a repayment per block, {untouched} without"
+		);
+		// Before the fix every accrual floored 0.48 units to 0: no interest at all.
+		assert!(Financings::<Test>::get(tiny).expect("stored").interest_paid > 400);
+	});
+}
+
+#[test]
+fn h3_outstanding_at_agrees_with_repay_after_partial_repayments_and_overdue_marking() {
+	test(|| {
+		let id = big_financing("EXP-H3-API");
+		// Irregular times and amounts, across maturity (90 days) and overdue marking.
+		let steps: [(u64, u128); 8] = [
+			(DAY + 7_919, 3),
+			(DAY + 3 * DAY + 1, 10_001),
+			(DAY + 40 * DAY + 59_999, 7),
+			(DAY + 89 * DAY, 2_500_000),
+			(DAY + 95 * DAY + 13, 1),
+			(DAY + 95 * DAY + 6_013, 77_777),
+			(DAY + 120 * DAY, 1),
+			(DAY + 121 * DAY + 1, 5_000_000),
+		];
+		for (i, (at, amount)) in steps.into_iter().enumerate() {
+			set_now(at);
+			if i == 4 {
+				assert_ok!(Financing::mark_overdue(RuntimeOrigin::signed(STRANGER), id));
+			}
+			let owed = Financing::outstanding_at(id, at).expect("stored");
+			let expected_interest = amount.min(owed.interest);
+			let expected_principal = (amount - expected_interest).min(owed.principal);
+			assert_eq!(repay(id, amount), (expected_interest, expected_principal), "step {i}");
+		}
+		let end = DAY + 200 * DAY;
+		set_now(end);
+		let Outstanding { principal, interest } =
+			Financing::outstanding_at(id, end).expect("stored");
+		let before = Assets::balance(USD, EXPORTER);
+		assert_eq!(repay(id, u128::MAX / 2), (interest, principal));
+		assert_eq!(before - Assets::balance(USD, EXPORTER), principal + interest);
+		assert_eq!(state(id), Some(FinancingState::Repaid));
+	});
+}
+
+#[test]
+fn h6_an_approved_financing_on_a_closed_line_can_still_be_rejected_or_withdrawn() {
+	test(|| {
+		let (id, doc) = applied();
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
+		// The review's reproduction: the bank closes the undrawn line; disbursement is over.
+		assert_ok!(TradeCredit::close_line(RuntimeOrigin::signed(BANK), 0));
+		assert_noop!(
+			Financing::disburse(RuntimeOrigin::signed(BANK), id),
+			Error::<Test>::LineNotDrawable
+		);
+		assert_eq!(financeable(&doc), 0);
+		// The enterprise withdraws (through its operator) ...
+		assert_ok!(Financing::withdraw(RuntimeOrigin::signed(CLERK), id));
+		assert_eq!(state(id), Some(FinancingState::Withdrawn));
+		assert_eq!(financeable(&doc), FACE);
+		// ... or, for a second one, the bank rejects after approving.
+		assert_ok!(TradeCredit::issue_line(
+			RuntimeOrigin::signed(BANK),
+			EXPORTER,
+			USD,
+			LIMIT,
+			500 * DAY
+		));
+		let line = pallet_trade_credit::NextLineId::<Test>::get() - 1;
+		assert_ok!(Financing::apply(
+			RuntimeOrigin::signed(EXPORTER),
+			terms(BANK, line, 800_000),
+			vec![pledge(doc, FACE)]
+		));
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), 1));
+		assert_noop!(
+			Financing::reject(RuntimeOrigin::signed(BANK_2), 1, 3),
+			Error::<Test>::NotBank
+		);
+		assert_ok!(Financing::reject(RuntimeOrigin::signed(BANK), 1, 3));
+		assert_eq!(last_event(), Event::Rejected { id: 1, reason: 3 });
+		assert_eq!(financeable(&doc), FACE);
+	});
+}
+
+#[test]
+fn h6_an_application_not_disbursed_within_the_window_lapses_and_anyone_closes_it() {
+	test(|| {
+		let (id, doc) = applied();
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
+		let lapses = DAY + WINDOW;
+		set_now(lapses - 1);
+		assert_noop!(
+			Financing::expire(RuntimeOrigin::signed(STRANGER), id),
+			Error::<Test>::NotLapsed
+		);
+		set_now(lapses);
+		assert_noop!(Financing::disburse(RuntimeOrigin::signed(BANK), id), Error::<Test>::Lapsed);
+		// A frozen one waits for the regulator.
+		assert_ok!(Financing::freeze(RuntimeOrigin::signed(REGULATOR), id));
+		assert_noop!(Financing::expire(RuntimeOrigin::signed(STRANGER), id), Error::<Test>::Frozen);
+		assert_ok!(Financing::unfreeze(RuntimeOrigin::signed(REGULATOR), id));
+		assert_ok!(Financing::expire(RuntimeOrigin::signed(STRANGER), id));
+		assert_eq!(last_event(), Event::Expired { id });
+		assert_eq!(state(id), Some(FinancingState::Expired));
+		assert_eq!(financeable(&doc), FACE);
+		assert_noop!(
+			Financing::expire(RuntimeOrigin::signed(STRANGER), id),
+			Error::<Test>::WrongState
+		);
+		// An application never approved lapses the same way, and is no longer approved.
+		assert_ok!(Financing::apply(
+			RuntimeOrigin::signed(EXPORTER),
+			terms(BANK, 0, 800_000),
+			vec![pledge(doc, FACE)]
+		));
+		set_now(lapses + WINDOW);
+		assert_noop!(Financing::approve(RuntimeOrigin::signed(BANK), 1), Error::<Test>::Lapsed);
+		assert_ok!(Financing::expire(RuntimeOrigin::signed(BANK), 1));
+		assert_eq!(financeable(&doc), FACE);
+	});
+}
+
+#[test]
+fn h6_the_regulator_cancels_a_frozen_approved_financing_and_nobody_else_can() {
+	test(|| {
+		let (id, doc) = applied();
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
+		assert_ok!(Financing::freeze(RuntimeOrigin::signed(REGULATOR), id));
+		for who in [BANK, EXPORTER, CUSTOMS, STRANGER] {
+			assert_noop!(
+				Financing::cancel(RuntimeOrigin::signed(who), id, 9),
+				Error::<Test>::NotRegulator
+			);
+		}
+		assert_ok!(Financing::cancel(RuntimeOrigin::signed(REGULATOR), id, 9));
+		assert_eq!(last_event(), Event::Cancelled { id, reason: 9 });
+		let f = Financings::<Test>::get(id).expect("stored");
+		assert_eq!((f.state, f.frozen, f.pledges.len()), (FinancingState::Cancelled, false, 0));
+		assert_eq!(financeable(&doc), FACE);
+		// Nothing disbursed can be cancelled.
+		let (disbursed, _) = {
+			let doc2 = document(EXPORTER, DocumentKind::ExportDeclaration, "EXP-H6-D", FACE);
+			assert_ok!(Financing::apply(
+				RuntimeOrigin::signed(EXPORTER),
+				terms(BANK, 0, 800_000),
+				vec![pledge(doc2, FACE)]
+			));
+			assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), 1));
+			assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), 1));
+			(1u64, doc2)
+		};
+		assert_noop!(
+			Financing::cancel(RuntimeOrigin::signed(REGULATOR), disbursed, 9),
+			Error::<Test>::WrongState
+		);
+	});
+}
