@@ -5,7 +5,7 @@
 use frame_support::{
 	ensure,
 	pallet_prelude::{DispatchResult, Weight},
-	traits::{fungibles::MutateHold, tokens::Precision},
+	traits::{fungibles::MutateHold, tokens::Precision, Get},
 };
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
@@ -53,6 +53,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(T::Ledger::document(&document).is_some(), Error::<T>::UnknownDocument);
 		}
 		ensure!(deadline > Self::now(), Error::<T>::DeadlineInPast);
+		ensure!(
+			deadline <= Self::now().saturating_add(T::MaxEscrowDuration::get()),
+			Error::<T>::DeadlineTooFar
+		);
 		let id = NextEscrowId::<T>::get();
 		NextEscrowId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		OpenEscrows::<T>::try_mutate(payer, |open| open.try_push(id))
@@ -181,9 +185,23 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Refunds an escrow whose deadline is reached (`now >= deadline`: the refund queue pops an
+	/// entry once the minute at or after its deadline has begun, so an exact-minute deadline is
+	/// refunded by the hook too).
 	pub(crate) fn do_refund_escrow(id: EscrowId) -> DispatchResult {
 		let escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
-		ensure!(Self::now() > escrow.deadline, Error::<T>::NotExpired);
+		ensure!(Self::now() >= escrow.deadline, Error::<T>::NotExpired);
+		Self::refund(id, escrow)
+	}
+
+	/// The payee waives the escrow: refunded at once.
+	pub(crate) fn do_waive_escrow(who: &T::AccountId, id: EscrowId) -> DispatchResult {
+		let escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
+		ensure!(who == &escrow.payment.payee, Error::<T>::NotPayee);
+		Self::refund(id, escrow)
+	}
+
+	fn refund(id: EscrowId, escrow: EscrowOf<T>) -> DispatchResult {
 		Self::close(id, &escrow)?;
 		Self::deposit_event(Event::EscrowRefunded {
 			id,

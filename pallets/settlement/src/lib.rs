@@ -126,6 +126,9 @@ pub mod pallet {
 		/// Most escrows one payer keeps open.
 		#[pallet::constant]
 		type MaxOpenEscrows: Get<u32>;
+		/// Longest time from opening an escrow to its deadline (milliseconds).
+		#[pallet::constant]
+		type MaxEscrowDuration: Get<Moment>;
 		/// Most refund-queue steps (an escrow refunded or an empty minute passed) per block.
 		#[pallet::constant]
 		type MaxRefundsPerBlock: Get<u32>;
@@ -300,7 +303,7 @@ pub mod pallet {
 		EscrowAgreed { id: EscrowId, who: T::AccountId },
 		/// The escrow was paid to the payee (its `Paid` event follows the release).
 		EscrowReleased { id: EscrowId },
-		/// The deadline passed: the funds went back to the payer.
+		/// The deadline passed (or the payee waived it): the funds went back to the payer.
 		EscrowRefunded { id: EscrowId, payer: T::AccountId, amount: Balance },
 	}
 
@@ -390,6 +393,10 @@ pub mod pallet {
 		NotExpired,
 		/// An amount would overflow.
 		Overflow,
+		/// The deadline is further away than `MaxEscrowDuration`.
+		DeadlineTooFar,
+		/// Only the payee may waive an escrow.
+		NotPayee,
 	}
 
 	#[pallet::hooks]
@@ -529,12 +536,35 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// Anyone refunds an escrow past its deadline (the fallback of the per-block queue).
+		/// Anyone refunds an escrow once its deadline is reached (the fallback of the per-block
+		/// queue).
+		///
+		/// - `origin`: any signed account.
+		/// - `id`: an open escrow whose deadline is at or before now.
+		///
+		/// Emits `EscrowRefunded`. Errors: `UnknownEscrow`, `NotExpired`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::refund_escrow())]
 		pub fn refund_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_refund_escrow(id)
+		}
+
+		/// The payee agrees to a refund before the deadline: the funds go back to the payer at
+		/// once (the payer, who gets them back, needs no say).
+		///
+		/// - `origin`: signed by the escrow's payee.
+		/// - `id`: an open escrow.
+		///
+		/// Emits `EscrowRefunded`. Errors: `UnknownEscrow`, `NotPayee`.
+		///
+		/// Weight: `refund_escrow`'s, the same storage work (one escrow closed and its hold
+		/// released).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::refund_escrow())]
+		pub fn waive_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_waive_escrow(&who, id)
 		}
 	}
 }

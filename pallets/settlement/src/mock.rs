@@ -79,7 +79,7 @@ impl pallet_financing::Config for Test {
 	type InsuranceAdvanceRate = AdvanceRate;
 	type ImportAdvanceRate = AdvanceRate;
 	type GracePeriod = ConstU64<DAY>;
-	type DisbursementWindow = frame_support::traits::ConstU64<{ 30 * DAY }>;
+	type DisbursementWindow = ConstU64<{ 30 * DAY }>;
 	type MaxPledges = ConstU32<3>;
 	type MaxOverduePerBlock = ConstU32<4>;
 	type WeightInfo = ();
@@ -103,6 +103,7 @@ impl pallet_settlement::Config for Test {
 	type MaxQuoteValidity = ConstU64<DAY>;
 	type MaxSpreadBps = ConstU32<200>;
 	type MaxOpenEscrows = ConstU32<4>;
+	type MaxEscrowDuration = ConstU64<{ 365 * DAY }>;
 	type MaxRefundsPerBlock = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

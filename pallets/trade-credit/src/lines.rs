@@ -114,43 +114,42 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The bank's freeze and the regulator's are independent: each adds its own, and lifting
+	/// one leaves the other (`FrozenByBoth` holds both).
 	pub(crate) fn do_freeze(by: &T::AccountId, line: LineId) -> DispatchResult {
 		let mut credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
-		let status = if T::Identity::is_active(by, ParticipantKind::Regulator) {
-			LineStatus::FrozenByRegulator
-		} else {
-			ensure!(&credit.bank == by, Error::<T>::NotLineBankOrRegulator);
-			LineStatus::Frozen
-		};
-		match credit.status {
-			LineStatus::Closed => return Err(Error::<T>::LineClosed.into()),
-			LineStatus::FrozenByRegulator => return Err(Error::<T>::AlreadyFrozen.into()),
-			// The regulator's freeze overrides the bank's; the bank cannot freeze twice.
-			LineStatus::Frozen if status == LineStatus::Frozen => {
+		let regulator = T::Identity::is_active(by, ParticipantKind::Regulator);
+		ensure!(regulator || &credit.bank == by, Error::<T>::NotLineBankOrRegulator);
+		use LineStatus::*;
+		credit.status = match (credit.status, regulator) {
+			(Closed, _) => return Err(Error::<T>::LineClosed.into()),
+			(FrozenByRegulator | FrozenByBoth, true) | (Frozen | FrozenByBoth, false) => {
 				return Err(Error::<T>::AlreadyFrozen.into())
 			}
-			LineStatus::Frozen | LineStatus::Open => {}
-		}
-		credit.status = status;
+			(Open, true) => FrozenByRegulator,
+			(Open, false) => Frozen,
+			(Frozen, true) | (FrozenByRegulator, false) => FrozenByBoth,
+		};
 		Lines::<T>::insert(line, credit);
 		Self::deposit_event(Event::LineFrozen { line, by: by.clone() });
 		Ok(())
 	}
 
+	/// Lifts the caller's own freeze only: the regulator's, or the line bank's.
 	pub(crate) fn do_unfreeze(by: &T::AccountId, line: LineId) -> DispatchResult {
 		let mut credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
 		let regulator = T::Identity::is_active(by, ParticipantKind::Regulator);
 		ensure!(regulator || &credit.bank == by, Error::<T>::NotLineBankOrRegulator);
-		match credit.status {
-			LineStatus::Closed => return Err(Error::<T>::LineClosed.into()),
-			LineStatus::Open => return Err(Error::<T>::NotFrozen.into()),
-			LineStatus::FrozenByRegulator if !regulator => {
-				return Err(Error::<T>::FrozenByRegulator.into())
-			}
-			LineStatus::Frozen if &credit.bank != by => return Err(Error::<T>::NotLineBank.into()),
-			LineStatus::Frozen | LineStatus::FrozenByRegulator => {}
-		}
-		credit.status = LineStatus::Open;
+		use LineStatus::*;
+		credit.status = match (credit.status, regulator) {
+			(Closed, _) => return Err(Error::<T>::LineClosed.into()),
+			(Open, _) => return Err(Error::<T>::NotFrozen.into()),
+			(FrozenByRegulator, false) => return Err(Error::<T>::FrozenByRegulator.into()),
+			(Frozen, true) => return Err(Error::<T>::NotLineBank.into()),
+			(FrozenByRegulator, true) | (Frozen, false) => Open,
+			(FrozenByBoth, true) => Frozen,
+			(FrozenByBoth, false) => FrozenByRegulator,
+		};
 		Lines::<T>::insert(line, credit);
 		Self::deposit_event(Event::LineUnfrozen { line, by: by.clone() });
 		Ok(())

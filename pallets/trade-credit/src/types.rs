@@ -99,6 +99,8 @@ pub enum LineStatus {
 	FrozenByRegulator,
 	/// Closed by its bank: final.
 	Closed,
+	/// Frozen by its bank and by the regulator: each lifts only its own freeze.
+	FrozenByBoth,
 }
 
 /// A credit line a bank issued to an enterprise.

@@ -46,6 +46,8 @@ impl pallet_settlement::Config for Runtime {
 	type MaxSpreadBps = ConstU32<200>;
 	/// Open escrows per payer.
 	type MaxOpenEscrows = ConstU32<32>;
+	/// An escrow's deadline is at most a year away (a shipment and its documents take weeks).
+	type MaxEscrowDuration = ConstU64<{ 365 * DAY_MS }>;
 	/// Refund-queue steps per block.
 	type MaxRefundsPerBlock = ConstU32<32>;
 	type WeightInfo = crate::weights::pallet_settlement::WeightInfo<Runtime>;

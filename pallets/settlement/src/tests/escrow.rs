@@ -209,3 +209,47 @@ fn escrow_refusals_are_named() {
 		);
 	});
 }
+
+#[test]
+fn l2_an_escrow_with_an_exact_minute_deadline_is_refunded_by_the_hook() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-L2", USD, FACE);
+		// Exactly on a minute boundary.
+		let deadline = 2 * DAY;
+		assert_eq!(deadline % 60_000, 0);
+		assert_ok!(open(7_000, doc, None, deadline));
+		next_block(deadline - 1);
+		assert_eq!(held(IMPORTER), 7_000, "not yet due");
+		// The hook sees `now == deadline`: the entry is popped and refunded, not dropped.
+		next_block(deadline);
+		assert_eq!((held(IMPORTER), balance(USD, IMPORTER)), (0, FUNDS));
+		assert!(Escrows::<Test>::get(0).is_none());
+	});
+}
+
+#[test]
+fn l3_an_escrow_deadline_is_bounded_and_the_payee_can_agree_a_refund() {
+	test(|| {
+		let doc = declaration(EXPORTER, "EXP-L3", USD, FACE);
+		// A deadline in microseconds by mistake: refused.
+		let now = DAY;
+		set_now(now);
+		assert_noop!(open(1_000, doc, None, now + 366 * DAY), Error::<Test>::DeadlineTooFar);
+		assert_ok!(open(1_000, doc, None, now + 365 * DAY));
+		// Only the payee waives; the payer and strangers cannot.
+		for who in [IMPORTER, BANK, STRANGER] {
+			assert_noop!(
+				Settlement::waive_escrow(RuntimeOrigin::signed(who), 0),
+				Error::<Test>::NotPayee
+			);
+		}
+		assert_ok!(Settlement::waive_escrow(RuntimeOrigin::signed(EXPORTER), 0));
+		assert_eq!((held(IMPORTER), balance(USD, IMPORTER)), (0, FUNDS));
+		assert!(events().contains(&Event::EscrowRefunded {
+			id: 0,
+			payer: IMPORTER,
+			amount: 1_000
+		}));
+		assert!(OpenEscrows::<Test>::get(IMPORTER).is_empty());
+	});
+}

@@ -177,9 +177,11 @@ fn the_regulators_freeze_is_the_regulators_to_lift() {
 			TradeCredit::freeze_line(RuntimeOrigin::signed(BANK), 0),
 			Error::<Test>::AlreadyFrozen
 		);
-		// The regulator's freeze takes over the bank's.
+		// The regulator's freeze adds to the bank's.
 		assert_ok!(TradeCredit::freeze_line(RuntimeOrigin::signed(REGULATOR), 0));
 		assert_eq!(last_event(), Event::LineFrozen { line: 0, by: REGULATOR });
+		assert_eq!(Lines::<Test>::get(0).map(|l| l.status), Some(LineStatus::FrozenByBoth));
+		assert_ok!(TradeCredit::unfreeze_line(RuntimeOrigin::signed(BANK), 0));
 		assert_eq!(Lines::<Test>::get(0).map(|l| l.status), Some(LineStatus::FrozenByRegulator));
 		assert_noop!(
 			TradeCredit::freeze_line(RuntimeOrigin::signed(REGULATOR), 0),
@@ -238,5 +240,30 @@ fn a_bank_closes_an_unused_line_for_good() {
 			<TradeCredit as CreditLines<_, _>>::draw(0, 1),
 			Error::<Test>::LineNotDrawable
 		);
+	});
+}
+
+#[test]
+fn l7_lifting_the_regulators_freeze_leaves_the_banks_own() {
+	test(|| {
+		assert_ok!(issue(BANK, EXPORTER, 1_000));
+		let status = || Lines::<Test>::get(0).map(|l| l.status);
+		// The review's reproduction: bank, then regulator, freeze; the regulator unfreezes.
+		assert_ok!(TradeCredit::freeze_line(RuntimeOrigin::signed(BANK), 0));
+		assert_ok!(TradeCredit::freeze_line(RuntimeOrigin::signed(REGULATOR), 0));
+		assert_ok!(TradeCredit::unfreeze_line(RuntimeOrigin::signed(REGULATOR), 0));
+		assert_eq!(status(), Some(LineStatus::Frozen), "the bank never lifted its freeze");
+		assert!(!<TradeCredit as CreditLines<_, _>>::line(0).expect("a line").drawable);
+		assert_noop!(
+			TradeCredit::unfreeze_line(RuntimeOrigin::signed(REGULATOR), 0),
+			Error::<Test>::NotLineBank
+		);
+		// The other order: the regulator's freeze outlives the bank's.
+		assert_ok!(TradeCredit::freeze_line(RuntimeOrigin::signed(REGULATOR), 0));
+		assert_ok!(TradeCredit::unfreeze_line(RuntimeOrigin::signed(BANK), 0));
+		assert_eq!(status(), Some(LineStatus::FrozenByRegulator));
+		assert!(!<TradeCredit as CreditLines<_, _>>::line(0).expect("a line").drawable);
+		assert_ok!(TradeCredit::unfreeze_line(RuntimeOrigin::signed(REGULATOR), 0));
+		assert_eq!(status(), Some(LineStatus::Open));
 	});
 }

@@ -1,0 +1,224 @@
+//! The December 2026 review's waterfall findings (H-1, H-2, M-1) and the payment side of H-6,
+//! reproduced on the `development` genesis with the review's own extrinsics and amounts (USD,
+//! rate 0 so the numbers stay exact): a buyer's payment of a document repays each financing at
+//! most its pledge on that document, leaves every financing covered by its remaining pledges,
+//! and a frozen financing on the document blocks the payment whichever its place.
+
+use frame_support::{assert_noop, assert_ok};
+use pallet_financing::{FinancingState, Financings, PledgeOf, Product, Terms};
+use pallet_settlement::{PaymentInput, Purpose};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring::{self, *};
+use sp_runtime::DispatchResult;
+use tradefin_primitives::{
+	identity::ConsentScope,
+	trade::{DocumentId, DocumentKind, DocumentLedger},
+};
+use tradefin_runtime::{
+	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeOrigin, Settlement, System, TradeCredit,
+};
+use tradefin_tests::runtime::{new_test_ext, DAY, USD};
+
+const FAR: u64 = 1_000 * DAY;
+
+fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+fn usd(who: Sr25519Keyring) -> u128 {
+	use frame_support::traits::fungibles::Inspect;
+	Assets::balance(USD, who.to_account_id())
+}
+
+fn financeable(doc: &DocumentId) -> u128 {
+	<TradeCredit as DocumentLedger<_, _>>::financeable(doc)
+}
+
+/// The genesis of the review: time at day 1, AliceStash consenting to Bob and Charlie, each of
+/// whom opens her a USD line of 20,000,000 (lines 0 and 1).
+fn review_genesis(body: impl FnOnce()) {
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(DAY);
+		for bank in [Bob, Charlie] {
+			assert_ok!(EnterpriseIdentity::grant_consent(
+				signed(AliceStash),
+				bank.to_account_id(),
+				ConsentScope::CreditRecord,
+				0,
+				FAR
+			));
+			assert_ok!(TradeCredit::issue_line(
+				signed(bank),
+				AliceStash.to_account_id(),
+				USD,
+				20_000_000,
+				FAR
+			));
+		}
+		body();
+		TradeCredit::do_try_state().expect("trade-credit invariants hold");
+		Financing::do_try_state().expect("financing invariants hold");
+		Settlement::do_try_state().expect("settlement invariants hold");
+	});
+}
+
+/// AliceStash registers an export declaration, which Dave (customs) attests.
+fn declaration(number: &str, face: u128) -> DocumentId {
+	let input = pallet_trade_credit::DocumentInput {
+		kind: DocumentKind::ExportDeclaration,
+		issuer: H256::repeat_byte(0xC0),
+		number: number.as_bytes().to_vec().try_into().expect("short"),
+		counterparty: H256::repeat_byte(0xB7),
+		currency: USD,
+		face_value: face,
+		issued_at: 0,
+		due_at: FAR,
+	};
+	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+	assert_ok!(TradeCredit::register_documents(
+		signed(AliceStash),
+		AliceStash.to_account_id(),
+		vec![input]
+	));
+	assert_ok!(TradeCredit::attest_documents(signed(Dave), vec![id]));
+	id
+}
+
+fn terms(bank: Sr25519Keyring, line: u64, amount: u128) -> Terms<tradefin_runtime::AccountId> {
+	Terms {
+		bank: bank.to_account_id(),
+		product: Product::ExportReceivables,
+		line,
+		amount,
+		tenor: 90 * DAY,
+		rate_bps: 0,
+	}
+}
+
+/// AliceStash applies at `bank` on `line`; the bank approves and, if `disburse`, pays out.
+fn finance(
+	bank: Sr25519Keyring,
+	line: u64,
+	amount: u128,
+	pledges: &[(DocumentId, u128)],
+	disburse: bool,
+) -> u64 {
+	let id = pallet_financing::NextFinancingId::<Runtime>::get();
+	let pledges = pledges.iter().map(|&(document, amount)| PledgeOf { document, amount });
+	assert_ok!(Financing::apply(signed(AliceStash), terms(bank, line, amount), pledges.collect()));
+	assert_ok!(Financing::approve(signed(bank), id));
+	if disburse {
+		assert_ok!(Financing::disburse(signed(bank), id));
+	}
+	id
+}
+
+/// BobStash pays AliceStash `amount` for goods against `document`.
+fn pay(amount: u128, document: DocumentId) -> DispatchResult {
+	Settlement::pay(
+		signed(BobStash),
+		PaymentInput {
+			payee: AliceStash.to_account_id(),
+			currency: USD,
+			amount,
+			purpose: Purpose::Goods,
+			documents: vec![document].try_into().expect("one document"),
+			convert_to: None,
+		},
+	)
+}
+
+fn financing(id: u64) -> pallet_financing::FinancingOf<Runtime> {
+	Financings::<Runtime>::get(id).expect("stored")
+}
+
+fn pledged_on(id: u64, document: &DocumentId) -> u128 {
+	financing(id).pledges.iter().find(|p| &p.document == document).map_or(0, |p| p.amount)
+}
+
+#[test]
+fn h1_waterfall_pays_each_bank_at_most_its_pledge() {
+	review_genesis(|| {
+		let d1 = declaration("EXP-1", 10_000_000);
+		let d2 = declaration("EXP-2", 10_000_000);
+		let f0 = finance(Bob, 0, 8_080_000, &[(d2, 10_000_000), (d1, 100_000)], true);
+		let f1 = finance(Charlie, 1, 7_920_000, &[(d1, 9_900_000)], true);
+		let (bob, charlie, alice) = (usd(Bob), usd(Charlie), usd(AliceStash));
+		assert_ok!(pay(10_000_000, d1));
+		// Bob held 100,000 of D1: he gets that and keeps D2 for the rest of his loan.
+		assert_eq!(usd(Bob) - bob, 100_000);
+		let f0 = financing(f0);
+		assert_eq!((f0.state, f0.principal_outstanding), (FinancingState::Disbursed, 7_980_000));
+		assert_eq!(pledged_on(0, &d2), 10_000_000);
+		assert_eq!(financeable(&d2), 0);
+		// Charlie held 9,900,000 of D1: his 7,920,000 is repaid in full.
+		assert_eq!(usd(Charlie) - charlie, 7_920_000);
+		assert_eq!(financing(f1).state, FinancingState::Repaid);
+		// AliceStash gets what D1 held beyond Charlie's debt.
+		assert_eq!(usd(AliceStash) - alice, 10_000_000 - 100_000 - 7_920_000);
+	});
+}
+
+#[test]
+fn h2_a_partly_repaid_financing_stays_covered_and_its_other_document_is_not_financed_twice() {
+	review_genesis(|| {
+		let d1 = declaration("EXP-1", 10_000_000);
+		let d2 = declaration("EXP-2", 10_000_000);
+		let f = finance(Bob, 0, 16_000_000, &[(d1, 10_000_000), (d2, 10_000_000)], true);
+		assert_ok!(pay(10_000_000, d1));
+		let after = financing(f);
+		assert_eq!(after.principal_outstanding, 6_000_000);
+		// 6,000,000 at 80% needs 7,500,000 of collateral; F still holds all of D2.
+		assert!(pledged_on(f, &d2) * 8 / 10 >= after.principal_outstanding);
+		assert!(financeable(&d2) <= 2_500_000, "financeable(D2) = {}", financeable(&d2));
+		let id = pallet_financing::NextFinancingId::<Runtime>::get();
+		assert_noop!(
+			Financing::apply(
+				signed(AliceStash),
+				terms(Charlie, 1, 5_000_000),
+				vec![PledgeOf { document: d2, amount: 6_250_000 }]
+			),
+			pallet_financing::Error::<Runtime>::ExceedsFinanceable
+		);
+		assert_eq!(pallet_financing::NextFinancingId::<Runtime>::get(), id);
+	});
+}
+
+#[test]
+fn m1_a_frozen_financing_on_the_paid_document_blocks_the_payment_whatever_its_order() {
+	for frozen in [0u64, 1] {
+		review_genesis(|| {
+			let d1 = declaration("EXP-1", 5_000_000);
+			let d2 = declaration("EXP-2", 10_000_000);
+			finance(Bob, 0, 8_080_000, &[(d2, 10_000_000), (d1, 100_000)], true);
+			finance(Charlie, 1, 3_920_000, &[(d1, 4_900_000)], true);
+			assert_ok!(Financing::freeze(signed(Alice), frozen));
+			assert_noop!(pay(5_000_000, d1), pallet_financing::Error::<Runtime>::Frozen);
+			assert_eq!(pledged_on(1, &d1), 4_900_000);
+			// Unfrozen, the payment goes through, each bank taking at most its pledge.
+			assert_ok!(Financing::unfreeze(signed(Alice), frozen));
+			let charlie = usd(Charlie);
+			assert_ok!(pay(5_000_000, d1));
+			assert_eq!(usd(Charlie) - charlie, 3_920_000);
+		});
+	}
+}
+
+#[test]
+fn h6_an_approved_financing_no_longer_blocks_its_document_once_the_bank_rejects_it() {
+	review_genesis(|| {
+		let d = declaration("EXP-H6", 10_000_000);
+		let f = finance(Bob, 0, 8_000_000, &[(d, 10_000_000)], false);
+		assert_ok!(TradeCredit::close_line(signed(Bob), 0));
+		assert_noop!(pay(10_000_000, d), pallet_financing::Error::<Runtime>::DocumentEncumbered);
+		assert_noop!(
+			TradeCredit::cancel_document(signed(AliceStash), d),
+			pallet_trade_credit::Error::<Runtime>::DocumentPledged
+		);
+		assert_ok!(Financing::reject(signed(Bob), f, 1));
+		let alice = usd(AliceStash);
+		assert_ok!(pay(10_000_000, d));
+		assert_eq!(usd(AliceStash) - alice, 10_000_000);
+	});
+}
