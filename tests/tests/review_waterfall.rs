@@ -26,7 +26,6 @@ fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 }
 
 fn usd(who: Sr25519Keyring) -> u128 {
-	use frame_support::traits::fungibles::Inspect;
 	Assets::balance(USD, who.to_account_id())
 }
 
@@ -127,6 +126,8 @@ fn pay(amount: u128, document: DocumentId) -> DispatchResult {
 			convert_to: None,
 		},
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn financing(id: u64) -> pallet_financing::FinancingOf<Runtime> {
