@@ -1,5 +1,6 @@
 //! Benchmarks of every call, each in its most expensive case (all pledge slots used where the
-//! call walks the pledges, the enterprise's first receipt of the currency on disbursement, a
+//! call walks the pledges, approval and disbursement included, which check every pledged
+//! document is still attested; the enterprise's first receipt of the currency on disbursement, a
 //! full repayment that closes the financing), and of the per-block overdue processing for `n`
 //! financings falling due in one block.
 
@@ -195,7 +196,7 @@ mod benchmarks {
 	#[benchmark]
 	fn approve() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>(1)?;
-		let id = applied::<T>(&cast, 1, 0)?;
+		let id = applied::<T>(&cast, T::MaxPledges::get(), 0)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(cast.bank), id);
 		assert_eq!(state::<T>(id), Some(FinancingState::Approved));
@@ -205,7 +206,7 @@ mod benchmarks {
 	#[benchmark]
 	fn disburse() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>(1)?;
-		let id = applied::<T>(&cast, 1, 0)?;
+		let id = applied::<T>(&cast, T::MaxPledges::get(), 0)?;
 		Pallet::<T>::do_approve(&cast.bank, id).map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(cast.bank), id);

@@ -287,6 +287,8 @@ pub mod pallet {
 		Lapsed,
 		/// The disbursement window of the application has not passed yet.
 		NotLapsed,
+		/// A pledged document is no longer attested (disputed or cancelled).
+		DocumentNotAttested,
 	}
 
 	#[pallet::hooks]

@@ -11,7 +11,7 @@ use sp_runtime::{DispatchError, Permill};
 use tradefin_primitives::{
 	financing::Product,
 	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
-	trade::{CreditLines, DocumentLedger, LineFacts, PledgeRef},
+	trade::{CreditLines, DocumentLedger, DocumentStatus, LineFacts, PledgeRef},
 	Balance, Moment,
 };
 
@@ -274,6 +274,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Every pledged document is still attested: a dispute (or a cancellation) of any of them
+	/// stops approval and disbursement until it is resolved.
+	fn ensure_pledges_attested(financing: &FinancingOf<T>) -> DispatchResult {
+		for pledge in financing.pledges.iter() {
+			let attested = T::Ledger::document(&pledge.document)
+				.is_some_and(|d| d.status == DocumentStatus::Attested);
+			ensure!(attested, Error::<T>::DocumentNotAttested);
+		}
+		Ok(())
+	}
+
 	/// The line of a financing has room for its amount and can be drawn.
 	fn ensure_line_room(financing: &FinancingOf<T>) -> DispatchResult {
 		let line = T::Lines::line(financing.terms.line);
@@ -325,6 +336,7 @@ impl<T: Config> Pallet<T> {
 		)
 		.map_err(|_| Error::<T>::NoConsent)?;
 		Self::ensure_line_room(&financing)?;
+		Self::ensure_pledges_attested(&financing)?;
 		financing.state = FinancingState::Approved;
 		Financings::<T>::insert(id, financing);
 		Self::deposit_event(Event::Approved { id });
@@ -341,6 +353,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotActiveEnterprise
 		);
 		Self::ensure_line_room(&financing)?;
+		Self::ensure_pledges_attested(&financing)?;
 		let amount = financing.terms.amount;
 		T::Assets::transfer(
 			financing.currency,

@@ -144,6 +144,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn void_document() -> Result<(), BenchmarkError> {
+		let (_, enterprise) = cast::<T>()?;
+		let (id, customs) = attested::<T>(&enterprise)?;
+		Pallet::<T>::do_dispute(&customs, id, 1).map_err(stop)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(customs), id);
+		assert!(Documents::<T>::get(id).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
 	fn cancel_document() -> Result<(), BenchmarkError> {
 		let (_, enterprise) = cast::<T>()?;
 		let (id, _) = attested::<T>(&enterprise)?;

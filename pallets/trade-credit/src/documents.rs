@@ -1,4 +1,4 @@
-//! The document registry: registration, attestation, disputes, cancellation.
+//! The document registry: registration, attestation, disputes, cancellation, voiding.
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -6,12 +6,16 @@ use frame_support::{
 	pallet_prelude::DispatchResult,
 	traits::{fungibles::Inspect, Get},
 };
-use sp_runtime::traits::{BlakeTwo256, Hash};
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash},
+	DispatchError,
+};
 use tradefin_primitives::identity::{ConsentScope, IdentityProvider, ParticipantKind};
 
 use crate::{
-	pallet::{Config, Documents, Error, Event, Pallet},
-	purpose, Document, DocumentId, DocumentInput, DocumentKind, DocumentNumber, DocumentStatus,
+	pallet::{Config, Disputes, Documents, Error, Event, Pallet},
+	purpose, Dispute, Document, DocumentId, DocumentInput, DocumentKind, DocumentNumber,
+	DocumentStatus,
 };
 
 /// The id of the document `number` of `kind` issued by `issuer`.
@@ -122,19 +126,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The regulator, or an active participant of the kind that attests this document.
-	fn ensure_authority(by: &T::AccountId, document: &Document<T::AccountId>) -> DispatchResult {
-		ensure!(
-			T::Identity::is_active(by, ParticipantKind::Regulator)
-				|| T::Identity::is_active(by, document.kind.attester()),
-			Error::<T>::NotAuthority
-		);
-		Ok(())
+	/// The regulator; or the document's attester once it is attested; or, before that, an
+	/// active participant of the kind that attests it (the competent authority). Returns
+	/// whether `by` acts as the regulator.
+	fn ensure_authority(
+		by: &T::AccountId,
+		document: &Document<T::AccountId>,
+	) -> Result<bool, DispatchError> {
+		if T::Identity::is_active(by, ParticipantKind::Regulator) {
+			return Ok(true);
+		}
+		let competent = T::Identity::is_active(by, document.kind.attester())
+			&& document.attested_by.as_ref().is_none_or(|attester| attester == by);
+		ensure!(competent, Error::<T>::NotAuthority);
+		Ok(false)
 	}
 
 	pub(crate) fn do_dispute(by: &T::AccountId, id: DocumentId, reason: u32) -> DispatchResult {
 		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
-		Self::ensure_authority(by, &document)?;
+		let by_regulator = Self::ensure_authority(by, &document)?;
 		match document.status {
 			DocumentStatus::Cancelled => return Err(Error::<T>::Cancelled.into()),
 			DocumentStatus::Disputed => return Err(Error::<T>::Disputed.into()),
@@ -142,14 +152,21 @@ impl<T: Config> Pallet<T> {
 		}
 		document.status = DocumentStatus::Disputed;
 		Documents::<T>::insert(id, document);
+		Disputes::<T>::insert(id, Dispute { by: by.clone(), by_regulator, reason });
 		Self::deposit_event(Event::DocumentDisputed { id, by: by.clone(), reason });
 		Ok(())
 	}
 
 	pub(crate) fn do_resolve(by: &T::AccountId, id: DocumentId) -> DispatchResult {
 		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
-		Self::ensure_authority(by, &document)?;
 		ensure!(document.status == DocumentStatus::Disputed, Error::<T>::NotDisputed);
+		let regulator = T::Identity::is_active(by, ParticipantKind::Regulator);
+		let allowed = match Disputes::<T>::get(id) {
+			Some(dispute) => regulator || (!dispute.by_regulator && &dispute.by == by),
+			// Disputed before disputers were recorded: its attester or the regulator.
+			None => regulator || Self::ensure_authority(by, &document).is_ok(),
+		};
+		ensure!(allowed, Error::<T>::NotTheDisputer);
 		document.status = if document.attested_by.is_some() {
 			DocumentStatus::Attested
 		} else {
@@ -157,7 +174,21 @@ impl<T: Config> Pallet<T> {
 		};
 		let status = document.status;
 		Documents::<T>::insert(id, document);
+		Disputes::<T>::remove(id);
 		Self::deposit_event(Event::DisputeResolved { id, by: by.clone(), status });
+		Ok(())
+	}
+
+	pub(crate) fn do_void(by: &T::AccountId, id: DocumentId) -> DispatchResult {
+		let document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
+		Self::ensure_authority(by, &document)?;
+		ensure!(
+			document.pledged == 0 && document.paid == 0 && document.pledges == 0,
+			Error::<T>::DocumentInUse
+		);
+		Documents::<T>::remove(id);
+		Disputes::<T>::remove(id);
+		Self::deposit_event(Event::DocumentVoided { id, by: by.clone(), owner: document.owner });
 		Ok(())
 	}
 
@@ -171,6 +202,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(document.pledged == 0, Error::<T>::DocumentPledged);
 		document.status = DocumentStatus::Cancelled;
 		Documents::<T>::insert(id, document);
+		Disputes::<T>::remove(id);
 		Self::deposit_event(Event::DocumentCancelled { id, by: by.clone() });
 		Ok(())
 	}

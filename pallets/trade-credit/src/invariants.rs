@@ -4,13 +4,13 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::Balance;
 
 use crate::{
-	pallet::{Config, Documents, Lines, LinesOf, Pallet, Pledges},
-	LineStatus,
+	pallet::{Config, Disputes, Documents, Lines, LinesOf, Pallet, Pledges},
+	DocumentStatus, LineStatus,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Per document: `pledged` is the sum of its pledges, their count is `pledges`, and
-	/// `pledged + paid <= face value`. Per line: `used <= limit`, and the enterprise's index
+	/// `pledged + paid <= face value`; a dispute record only for a disputed document. Per line: `used <= limit`, and the enterprise's index
 	/// lists exactly its lines that are not closed.
 	pub fn do_try_state() -> Result<(), DispatchError> {
 		let check = |holds: bool, what: &'static str| {
@@ -33,6 +33,12 @@ impl<T: Config> Pallet<T> {
 					.checked_add(document.paid)
 					.is_some_and(|t| t <= document.face_value),
 				"pledged + paid <= face value",
+			)?;
+		}
+		for id in Disputes::<T>::iter_keys() {
+			check(
+				Documents::<T>::get(id).is_some_and(|d| d.status == DocumentStatus::Disputed),
+				"a dispute record belongs to a disputed document",
 			)?;
 		}
 		for (id, line) in Lines::<T>::iter() {

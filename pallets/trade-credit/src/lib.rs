@@ -138,6 +138,11 @@ pub mod pallet {
 	pub type Documents<T: Config> = StorageMap<_, Identity, DocumentId, Document<T::AccountId>>;
 
 	/// Outstanding pledges: document -> (bank, financing reference) -> amount.
+	/// Who put a document in dispute (and whether as the regulator), while it is disputed.
+	/// Documents disputed before this record existed have none (see `resolve_dispute`).
+	#[pallet::storage]
+	pub type Disputes<T: Config> = StorageMap<_, Identity, DocumentId, Dispute<T::AccountId>>;
+
 	#[pallet::storage]
 	pub type Pledges<T: Config> = StorageDoubleMap<
 		_,
@@ -203,6 +208,9 @@ pub mod pallet {
 		DisputeResolved { id: DocumentId, by: T::AccountId, status: DocumentStatus },
 		/// The owner cancelled a document.
 		DocumentCancelled { id: DocumentId, by: T::AccountId },
+		/// The competent authority or the regulator voided a mis-registered document: its
+		/// record is gone and the id can be registered again (by its real owner).
+		DocumentVoided { id: DocumentId, by: T::AccountId, owner: T::AccountId },
 		/// Part of a document's value was pledged to a financing.
 		Pledged {
 			id: DocumentId,
@@ -347,6 +355,11 @@ pub mod pallet {
 		ExceedsLimit,
 		/// An amount would overflow.
 		Overflow,
+		/// Only the one who put the document in dispute, or the regulator, resolves it (and
+		/// only the regulator a regulator's dispute).
+		NotTheDisputer,
+		/// The document has been pledged or paid: it cannot be voided.
+		DocumentInUse,
 	}
 
 	#[pallet::hooks]
@@ -386,7 +399,16 @@ pub mod pallet {
 			Self::do_attest_documents(&by, ids)
 		}
 
-		/// The attesting authority or the regulator puts a document in dispute.
+		/// The document's attester (or, before attestation, a participant of the kind that
+		/// attests it) or the regulator puts a document in dispute: it cannot be pledged, paid,
+		/// approved or disbursed against until resolved.
+		///
+		/// - `origin`: signed by the attester, or an active regulator.
+		/// - `id`: a registered or attested document.
+		/// - `reason`: a code for the record.
+		///
+		/// Emits `DocumentDisputed`. Errors: `UnknownDocument`, `NotAuthority`, `Cancelled`,
+		/// `Disputed`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::dispute_document())]
 		pub fn dispute_document(
@@ -398,7 +420,14 @@ pub mod pallet {
 			Self::do_dispute(&by, id, reason)
 		}
 
-		/// The attesting authority or the regulator resolves a dispute.
+		/// The one who disputed the document, or the regulator, resolves the dispute; only the
+		/// regulator resolves a regulator's dispute. A dispute recorded before disputers were
+		/// (spec 102 and earlier) is resolved by its attester or the regulator.
+		///
+		/// - `origin`: signed by the disputer, or an active regulator.
+		/// - `id`: a disputed document.
+		///
+		/// Emits `DisputeResolved`. Errors: `UnknownDocument`, `NotDisputed`, `NotTheDisputer`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute())]
 		pub fn resolve_dispute(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
@@ -494,6 +523,22 @@ pub mod pallet {
 		pub fn close_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
 			let bank = ensure_signed(origin)?;
 			Self::do_close(&bank, line)
+		}
+
+		/// The competent authority or the regulator voids a document registered by the wrong
+		/// owner (squatting, a front-run registration): the record is removed, so its real
+		/// owner can register the id. Only a document never pledged or paid.
+		///
+		/// - `origin`: signed by an active regulator; or by the document's attester once it is
+		///   attested, or before that by an active participant of the kind that attests it.
+		/// - `id`: a document with nothing pledged, nothing paid and no pledge slot in use.
+		///
+		/// Emits `DocumentVoided`. Errors: `UnknownDocument`, `NotAuthority`, `DocumentInUse`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::void_document())]
+		pub fn void_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_void(&by, id)
 		}
 	}
 

@@ -77,6 +77,15 @@ impl<AccountId> Document<AccountId> {
 	}
 }
 
+/// Who put a document in dispute.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Dispute<AccountId> {
+	pub by: AccountId,
+	/// Disputed as the regulator: only a regulator resolves it.
+	pub by_regulator: bool,
+	pub reason: u32,
+}
+
 /// Where a credit line stands.
 #[derive(
 	Encode,

@@ -12,6 +12,7 @@ pub trait WeightInfo {
 	fn dispute_document() -> Weight;
 	fn resolve_dispute() -> Weight;
 	fn cancel_document() -> Weight;
+	fn void_document() -> Weight;
 	fn pledge() -> Weight;
 	fn release_pledge() -> Weight;
 	fn issue_line() -> Weight;
@@ -37,6 +38,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn cancel_document() -> Weight {
+		Weight::zero()
+	}
+	fn void_document() -> Weight {
 		Weight::zero()
 	}
 	fn pledge() -> Weight {

@@ -257,4 +257,18 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Storage: `TradeCredit::Documents` (r:1 w:1)
+	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	fn void_document() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `832`
+		//  Estimated: `3798`
+		// Minimum execution time: 22_464_000 picoseconds.
+		Weight::from_parts(24_156_000, 0)
+			.saturating_add(Weight::from_parts(0, 3798))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }

@@ -223,3 +223,25 @@ fn h6_the_regulator_cancels_a_frozen_approved_financing_and_nobody_else_can() {
 		);
 	});
 }
+
+#[test]
+fn m4_a_disputed_pledged_document_blocks_approval_and_disbursement() {
+	test(|| {
+		let (id, doc) = applied();
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(CUSTOMS), doc, 1));
+		assert_noop!(
+			Financing::approve(RuntimeOrigin::signed(BANK), id),
+			Error::<Test>::DocumentNotAttested
+		);
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(CUSTOMS), doc));
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), doc, 2));
+		assert_noop!(
+			Financing::disburse(RuntimeOrigin::signed(BANK), id),
+			Error::<Test>::DocumentNotAttested
+		);
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(REGULATOR), doc));
+		assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
+		assert_eq!(state(id), Some(FinancingState::Disbursed));
+	});
+}

@@ -239,10 +239,15 @@ fn disputes_block_pledges_until_resolved() {
 			Error::<Test>::Disputed
 		);
 		assert_eq!(Documents::<Test>::get(id).map(|d| d.financeable()), Some(0));
-		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(CUSTOMS), id));
+		// Only the regulator lifts the regulator's dispute.
+		assert_noop!(
+			TradeCredit::resolve_dispute(RuntimeOrigin::signed(CUSTOMS), id),
+			Error::<Test>::NotTheDisputer
+		);
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(REGULATOR), id));
 		assert_eq!(
 			last_event(),
-			Event::DisputeResolved { id, by: CUSTOMS, status: DocumentStatus::Attested }
+			Event::DisputeResolved { id, by: REGULATOR, status: DocumentStatus::Attested }
 		);
 		assert_noop!(
 			TradeCredit::resolve_dispute(RuntimeOrigin::signed(CUSTOMS), id),

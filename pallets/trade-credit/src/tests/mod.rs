@@ -7,3 +7,4 @@ mod lines;
 mod permissions;
 mod properties;
 mod record;
+mod review;

@@ -55,7 +55,7 @@ fn registered_and_attested(number: &str) -> crate::DocumentId {
 #[test]
 fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 	type Case = (&'static str, fn(&Fixture) -> Call<Test>, &'static [AccountId]);
-	let cases: [Case; 13] = [
+	let cases: [Case; 14] = [
 		(
 			"register_documents",
 			|_| Call::register_documents {
@@ -70,7 +70,10 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 			|f| Call::dispute_document { id: f.attested, reason: 2 },
 			&[REGULATOR, CUSTOMS],
 		),
-		("resolve_dispute", |f| Call::resolve_dispute { id: f.disputed }, &[REGULATOR, CUSTOMS]),
+		// The regulator's dispute: only the regulator lifts it.
+		("resolve_dispute", |f| Call::resolve_dispute { id: f.disputed }, &[REGULATOR]),
+		// An unpledged, unpaid document: its attester or the regulator voids it.
+		("void_document", |f| Call::void_document { id: f.disputed }, &[REGULATOR, CUSTOMS]),
 		("cancel_document", |f| Call::cancel_document { id: f.registered }, &[EXPORTER, CLERK]),
 		("pledge", |f| Call::pledge { id: f.attested, reference: 2, amount: 5 }, &[BANK, BANK_2]),
 		("release_pledge", |f| Call::release_pledge { id: f.attested, reference: 1 }, &[BANK]),

@@ -1,0 +1,129 @@
+//! Regression tests for the December 2026 review's findings on the document registry (M-4,
+//! M-5), each named after its finding id.
+
+use frame_support::{assert_noop, assert_ok};
+use tradefin_primitives::trade::{DocumentKind, DocumentStatus};
+
+use super::documents::registered;
+use crate::{mock::*, Disputes, Documents, Error, Event};
+
+fn status(id: crate::DocumentId) -> Option<DocumentStatus> {
+	Documents::<Test>::get(id).map(|d| d.status)
+}
+
+/// A bill of lading of the exporter that BANK attested.
+fn bill_of_lading(number: &str) -> crate::DocumentId {
+	let id = registered(DocumentKind::BillOfLading, number, 1_000);
+	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(BANK), vec![id]));
+	id
+}
+
+#[test]
+fn m4_only_the_attester_or_the_regulator_disputes_and_only_the_disputer_or_the_regulator_resolves()
+{
+	test(|| {
+		// (b) Another bank, unrelated to the bill of lading BANK attested, cannot dispute it.
+		let bl = bill_of_lading("BL-M4");
+		assert_noop!(
+			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK_2), bl, 0),
+			Error::<Test>::NotAuthority
+		);
+		// (a) The regulator's dispute is the regulator's to lift: not the attester's, not
+		// another bank's.
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), bl, 7));
+		for who in [BANK, BANK_2, CUSTOMS, EXPORTER] {
+			assert_noop!(
+				TradeCredit::resolve_dispute(RuntimeOrigin::signed(who), bl),
+				Error::<Test>::NotTheDisputer
+			);
+		}
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(REGULATOR), bl));
+		assert_eq!(status(bl), Some(DocumentStatus::Attested));
+		assert!(Disputes::<Test>::get(bl).is_none());
+		// The attester's own dispute: the attester or the regulator resolves it, nobody else.
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), bl, 3));
+		assert_noop!(
+			TradeCredit::resolve_dispute(RuntimeOrigin::signed(BANK_2), bl),
+			Error::<Test>::NotTheDisputer
+		);
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(BANK), bl));
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), bl, 3));
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(REGULATOR), bl));
+		// A declaration customs attested: a bank cannot dispute it.
+		let declaration = registered(DocumentKind::ExportDeclaration, "EXP-M4", 1_000);
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			vec![declaration]
+		));
+		assert_noop!(
+			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), declaration, 1),
+			Error::<Test>::NotAuthority
+		);
+	});
+}
+
+#[test]
+fn m4_a_dispute_recorded_before_disputers_were_is_resolved_by_the_attester_or_the_regulator() {
+	test(|| {
+		// Old-format state: a disputed document with no dispute record (spec 102).
+		let bl = bill_of_lading("BL-OLD");
+		Documents::<Test>::mutate(bl, |d| {
+			if let Some(d) = d {
+				d.status = DocumentStatus::Disputed;
+			}
+		});
+		assert_noop!(
+			TradeCredit::resolve_dispute(RuntimeOrigin::signed(BANK_2), bl),
+			Error::<Test>::NotTheDisputer
+		);
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(BANK), bl));
+		assert_eq!(status(bl), Some(DocumentStatus::Attested));
+	});
+}
+
+#[test]
+fn m5_a_squatted_document_id_is_voided_by_the_competent_authority_and_the_owner_registers_it() {
+	test(|| {
+		// IMPORTER registers, as its own, the declaration number the exporter is about to.
+		let paper = declaration("EXP-M5", 1_000);
+		let id = crate::document_id(paper.kind, &paper.issuer, &paper.number);
+		assert_ok!(TradeCredit::register_documents(
+			RuntimeOrigin::signed(IMPORTER),
+			IMPORTER,
+			vec![paper.clone()]
+		));
+		assert_noop!(
+			TradeCredit::register_documents(
+				RuntimeOrigin::signed(EXPORTER),
+				EXPORTER,
+				vec![paper.clone()]
+			),
+			Error::<Test>::DuplicateDocument
+		);
+		// Neither the squatter's peers nor a bank may void a declaration; customs may.
+		for who in [EXPORTER, IMPORTER, BANK, TAX, STRANGER] {
+			assert_noop!(
+				TradeCredit::void_document(RuntimeOrigin::signed(who), id),
+				Error::<Test>::NotAuthority
+			);
+		}
+		assert_ok!(TradeCredit::void_document(RuntimeOrigin::signed(CUSTOMS), id));
+		assert_eq!(last_event(), Event::DocumentVoided { id, by: CUSTOMS, owner: IMPORTER });
+		assert!(Documents::<Test>::get(id).is_none());
+		assert_ok!(TradeCredit::register_documents(
+			RuntimeOrigin::signed(EXPORTER),
+			EXPORTER,
+			vec![paper]
+		));
+		assert_eq!(Documents::<Test>::get(id).map(|d| d.owner), Some(EXPORTER));
+		// Once something is pledged on it, nobody voids it.
+		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 10));
+		for who in [CUSTOMS, REGULATOR] {
+			assert_noop!(
+				TradeCredit::void_document(RuntimeOrigin::signed(who), id),
+				Error::<Test>::DocumentInUse
+			);
+		}
+	});
+}
