@@ -53,6 +53,7 @@ impl pallet_trade_credit::Config for Test {
 	type Time = MockTime;
 	type MaxBatch = ConstU32<6>;
 	type MaxPledgesPerDocument = ConstU32<4>;
+	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = ();

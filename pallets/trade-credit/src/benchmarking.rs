@@ -77,8 +77,15 @@ fn nearly_full<T: Config>(
 	enterprise: &T::AccountId,
 ) -> Result<DocumentId, BenchmarkError> {
 	let (id, _) = attested::<T>(enterprise)?;
-	for financing in 1..T::MaxPledgesPerDocument::get() {
-		Pallet::<T>::do_pledge(&id, bank, PledgeRef::Direct(financing.into()), 1).map_err(stop)?;
+	// One direct pledge of the bank (reference 1) and financings' pledges in the other slots:
+	// a new direct pledge scans them all for the bank's direct-pledge cap.
+	for slot in 1..T::MaxPledgesPerDocument::get() {
+		let reference = if slot == 1 {
+			PledgeRef::Direct(slot.into())
+		} else {
+			PledgeRef::Financing(slot.into())
+		};
+		Pallet::<T>::do_pledge(&id, bank, reference, 1).map_err(stop)?;
 	}
 	Ok(id)
 }

@@ -30,7 +30,38 @@ impl<T: Config> Pallet<T> {
 		let owner = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?.owner;
 		T::Identity::use_consent(&owner, bank, ConsentScope::TradeDocuments, purpose::PLEDGE)
 			.map_err(|_| Error::<T>::NoConsent)?;
+		if !Pledges::<T>::contains_key(id, (bank.clone(), financing)) {
+			// At most `MaxPledgesPerDocument` entries to look at.
+			let held = Pledges::<T>::iter_key_prefix(id)
+				.filter(|(b, r)| b == bank && matches!(r, PledgeRef::Direct(_)))
+				.count();
+			ensure!(
+				held < T::MaxDirectPledgesPerBank::get() as usize,
+				Error::<T>::TooManyDirectPledges
+			);
+		}
 		Self::do_pledge(&id, bank, financing, amount)
+	}
+
+	/// The owner or the regulator releases a direct pledge whose bank no longer holds the
+	/// owner's trade-documents consent.
+	pub(crate) fn do_release_lapsed(
+		by: &T::AccountId,
+		id: DocumentId,
+		bank: &T::AccountId,
+		reference: u64,
+	) -> DispatchResult {
+		let owner = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?.owner;
+		ensure!(
+			T::Identity::acting_for(by).as_ref() == Some(&owner)
+				|| T::Identity::is_active(by, ParticipantKind::Regulator),
+			Error::<T>::NotOwnerOrRegulator
+		);
+		ensure!(
+			!T::Identity::has_consent(&owner, bank, ConsentScope::TradeDocuments),
+			Error::<T>::ConsentStillLive
+		);
+		Self::do_release(&id, bank, PledgeRef::Direct(reference), Balance::MAX).map(|_| ())
 	}
 
 	pub(crate) fn do_pledge(

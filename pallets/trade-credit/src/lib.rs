@@ -116,6 +116,10 @@ pub mod pallet {
 		/// Most outstanding pledges on one document.
 		#[pallet::constant]
 		type MaxPledgesPerDocument: Get<u32>;
+		/// Most direct pledges (`pledge`) one bank holds on one document, so that no bank can
+		/// take every pledge slot of a document.
+		#[pallet::constant]
+		type MaxDirectPledgesPerBank: Get<u32>;
 
 		/// Most lines an enterprise holds that are not closed.
 		#[pallet::constant]
@@ -360,6 +364,12 @@ pub mod pallet {
 		NotTheDisputer,
 		/// The document has been pledged or paid: it cannot be voided.
 		DocumentInUse,
+		/// The bank already holds `MaxDirectPledgesPerBank` direct pledges on the document.
+		TooManyDirectPledges,
+		/// Only the document's owner or the regulator may do this.
+		NotOwnerOrRegulator,
+		/// The bank still holds the owner's live trade-documents consent: only it releases.
+		ConsentStillLive,
 	}
 
 	#[pallet::hooks]
@@ -456,6 +466,29 @@ pub mod pallet {
 		) -> DispatchResult {
 			let bank = ensure_signed(origin)?;
 			Self::do_bank_pledge(&bank, id, PledgeRef::Direct(reference), amount)
+		}
+
+		/// Releases a bank's direct pledge whose consent is gone: a direct pledge lives only as
+		/// long as the owner's trade-documents consent to that bank (revoked or expired, the
+		/// pledge lapses), so a bank that left cannot lock a document.
+		///
+		/// - `origin`: signed by the document's owner (or its operator), or an active regulator.
+		/// - `id`, `bank`, `reference`: the direct pledge.
+		///
+		/// Emits `PledgeReleased`. Errors: `UnknownDocument`, `NotOwnerOrRegulator`,
+		/// `ConsentStillLive`, `UnknownPledge`.
+		///
+		/// Weight: `release_pledge`'s and one more read (the consent).
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::release_pledge().saturating_add(T::DbWeight::get().reads(2)))]
+		pub fn release_lapsed_pledge(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			bank: T::AccountId,
+			reference: u64,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_release_lapsed(&by, id, &bank, reference)
 		}
 
 		/// The bank releases its direct pledge `reference` in full.

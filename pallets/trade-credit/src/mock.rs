@@ -39,6 +39,7 @@ impl pallet_trade_credit::Config for Test {
 	type Time = MockTime;
 	type MaxBatch = ConstU32<6>;
 	type MaxPledgesPerDocument = ConstU32<3>;
+	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinesPerEnterprise = ConstU32<2>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = ();

@@ -20,6 +20,8 @@ impl pallet_trade_credit::Config for Runtime {
 	/// A bank imports a day's declarations at once.
 	type MaxBatch = ConstU32<32>;
 	type MaxPledgesPerDocument = ConstU32<8>;
+	/// A bank holds at most two direct pledges on one document.
+	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinesPerEnterprise = ConstU32<16>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = crate::weights::pallet_trade_credit::WeightInfo<Runtime>;

@@ -178,8 +178,9 @@ fn a_banks_direct_pledges_never_touch_a_financings_collateral() {
 fn a_document_takes_a_bounded_number_of_pledges() {
 	test(|| {
 		let id = attested("EXP-MANY", 1_000);
-		for financing in 0..3 {
-			assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, financing, 10));
+		// Three slots: two banks' direct pledges (at most two each).
+		for (bank, reference) in [(BANK, 0), (BANK, 1), (BANK_2, 2)] {
+			assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(bank), id, reference, 10));
 		}
 		// Adding to an existing pledge is fine; a fourth pledge is not.
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 0, 10));

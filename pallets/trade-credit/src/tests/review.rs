@@ -127,3 +127,79 @@ fn m5_a_squatted_document_id_is_voided_by_the_competent_authority_and_the_owner_
 		}
 	});
 }
+
+#[test]
+fn m7_a_banks_direct_pledges_are_capped_and_lapse_with_its_consent() {
+	test(|| {
+		let id = registered(DocumentKind::ExportDeclaration, "EXP-M7", 1_000);
+		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		// The variant: one bank fills every pledge slot with 1-unit pledges. Capped at two.
+		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 1));
+		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 2, 1));
+		assert_noop!(
+			TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 3, 1),
+			Error::<Test>::TooManyDirectPledges
+		);
+		// Topping up an existing pledge is no new slot.
+		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 2, 500));
+		// While the bank's consent is live, only the bank releases.
+		for who in [EXPORTER, CLERK, REGULATOR] {
+			assert_noop!(
+				TradeCredit::release_lapsed_pledge(RuntimeOrigin::signed(who), id, BANK, 2),
+				Error::<Test>::ConsentStillLive
+			);
+		}
+		// The owner revokes the consent: the pledges lapse; the owner (through its operator) or
+		// the regulator releases them, nobody else.
+		tradefin_primitives::testing::revoke_all(EXPORTER, BANK);
+		for who in [BANK_2, CUSTOMS, IMPORTER, STRANGER] {
+			assert_noop!(
+				TradeCredit::release_lapsed_pledge(RuntimeOrigin::signed(who), id, BANK, 2),
+				Error::<Test>::NotOwnerOrRegulator
+			);
+		}
+		assert_ok!(TradeCredit::release_lapsed_pledge(RuntimeOrigin::signed(CLERK), id, BANK, 2));
+		assert_ok!(TradeCredit::release_lapsed_pledge(
+			RuntimeOrigin::signed(REGULATOR),
+			id,
+			BANK,
+			1
+		));
+		let document = Documents::<Test>::get(id).expect("stored");
+		assert_eq!((document.pledged, document.pledges, document.financeable()), (0, 0, 1_000));
+		assert_noop!(
+			TradeCredit::release_lapsed_pledge(RuntimeOrigin::signed(CLERK), id, BANK, 1),
+			Error::<Test>::UnknownPledge
+		);
+		// The document can be cancelled again.
+		assert_ok!(TradeCredit::cancel_document(RuntimeOrigin::signed(EXPORTER), id));
+	});
+}
+
+#[test]
+fn m7_a_direct_pledge_lapses_when_the_consent_expires() {
+	test(|| {
+		let id = registered(DocumentKind::ExportDeclaration, "EXP-M7-T", 1_000);
+		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		tradefin_primitives::testing::revoke_all(EXPORTER, BANK_2);
+		tradefin_primitives::testing::grant(
+			EXPORTER,
+			BANK_2,
+			tradefin_primitives::identity::ConsentScope::TradeDocuments,
+			5_000,
+		);
+		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK_2), id, 1, 100));
+		assert_noop!(
+			TradeCredit::release_lapsed_pledge(RuntimeOrigin::signed(EXPORTER), id, BANK_2, 1),
+			Error::<Test>::ConsentStillLive
+		);
+		set_now(5_000);
+		assert_ok!(TradeCredit::release_lapsed_pledge(
+			RuntimeOrigin::signed(EXPORTER),
+			id,
+			BANK_2,
+			1
+		));
+		assert_eq!(Documents::<Test>::get(id).map(|d| d.pledged), Some(0));
+	});
+}
