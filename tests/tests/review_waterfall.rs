@@ -223,3 +223,35 @@ fn h6_an_approved_financing_no_longer_blocks_its_document_once_the_bank_rejects_
 		assert_eq!(usd(AliceStash) - alice, 10_000_000);
 	});
 }
+
+#[test]
+fn l5_recoveries_from_a_written_off_financings_documents_reach_its_bank() {
+	review_genesis(|| {
+		let d = declaration("EXP-L5", 10_000_000);
+		let f = finance(Bob, 0, 8_000_000, &[(d, 10_000_000)], true);
+		let due = DAY + 90 * DAY + tradefin_runtime::configs::financing::GracePeriod::get();
+		pallet_timestamp::Now::<Runtime>::put(due);
+		assert_ok!(Financing::mark_overdue(signed(Eve), f));
+		assert_ok!(Financing::declare_default(signed(Bob), f));
+		assert_ok!(Financing::write_off(signed(Bob), f));
+		// The review's reproduction: refinancing the same document at Charlie fails.
+		assert_noop!(
+			Financing::apply(
+				signed(AliceStash),
+				terms(Charlie, 1, 5_000_000),
+				vec![PledgeOf { document: d, amount: 6_250_000 }]
+			),
+			pallet_financing::Error::<Runtime>::ExceedsFinanceable
+		);
+		// The buyer's payment recovers Bob's loan first; AliceStash gets the rest.
+		let (bob, alice) = (usd(Bob), usd(AliceStash));
+		assert_ok!(pay(10_000_000, d));
+		assert_eq!(usd(Bob) - bob, 8_000_000);
+		assert_eq!(usd(AliceStash) - alice, 2_000_000);
+		let written_off = financing(f);
+		assert_eq!(
+			(written_off.state, written_off.recovered),
+			(FinancingState::Recovered, 8_000_000)
+		);
+	});
+}

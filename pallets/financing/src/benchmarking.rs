@@ -263,6 +263,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn release_collateral(n: Linear<1, { T::MaxPledges::get() }>) -> Result<(), BenchmarkError> {
+		let cast = cast::<T>(1)?;
+		let id = defaulted::<T>(&cast, n)?;
+		Pallet::<T>::do_write_off(&cast.bank, id).map_err(stop)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(cast.bank), id);
+		assert_eq!(Financings::<T>::get(id).map(|f| f.pledges.len()), Some(0));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn freeze() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>(1)?;
 		let id = disbursed::<T>(&cast, 1, 0)?;

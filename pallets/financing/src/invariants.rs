@@ -30,6 +30,7 @@ impl<T: Config> Pallet<T> {
 					| FinancingState::Disbursed
 					| FinancingState::Overdue
 					| FinancingState::Defaulted
+					| FinancingState::WrittenOff
 			);
 			if !live {
 				check(f.pledges.is_empty(), "a closed financing holds no pledge")?;

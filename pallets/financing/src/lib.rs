@@ -28,8 +28,9 @@
 //! - **Overdue** without anyone calling: financings are queued by due time (maturity + grace) in
 //!   one-minute buckets; each block processes at most `MaxOverduePerBlock` queue steps. Anyone
 //!   can also call `mark_overdue` once it is due. The bank then declares **default** and may
-//!   **write off** (the line's usage and the pledges are released); payments after default are
-//!   recoveries.
+//!   **write off** (the line's usage is released; the pledges stay as the bank's security until
+//!   the debt is recovered or the bank releases them); payments after default are recoveries,
+//!   the waterfall's included.
 //! - The **regulator** freezes and unfreezes a financing; a frozen one changes state in no way.
 //!
 //! Invariants (`try_state`): principal outstanding <= principal disbursed; the pledges a live
@@ -393,7 +394,9 @@ pub mod pallet {
 			Self::do_declare_default(&who, id)
 		}
 
-		/// The bank writes a defaulted financing off: the line and the pledges are released.
+		/// The bank writes a defaulted financing off: the line's usage is released; the pledges
+		/// stay (the bank's security interest) until the debt is recovered or the bank calls
+		/// `release_collateral`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::write_off(T::MaxPledges::get()))]
 		pub fn write_off(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
@@ -445,6 +448,21 @@ pub mod pallet {
 		pub fn expire(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_expire(id)
+		}
+
+		/// The bank gives up the collateral of a written-off financing: every pledge returns to
+		/// the documents' financeable balance; later payments of them reach their owner.
+		///
+		/// - `origin`: signed by the financing's bank.
+		/// - `id`: a written-off financing, not frozen.
+		///
+		/// Emits `PledgesReleased`. Errors: `UnknownFinancing`, `Frozen`, `NotBank`,
+		/// `WrongState`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::release_collateral(T::MaxPledges::get()))]
+		pub fn release_collateral(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_release_collateral(&who, id)
 		}
 	}
 

@@ -66,13 +66,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The bank gives up the collateral of a written-off financing.
+	pub(crate) fn do_release_collateral(who: &T::AccountId, id: FinancingId) -> DispatchResult {
+		let mut financing = Self::unfrozen(id)?;
+		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		ensure!(financing.state == FinancingState::WrittenOff, Error::<T>::WrongState);
+		Self::release_all(id, &mut financing)?;
+		Financings::<T>::insert(id, financing);
+		Ok(())
+	}
+
 	pub(crate) fn do_write_off(who: &T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
 		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
 		ensure!(financing.state == FinancingState::Defaulted, Error::<T>::WrongState);
 		Self::accrue(&mut financing, Self::now());
 		T::Lines::repay(financing.terms.line, financing.principal_outstanding)?;
-		Self::release_all(id, &mut financing)?;
+		// The bank keeps its security interest: the pledges stay until the debt is recovered
+		// (the waterfall pays recoveries from the documents' proceeds) or the bank releases them.
 		financing.state = FinancingState::WrittenOff;
 		Self::deposit_event(Event::WrittenOff {
 			id,

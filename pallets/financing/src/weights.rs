@@ -22,6 +22,7 @@ pub trait WeightInfo {
 	fn apply_proceeds(f: u32) -> Weight;
 	fn cancel(n: u32) -> Weight;
 	fn expire(n: u32) -> Weight;
+	fn release_collateral(n: u32) -> Weight;
 }
 
 /// For unit tests only: no weight.
@@ -69,6 +70,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn expire(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn release_collateral(_n: u32) -> Weight {
 		Weight::zero()
 	}
 }

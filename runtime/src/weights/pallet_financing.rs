@@ -403,4 +403,30 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
+	/// Storage: `Financing::Financings` (r:1 w:1)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Lines` (r:1 w:1)
+	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
+	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 8]`.
+	fn release_collateral(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `711 + n * (454 ±0)`
+		//  Estimated: `4072 + n * (2808 ±0)`
+		// Minimum execution time: 49_474_000 picoseconds.
+		Weight::from_parts(37_199_092, 0)
+			.saturating_add(Weight::from_parts(0, 4072))
+			// Standard Error: 11_845
+			.saturating_add(Weight::from_parts(17_129_834, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+	}
 }

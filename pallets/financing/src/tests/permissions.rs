@@ -65,7 +65,7 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		fn(tradefin_primitives::trade::DocumentId) -> Call<Test>,
 		&'static [AccountId],
 	);
-	let cases: [Case; 15] = [
+	let cases: [Case; 16] = [
 		(
 			"apply",
 			|doc| Call::apply {
@@ -93,6 +93,8 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		),
 		("declare_default", |_| Call::declare_default { id: OVERDUE }, &[BANK]),
 		("write_off", |_| Call::write_off { id: DEFAULTED }, &[BANK]),
+		// Only a written-off financing's collateral can be given up: nobody, here.
+		("release_collateral", |_| Call::release_collateral { id: DEFAULTED }, &[]),
 		("freeze", |_| Call::freeze { id: DISBURSED }, &[REGULATOR]),
 		("unfreeze", |_| Call::unfreeze { id: FROZEN }, &[REGULATOR]),
 	];

@@ -6,7 +6,7 @@ use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate};
 use tradefin_primitives::trade::{DocumentKind, DocumentLedger};
 
 use super::application::{applied, pledge, terms};
-use crate::{mock::*, Error, Event, FinancingState, Financings, Outstanding};
+use crate::{mock::*, Error, Event, FinancingState, Financings, Outstanding, BUCKET_MS};
 
 fn financeable(doc: &tradefin_primitives::trade::DocumentId) -> u128 {
 	<TradeCredit as DocumentLedger<_, _>>::financeable(doc)
@@ -243,5 +243,36 @@ fn m4_a_disputed_pledged_document_blocks_approval_and_disbursement() {
 		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(REGULATOR), doc));
 		assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
 		assert_eq!(state(id), Some(FinancingState::Disbursed));
+	});
+}
+
+#[test]
+fn l5_write_off_keeps_the_collateral_until_the_bank_releases_it() {
+	test(|| {
+		let (id, doc) = super::application::disbursed();
+		advance_to(DAY + 90 * DAY + GRACE + BUCKET_MS);
+		assert_eq!(state(id), Some(FinancingState::Overdue));
+		assert_ok!(Financing::declare_default(RuntimeOrigin::signed(BANK), id));
+		assert_ok!(Financing::write_off(RuntimeOrigin::signed(BANK), id));
+		// The defaulted borrower cannot refinance the same document at another bank.
+		assert_eq!(financeable(&doc), 0);
+		assert_noop!(
+			Financing::apply(
+				RuntimeOrigin::signed(EXPORTER),
+				terms(BANK_2, 1, 100_000),
+				vec![pledge(doc, 125_000)]
+			),
+			Error::<Test>::ExceedsFinanceable
+		);
+		// Only its bank gives the collateral up, and only once written off.
+		for who in [BANK_2, EXPORTER, REGULATOR] {
+			assert_noop!(
+				Financing::release_collateral(RuntimeOrigin::signed(who), id),
+				Error::<Test>::NotBank
+			);
+		}
+		assert_ok!(Financing::release_collateral(RuntimeOrigin::signed(BANK), id));
+		assert_eq!(financeable(&doc), FACE);
+		assert_eq!(state(id), Some(FinancingState::WrittenOff));
 	});
 }
