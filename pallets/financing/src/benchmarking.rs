@@ -50,6 +50,20 @@ fn cast<T: Config>(count: u32) -> Result<Cast<T>, BenchmarkError> {
 	borrower::<T>(bank, 0, count)
 }
 
+/// An already registered `enterprise` consenting to `bank`, with a line and funds for one
+/// financing.
+fn borrower_of<T: Config>(
+	bank: T::AccountId,
+	enterprise: T::AccountId,
+) -> Result<Cast<T>, BenchmarkError> {
+	T::BenchmarkHelper::grant_consent(&enterprise, &bank, ConsentScope::All, FAR_FUTURE)
+		.map_err(stop)?;
+	let line =
+		T::BenchmarkHelper::open_line(&bank, &enterprise, USD, AMOUNT, FAR_FUTURE).map_err(stop)?;
+	T::Assets::mint_into(USD, &bank, AMOUNT.saturating_mul(2)).map_err(stop)?;
+	Ok(Cast { bank, enterprise, line })
+}
+
 /// Enterprise number `index` of `bank`, with its own consent, line and funds for `count`.
 fn borrower<T: Config>(
 	bank: T::AccountId,
@@ -317,19 +331,23 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A buyer's payment of a document on which `f` live financings hold a pledge, each with
-	/// every pledge slot used (the others on documents they share), and which the payment
-	/// repays and closes, releasing all their pledges: the costliest path per financing.
+	/// A buyer's payment of a document on which `f` live financings hold a pledge, each of
+	/// its own bank (its own line, credit-record consent and currency account) and with every
+	/// other pledge slot on documents of its own, and which the payment repays and closes,
+	/// releasing all their pledges: the costliest path per financing (the review's L-11: no
+	/// storage shared between the financings but the paid document).
 	#[benchmark]
 	fn apply_proceeds(
 		f: Linear<0, { T::Ledger::max_pledges_per_document() }>,
 	) -> Result<(), BenchmarkError> {
 		let slots = T::Ledger::max_pledges_per_document().max(1);
 		let share = FACE / Balance::from(slots);
-		let cast = cast::<T>(f.max(1))?;
+		let enterprise: T::AccountId = account("enterprise", 0, 0);
+		T::BenchmarkHelper::register_active_a(&enterprise, ParticipantKind::Enterprise)
+			.map_err(stop)?;
 		let declaration = |seed| {
 			T::BenchmarkHelper::attested_document(
-				&cast.enterprise,
+				&enterprise,
 				DocumentKind::ExportDeclaration,
 				USD,
 				FACE,
@@ -338,12 +356,18 @@ mod benchmarks {
 			.map_err(stop)
 		};
 		let paid = declaration(0)?;
-		let others = (1..T::MaxPledges::get()).map(declaration).collect::<Result<Vec<_>, _>>()?;
+		let per_financing = T::MaxPledges::get();
 		let mut ids = Vec::new();
-		for _ in 0..f {
-			let pledges = core::iter::once(paid)
-				.chain(others.iter().copied())
-				.map(|document| PledgeOf { document, amount: share })
+		for i in 0..f {
+			let bank: T::AccountId = account("bank", i, 0);
+			T::BenchmarkHelper::register_active_a(&bank, ParticipantKind::Bank).map_err(stop)?;
+			let cast = borrower_of::<T>(bank, enterprise.clone())?;
+			let first = 1 + i * per_financing;
+			let others = (first..first + per_financing - 1)
+				.map(declaration)
+				.collect::<Result<Vec<_>, _>>()?;
+			let pledges = core::iter::once(PledgeOf { document: paid, amount: share })
+				.chain(others.into_iter().map(|document| PledgeOf { document, amount: FACE }))
 				.collect();
 			let id = NextFinancingId::<T>::get();
 			Pallet::<T>::do_apply(&cast.enterprise, terms::<T>(&cast), pledges).map_err(stop)?;

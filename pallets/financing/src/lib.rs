@@ -290,6 +290,8 @@ pub mod pallet {
 		NotLapsed,
 		/// A pledged document is no longer attested (disputed or cancelled).
 		DocumentNotAttested,
+		/// A document has no free pledge slot (every one of its `MaxPledgesPerDocument` is held).
+		NoPledgeSlot,
 	}
 
 	#[pallet::hooks]

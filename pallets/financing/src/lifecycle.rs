@@ -94,6 +94,11 @@ impl<T: Config> Pallet<T> {
 					if pledge.amount > T::Ledger::financeable(&pledge.document) {
 						refusals.push(Error::<T>::ExceedsFinanceable);
 					}
+					// Each application takes a new slot of the document.
+					let slots = T::Ledger::max_pledges_per_document() as usize;
+					if T::Ledger::pledges_on(&pledge.document).len() >= slots {
+						refusals.push(Error::<T>::NoPledgeSlot);
+					}
 				}
 			}
 		}
@@ -113,6 +118,10 @@ impl<T: Config> Pallet<T> {
 	) -> Vec<DispatchError> {
 		match T::Identity::acting_for(who) {
 			None => alloc::vec![Error::<T>::NotActiveEnterprise.into()],
+			// Bounded work for an off-chain caller too, and the error `apply` gives first.
+			Some(_) if pledges.len() > T::MaxPledges::get() as usize => {
+				alloc::vec![Error::<T>::TooManyPledges.into()]
+			}
 			Some(enterprise) => Self::application_refusals(&enterprise, terms, pledges)
 				.into_iter()
 				.map(Into::into)
@@ -147,6 +156,8 @@ impl<T: Config> Pallet<T> {
 		pledges: Vec<PledgeOf>,
 	) -> DispatchResult {
 		let enterprise = T::Identity::acting_for(who).ok_or(Error::<T>::NotActiveEnterprise)?;
+		// Before any per-pledge work (the review's L-10).
+		ensure!(pledges.len() <= T::MaxPledges::get() as usize, Error::<T>::TooManyPledges);
 		if let Some(refusal) =
 			Self::application_refusals(&enterprise, &terms, &pledges).into_iter().next()
 		{

@@ -6,7 +6,7 @@ use frame_support::{ensure, weights::Weight};
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	financing::{ProceedsLeg, ProceedsOutcome, ProceedsWaterfall},
-	trade::{DocumentId, DocumentLedger, PledgeRef},
+	trade::{DocumentId, DocumentLedger, DocumentStatus, PledgeRef},
 	Balance,
 };
 
@@ -124,6 +124,29 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 			T::Ledger::record_payment(document, left)?;
 		}
 		Ok(ProceedsOutcome { legs, weight })
+	}
+
+	fn payable(document: &DocumentId) -> Balance {
+		let Some(facts) = T::Ledger::document(document) else { return 0 };
+		if facts.status != DocumentStatus::Attested {
+			return 0;
+		}
+		let mut payable = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
+		for id in Self::financings_on(document) {
+			let Some(financing) = Financings::<T>::get(id) else { continue };
+			if financing.frozen {
+				return 0;
+			}
+			if financing.state.is_outstanding() {
+				let pledged = financing
+					.pledges
+					.iter()
+					.find(|p| &p.document == document)
+					.map_or(0, |p| p.amount);
+				payable = payable.saturating_add(pledged);
+			}
+		}
+		payable
 	}
 
 	fn max_weight() -> Weight {

@@ -27,9 +27,11 @@ impl<T: Config> Pallet<T> {
 		T::Identity::participant(who).is_some_and(|(_, status)| status == ParticipantStatus::Active)
 	}
 
-	/// A document's unpaid value (face value less what was paid), if it is registered.
+	/// What a payment of a registered document can be now, exactly what `pay` accepts for it
+	/// (the proceeds waterfall's `payable`): zero unless it is attested and no frozen financing
+	/// holds it; value held by an application not yet disbursed or a direct pledge excluded.
 	pub fn unpaid(document: &DocumentId) -> Option<Balance> {
-		T::Ledger::document(document).map(|d| d.face_value.saturating_sub(d.paid))
+		T::Ledger::document(document).map(|_| T::Proceeds::payable(document))
 	}
 
 	/// How a payment of `amount` of `currency` to `payee` spreads over its `documents`, in

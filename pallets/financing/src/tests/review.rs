@@ -1,6 +1,6 @@
 //! Regression tests for the December 2026 review's findings on the financing lifecycle (H-3,
 //! H-6), each named after its finding id; the waterfall findings (H-1, H-2, M-1) cross pallets
-//! and are tested at runtime level (`tests/tests/review_waterfall.rs`).
+//! and are tested at runtime level (`tests/tests/review.rs`).
 
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate};
 use tradefin_primitives::trade::{DocumentKind, DocumentLedger};
