@@ -157,6 +157,34 @@ fn signed_by(who: Sr25519Keyring) -> tradefin_runtime::RuntimeOrigin {
 	tradefin_runtime::RuntimeOrigin::signed(who.to_account_id())
 }
 
+/// `enterprise` registers a USD export declaration worth `face`, due at `due_at`, which customs
+/// (Dave) attests; returns its id.
+pub fn attested_declaration(
+	enterprise: Sr25519Keyring,
+	number: &str,
+	face: u128,
+	due_at: u64,
+) -> H256 {
+	let input = pallet_trade_credit::DocumentInput {
+		kind: DocumentKind::ExportDeclaration,
+		issuer: H256::repeat_byte(0xC0),
+		number: number.as_bytes().to_vec().try_into().expect("short"),
+		counterparty: H256::repeat_byte(0xB7),
+		currency: USD,
+		face_value: face,
+		issued_at: 0,
+		due_at,
+	};
+	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+	assert_ok!(TradeCredit::register_documents(
+		signed_by(enterprise),
+		enterprise.to_account_id(),
+		vec![input]
+	));
+	assert_ok!(TradeCredit::attest_documents(signed_by(Sr25519Keyring::Dave), vec![id]));
+	id
+}
+
 /// `enterprise` consents to `bank`, registers a declaration worth `FACE` that customs (Dave)
 /// attests, and `bank` opens a line; returns the document and the line.
 pub fn documented(enterprise: Sr25519Keyring, bank: Sr25519Keyring, number: &str) -> (H256, u64) {
@@ -167,23 +195,7 @@ pub fn documented(enterprise: Sr25519Keyring, bank: Sr25519Keyring, number: &str
 		1,
 		365 * DAY
 	));
-	let input = pallet_trade_credit::DocumentInput {
-		kind: DocumentKind::ExportDeclaration,
-		issuer: H256::repeat_byte(0xC0),
-		number: number.as_bytes().to_vec().try_into().expect("short"),
-		counterparty: H256::repeat_byte(0xB7),
-		currency: USD,
-		face_value: FACE,
-		issued_at: 0,
-		due_at: 365 * DAY,
-	};
-	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
-	assert_ok!(TradeCredit::register_documents(
-		signed_by(enterprise),
-		enterprise.to_account_id(),
-		vec![input]
-	));
-	assert_ok!(TradeCredit::attest_documents(signed_by(Sr25519Keyring::Dave), vec![id]));
+	let id = attested_declaration(enterprise, number, FACE, 365 * DAY);
 	let line = pallet_trade_credit::NextLineId::<Runtime>::get();
 	assert_ok!(TradeCredit::issue_line(
 		signed_by(bank),

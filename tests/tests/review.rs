@@ -8,17 +8,16 @@
 use frame_support::{assert_noop, assert_ok};
 use pallet_financing::{FinancingState, Financings, PledgeOf, Product, Terms};
 use pallet_settlement::{PaymentInput, Purpose};
-use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::DispatchResult;
 use tradefin_primitives::{
 	identity::ConsentScope,
-	trade::{DocumentId, DocumentKind, DocumentLedger},
+	trade::{DocumentId, DocumentLedger},
 };
 use tradefin_runtime::{
 	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeOrigin, Settlement, System, TradeCredit,
 };
-use tradefin_tests::runtime::{new_test_ext, DAY, USD};
+use tradefin_tests::runtime::{attested_declaration, new_test_ext, DAY, USD};
 
 const FAR: u64 = 1_000 * DAY;
 
@@ -65,24 +64,7 @@ fn review_genesis(body: impl FnOnce()) {
 
 /// AliceStash registers an export declaration, which Dave (customs) attests.
 fn declaration(number: &str, face: u128) -> DocumentId {
-	let input = pallet_trade_credit::DocumentInput {
-		kind: DocumentKind::ExportDeclaration,
-		issuer: H256::repeat_byte(0xC0),
-		number: number.as_bytes().to_vec().try_into().expect("short"),
-		counterparty: H256::repeat_byte(0xB7),
-		currency: USD,
-		face_value: face,
-		issued_at: 0,
-		due_at: FAR,
-	};
-	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
-	assert_ok!(TradeCredit::register_documents(
-		signed(AliceStash),
-		AliceStash.to_account_id(),
-		vec![input]
-	));
-	assert_ok!(TradeCredit::attest_documents(signed(Dave), vec![id]));
-	id
+	attested_declaration(AliceStash, number, face, FAR)
 }
 
 fn terms(bank: Sr25519Keyring, line: u64, amount: u128) -> Terms<tradefin_runtime::AccountId> {

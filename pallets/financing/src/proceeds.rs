@@ -11,10 +11,15 @@ use tradefin_primitives::{
 };
 
 use crate::{
-	pallet::{Config, Error, Financings, Pallet},
+	pallet::{Config, Error, FinancingOf, Financings, Pallet},
 	repayment::Source,
 	FinancingId, WeightInfo,
 };
+
+/// What `financing` holds pledged on `document`.
+fn pledged_on<T: Config>(financing: &FinancingOf<T>, document: &DocumentId) -> Balance {
+	financing.pledges.iter().find(|p| &p.document == document).map_or(0, |p| p.amount)
+}
 
 impl<T: Config> Pallet<T> {
 	/// The financings holding a pledge on `document`, in id order (the ledger's entries under
@@ -92,11 +97,7 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 			let Some(financing) = Financings::<T>::get(id) else { continue };
 			ensure!(!financing.frozen, Error::<T>::Frozen);
 			if financing.state.is_outstanding() {
-				let pledged = financing
-					.pledges
-					.iter()
-					.find(|p| &p.document == document)
-					.map_or(0, |p| p.amount);
+				let pledged = pledged_on::<T>(&financing, document);
 				in_repayment.push((id, financing.terms.bank, pledged));
 			}
 		}
@@ -138,11 +139,7 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 				return 0;
 			}
 			if financing.state.is_outstanding() {
-				let pledged = financing
-					.pledges
-					.iter()
-					.find(|p| &p.document == document)
-					.map_or(0, |p| p.amount);
+				let pledged = pledged_on::<T>(&financing, document);
 				payable = payable.saturating_add(pledged);
 			}
 		}
