@@ -376,7 +376,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()))]
 		pub fn repay(origin: OriginFor<T>, id: FinancingId, amount: Balance) -> DispatchResult {
 			let payer = ensure_signed(origin)?;
-			Self::do_repay(&payer, id, amount, repayment::Source::Payer).map(|_| ())
+			Self::do_repay(&payer, id, amount).map(|_| ())
 		}
 
 		/// Anyone marks a financing overdue once maturity + grace has passed (the fallback of

@@ -16,6 +16,9 @@ use crate::{
 	FinancingId, WeightInfo,
 };
 
+/// A financing in repayment holding a document, with its pledge on it.
+type Holder<T> = (FinancingId, FinancingOf<T>, Balance);
+
 /// What `financing` holds pledged on `document`.
 fn pledged_on<T: Config>(financing: &FinancingOf<T>, document: &DocumentId) -> Balance {
 	financing.pledges.iter().find(|p| &p.document == document).map_or(0, |p| p.amount)
@@ -36,14 +39,33 @@ impl<T: Config> Pallet<T> {
 		ids
 	}
 
-	/// Settles `amount` (at most its pledge) of financing `id`'s pledge on `document` as paid,
-	/// both on the ledger and in the financing's record.
+	/// The financings in repayment among `financings` (those pledged on `document`), in id
+	/// order, each with its pledge on the document; `Frozen` if any of them is frozen, in
+	/// repayment or not.
+	fn holders(
+		document: &DocumentId,
+		financings: Vec<FinancingId>,
+	) -> Result<Vec<Holder<T>>, DispatchError> {
+		let mut holders = Vec::new();
+		for id in financings {
+			let Some(financing) = Financings::<T>::get(id) else { continue };
+			ensure!(!financing.frozen, Error::<T>::Frozen);
+			if financing.state.is_outstanding() {
+				let pledged = pledged_on::<T>(&financing, document);
+				holders.push((id, financing, pledged));
+			}
+		}
+		Ok(holders)
+	}
+
+	/// Settles `amount` (at most its pledge) of `financing`'s pledge on `document` as paid:
+	/// on the ledger, and in the record (which the caller stores).
 	fn settle_from_pledge(
 		id: FinancingId,
+		financing: &mut FinancingOf<T>,
 		document: &DocumentId,
 		amount: Balance,
 	) -> Result<(), DispatchError> {
-		let mut financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
 		let pledge = financing
 			.pledges
 			.iter_mut()
@@ -58,7 +80,6 @@ impl<T: Config> Pallet<T> {
 		)?;
 		pledge.amount = pledge.amount.saturating_sub(amount);
 		financing.pledges.retain(|p| p.amount > 0);
-		Financings::<T>::insert(id, financing);
 		Ok(())
 	}
 }
@@ -72,7 +93,7 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 	///    first paid, as registered security interests rank), takes a slice of `amount` of at
 	///    most its pledge on this document. The slice is settled on the ledger as paid out of
 	///    that pledge and repays the financing from `payer`: principal first, then interest
-	///    ([`Source::Collateral`]); the part of a slice beyond what the financing owes is the
+	///    (`Source::Collateral`); the part of a slice beyond what the financing owes is the
 	///    owner's. A financing's pledges on other documents stay as they were, so they still
 	///    cover what it owes; all are released once its principal is repaid.
 	/// 3. What is left is paid out of the document's free value. What an application not yet
@@ -92,25 +113,17 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 		// financing; bounded by the ledger's pledges per document.
 		let examined = u32::try_from(financings.len()).unwrap_or(u32::MAX);
 		let weight = T::WeightInfo::apply_proceeds(examined);
-		let mut in_repayment = Vec::new();
-		for id in financings {
-			let Some(financing) = Financings::<T>::get(id) else { continue };
-			ensure!(!financing.frozen, Error::<T>::Frozen);
-			if financing.state.is_outstanding() {
-				let pledged = pledged_on::<T>(&financing, document);
-				in_repayment.push((id, financing.terms.bank, pledged));
-			}
-		}
 		let mut legs = Vec::new();
 		let mut left = amount;
-		for (id, bank, pledged) in in_repayment {
+		for (id, mut financing, pledged) in Self::holders(document, financings)? {
 			let slice = left.min(pledged);
 			if slice == 0 {
 				continue;
 			}
-			Self::settle_from_pledge(id, document, slice)?;
+			Self::settle_from_pledge(id, &mut financing, document, slice)?;
 			left = left.saturating_sub(slice);
-			let paid = Self::do_repay(payer, id, slice, Source::Collateral)?;
+			let bank = financing.terms.bank.clone();
+			let paid = Self::apply_repayment(payer, id, financing, slice, Source::Collateral)?;
 			legs.push(ProceedsLeg {
 				financing: id,
 				bank,
@@ -127,23 +140,18 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 		Ok(ProceedsOutcome { legs, weight })
 	}
 
-	fn payable(document: &DocumentId) -> Balance {
-		let Some(facts) = T::Ledger::document(document) else { return 0 };
+	fn payable(document: &DocumentId) -> Option<Balance> {
+		let facts = T::Ledger::document(document)?;
 		if facts.status != DocumentStatus::Attested {
-			return 0;
+			return Some(0);
 		}
-		let mut payable = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
-		for id in Self::financings_on(document) {
-			let Some(financing) = Financings::<T>::get(id) else { continue };
-			if financing.frozen {
-				return 0;
-			}
-			if financing.state.is_outstanding() {
-				let pledged = pledged_on::<T>(&financing, document);
-				payable = payable.saturating_add(pledged);
-			}
-		}
-		payable
+		let free = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
+		let held = match Self::holders(document, Self::financings_on(document)) {
+			Ok(holders) => holders.iter().fold(0, |sum: Balance, h| sum.saturating_add(h.2)),
+			// A frozen financing on it: no payment goes through.
+			Err(_) => return Some(0),
+		};
+		Some(free.saturating_add(held))
 	}
 
 	fn max_weight() -> Weight {

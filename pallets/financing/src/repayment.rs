@@ -18,7 +18,7 @@ use crate::{
 
 /// Where a repayment comes from.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Source {
+pub(crate) enum Source {
 	/// Anyone's `repay`.
 	Payer,
 	/// A buyer's payment of a pledged document, through the proceeds waterfall.
@@ -94,10 +94,21 @@ impl<T: Config> Pallet<T> {
 		payer: &T::AccountId,
 		id: FinancingId,
 		amount: Balance,
+	) -> Result<Allocation, DispatchError> {
+		let financing = Self::unfrozen(id)?;
+		Self::apply_repayment(payer, id, financing, amount, Source::Payer)
+	}
+
+	/// Applies a repayment of up to `amount` from `payer` to `financing` (loaded, not frozen)
+	/// and stores it once.
+	pub(crate) fn apply_repayment(
+		payer: &T::AccountId,
+		id: FinancingId,
+		mut financing: FinancingOf<T>,
+		amount: Balance,
 		source: Source,
 	) -> Result<Allocation, DispatchError> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
-		let mut financing = Self::unfrozen(id)?;
 		ensure!(financing.state.is_outstanding(), Error::<T>::WrongState);
 		let now = Self::now();
 		Self::accrue(&mut financing, now);

@@ -78,12 +78,13 @@ pub trait ProceedsWaterfall<AccountId, Balance> {
 		amount: Balance,
 	) -> Result<ProceedsOutcome<AccountId, Balance>, sp_runtime::DispatchError>;
 
-	/// What a payment of `document` can be now, exactly what `apply_proceeds` accepts: zero
-	/// unless it is attested and no frozen financing holds it; else its free value plus what
-	/// financings in repayment hold pledged on it (value held by an application not yet
-	/// disbursed, or by a direct pledge, is not payable). Reads the document and its pledges
-	/// (at most the ledger's pledges per document), like `apply_proceeds`.
-	fn payable(document: &crate::trade::DocumentId) -> Balance;
+	/// What a payment of `document` can be now, exactly what `apply_proceeds` accepts (`None`
+	/// for an unregistered document): zero unless it is attested and no frozen financing
+	/// holds it; else its free value plus what financings in repayment hold pledged on it
+	/// (value held by an application not yet disbursed, or by a direct pledge, is not
+	/// payable). Reads the document and its pledges (at most the ledger's pledges per
+	/// document), like `apply_proceeds`.
+	fn payable(document: &crate::trade::DocumentId) -> Option<Balance>;
 
 	/// The most weight one `apply_proceeds` can use (a document with every pledge slot held by
 	/// a financing that the payment closes).

@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 	/// (the proceeds waterfall's `payable`): zero unless it is attested and no frozen financing
 	/// holds it; value held by an application not yet disbursed or a direct pledge excluded.
 	pub fn unpaid(document: &DocumentId) -> Option<Balance> {
-		T::Ledger::document(document).map(|_| T::Proceeds::payable(document))
+		T::Proceeds::payable(document)
 	}
 
 	/// How a payment of `amount` of `currency` to `payee` spreads over its `documents`, in
