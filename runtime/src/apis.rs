@@ -158,7 +158,8 @@ impl_runtime_apis! {
 			pallet_trade_credit::Documents::<Runtime>::get(id)
 		}
 		fn financeable(id: tradefin_primitives::trade::DocumentId) -> Option<Balance> {
-			pallet_trade_credit::Documents::<Runtime>::get(id).map(|d| d.financeable())
+			pallet_trade_credit::Documents::<Runtime>::contains_key(id)
+				.then(|| crate::TradeCredit::financeable_of(&id))
 		}
 		fn credit_lines(enterprise: AccountId) -> Vec<(pallet_trade_credit::LineId, pallet_trade_credit::CreditLine<AccountId>)> {
 			crate::TradeCredit::credit_lines_of(&enterprise)

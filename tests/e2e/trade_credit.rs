@@ -99,7 +99,7 @@ async fn two_banks_cannot_finance_one_declaration_beyond_its_value() {
 	// It registers its export declaration; customs attests it.
 	let declaration = Value::named_composite([
 		("kind", Value::unnamed_variant("ExportDeclaration", [])),
-		("issuer", Value::from_bytes([0xC0u8; 32])),
+		("issuer", Value::from_bytes(crate::trade::customs_issuer())),
 		("number", Value::from_bytes(b"310120260000123456")),
 		("counterparty", Value::from_bytes([0xB7u8; 32])),
 		("currency", Value::u128(USD.into())),

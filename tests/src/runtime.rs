@@ -157,6 +157,13 @@ fn signed_by(who: Sr25519Keyring) -> tradefin_runtime::RuntimeOrigin {
 	tradefin_runtime::RuntimeOrigin::signed(who.to_account_id())
 }
 
+/// The legal-id commitment of `attester`: what a document it attests names as its issuer.
+pub fn issuer(attester: Sr25519Keyring) -> H256 {
+	pallet_enterprise_identity::Participants::<Runtime>::get(attester.to_account_id())
+		.expect("a participant")
+		.legal_id
+}
+
 /// `enterprise` registers a USD export declaration worth `face`, due at `due_at`, which customs
 /// (Dave) attests; returns its id.
 pub fn attested_declaration(
@@ -167,7 +174,7 @@ pub fn attested_declaration(
 ) -> H256 {
 	let input = pallet_trade_credit::DocumentInput {
 		kind: DocumentKind::ExportDeclaration,
-		issuer: H256::repeat_byte(0xC0),
+		issuer: issuer(Sr25519Keyring::Dave),
 		number: number.as_bytes().to_vec().try_into().expect("short"),
 		counterparty: H256::repeat_byte(0xB7),
 		currency: USD,

@@ -12,12 +12,12 @@ use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::DispatchResult;
 use tradefin_primitives::{
 	identity::ConsentScope,
-	trade::{DocumentId, DocumentLedger},
+	trade::{DocumentId, DocumentKind, DocumentLedger},
 };
 use tradefin_runtime::{
 	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeOrigin, Settlement, System, TradeCredit,
 };
-use tradefin_tests::runtime::{attested_declaration, new_test_ext, DAY, USD};
+use tradefin_tests::runtime::{attested_declaration, issuer, new_test_ext, DAY, USD};
 
 const FAR: u64 = 1_000 * DAY;
 
@@ -119,6 +119,125 @@ fn financing(id: u64) -> pallet_financing::FinancingOf<Runtime> {
 
 fn pledged_on(id: u64, document: &DocumentId) -> u128 {
 	financing(id).pledges.iter().find(|p| &p.document == document).map_or(0, |p| p.amount)
+}
+
+/// The H-4 shipment: AliceStash's export declaration EXP-{tag} (attested by Dave, customs) and
+/// its bill of lading, commercial invoice and insurance policy, linked to it and attested by
+/// Bob; each worth 10,000,000. Returns [declaration, bill, invoice, policy].
+fn shipment(tag: &str) -> [DocumentId; 4] {
+	let declaration = declaration(&format!("EXP-{tag}"), 10_000_000);
+	let others = [
+		DocumentKind::BillOfLading,
+		DocumentKind::CommercialInvoice,
+		DocumentKind::InsurancePolicy,
+	]
+	.map(|kind| {
+		let paper = pallet_trade_credit::DocumentInput {
+			kind,
+			issuer: issuer(Bob),
+			number: format!("{kind:?}-{tag}").into_bytes().try_into().expect("short"),
+			counterparty: sp_core::H256::repeat_byte(0xB7),
+			currency: USD,
+			face_value: 10_000_000,
+			issued_at: 0,
+			due_at: FAR,
+		};
+		let id = pallet_trade_credit::document_id(kind, &paper.issuer, &paper.number);
+		assert_ok!(TradeCredit::register_documents(
+			signed(AliceStash),
+			AliceStash.to_account_id(),
+			vec![paper]
+		));
+		id
+	});
+	assert_ok!(TradeCredit::link_documents(
+		signed(AliceStash),
+		declaration,
+		others.to_vec().try_into().expect("three")
+	));
+	assert_ok!(TradeCredit::attest_documents(signed(Bob), others.to_vec()));
+	[declaration, others[0], others[1], others[2]]
+}
+
+#[test]
+fn h4_one_receivable_is_financed_once_through_any_of_its_documents() {
+	review_genesis(|| {
+		let [declaration, bill, invoice, policy] = shipment("9");
+		// The review's four applications: the first takes 10,000,000 of the trade's value as
+		// collateral; each of the others, through another document of the same shipment and
+		// at another bank or product, finds nothing left.
+		finance(Bob, 0, 8_000_000, &[(declaration, 10_000_000)], true);
+		let refused = [
+			(Charlie, 1, Product::ExportReceivables, 8_000_000, bill),
+			(Bob, 0, Product::Invoice, 8_500_000, invoice),
+			(Charlie, 1, Product::InsurancePolicy, 9_000_000, policy),
+		];
+		for (bank, line, product, amount, document) in refused {
+			let terms = Terms { product, ..terms(bank, line, amount) };
+			let pledges = vec![PledgeOf { document, amount: 10_000_000 }];
+			let refusals =
+				Financing::application_refusals(&AliceStash.to_account_id(), &terms, &pledges);
+			assert!(refusals
+				.iter()
+				.any(|e| matches!(e, pallet_financing::Error::<Runtime>::ExceedsFinanceable)));
+			assert_noop!(
+				Financing::apply(signed(AliceStash), terms, pledges),
+				pallet_financing::Error::<Runtime>::ExceedsFinanceable
+			);
+		}
+		let disbursed: u128 = Financings::<Runtime>::iter()
+			.filter(|(_, f)| f.state == FinancingState::Disbursed)
+			.map(|(_, f)| f.principal_outstanding)
+			.sum();
+		assert_eq!(disbursed, 8_000_000, "33,500,000 before the fix; now within the trade's value");
+		// What is left for the whole trade is what the declaration's bank does not hold.
+		for document in [declaration, bill, invoice, policy] {
+			assert_eq!(financeable(&document), 0);
+		}
+		// The buyer's money for the shipment goes to the bank that financed it: the bill of
+		// lading cannot be paid around the declaration's pledge.
+		assert_eq!(Settlement::unpaid(&bill), Some(0));
+		assert_noop!(pay(10_000_000, bill), pallet_financing::Error::<Runtime>::DocumentEncumbered);
+		let bob_before = usd(Bob);
+		assert_ok!(pay(10_000_000, declaration));
+		assert_eq!(usd(Bob) - bob_before, 8_000_000, "Bob is repaid in full");
+	});
+}
+
+#[test]
+fn h4_the_same_bill_of_lading_under_another_issuer_gets_nothing_attested() {
+	review_genesis(|| {
+		let [declaration, ..] = shipment("10");
+		// BL-10 again under blake2("maeu"): a new id, which neither Bob nor Charlie attests.
+		let paper = pallet_trade_credit::DocumentInput {
+			kind: DocumentKind::BillOfLading,
+			issuer: sp_core::H256(sp_io::hashing::blake2_256(b"maeu")),
+			number: b"BillOfLading-10".to_vec().try_into().expect("short"),
+			counterparty: sp_core::H256::repeat_byte(0xB7),
+			currency: USD,
+			face_value: 10_000_000,
+			issued_at: 0,
+			due_at: FAR,
+		};
+		let copy = pallet_trade_credit::document_id(paper.kind, &paper.issuer, &paper.number);
+		assert_ok!(TradeCredit::register_documents(
+			signed(AliceStash),
+			AliceStash.to_account_id(),
+			vec![paper]
+		));
+		assert_ok!(TradeCredit::link_documents(
+			signed(AliceStash),
+			declaration,
+			vec![copy].try_into().expect("one")
+		));
+		for bank in [Bob, Charlie] {
+			assert_noop!(
+				TradeCredit::attest_documents(signed(bank), vec![copy]),
+				pallet_trade_credit::Error::<Runtime>::IssuerNotAttester
+			);
+		}
+		assert_eq!(financeable(&copy), 0);
+	});
 }
 
 #[test]

@@ -20,6 +20,10 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		Participants::<T>::get(enterprise).and_then(|p| p.fx_class)
 	}
 
+	fn legal_id(who: &T::AccountId) -> Option<tradefin_primitives::Hash> {
+		Participants::<T>::get(who).map(|p| p.legal_id)
+	}
+
 	fn has_consent(enterprise: &T::AccountId, bank: &T::AccountId, scope: ConsentScope) -> bool {
 		Pallet::<T>::live_consent(enterprise, bank, scope).is_some()
 	}

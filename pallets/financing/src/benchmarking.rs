@@ -95,7 +95,7 @@ fn pledges<T: Config>(cast: &Cast<T>, n: u32, seed: u32) -> Result<Vec<PledgeOf>
 		.map(|i| {
 			T::BenchmarkHelper::attested_document(
 				&cast.enterprise,
-				DocumentKind::ExportDeclaration,
+				DocumentKind::BillOfLading,
 				USD,
 				FACE,
 				i,
@@ -348,7 +348,7 @@ mod benchmarks {
 		let declaration = |seed| {
 			T::BenchmarkHelper::attested_document(
 				&enterprise,
-				DocumentKind::ExportDeclaration,
+				DocumentKind::BillOfLading,
 				USD,
 				FACE,
 				seed,

@@ -11,7 +11,7 @@ use sp_runtime::{DispatchError, Permill};
 use tradefin_primitives::{
 	financing::Product,
 	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
-	trade::{CreditLines, DocumentLedger, DocumentStatus, LineFacts, PledgeRef},
+	trade::{CreditLines, DocumentId, DocumentLedger, LineFacts, PledgeRef},
 	Balance, Moment,
 };
 
@@ -71,6 +71,9 @@ impl<T: Config> Pallet<T> {
 			refusals.push(Error::<T>::TooManyPledges);
 		}
 		let mut pledged: Balance = 0;
+		// What this application takes of each trade so far: documents of one trade share its
+		// value.
+		let mut taken: Vec<(DocumentId, Balance)> = Vec::new();
 		for (i, pledge) in pledges.iter().enumerate() {
 			if pledges.iter().take(i).any(|p| p.document == pledge.document) {
 				refusals.push(Error::<T>::DuplicateDocument);
@@ -91,8 +94,14 @@ impl<T: Config> Pallet<T> {
 					if line.as_ref().is_some_and(|l| l.currency != doc.currency) {
 						refusals.push(Error::<T>::CurrencyMismatch);
 					}
-					if pledge.amount > T::Ledger::financeable(&pledge.document) {
+					let prior = taken.iter().find(|(t, _)| *t == doc.trade).map_or(0, |(_, a)| *a);
+					let room = doc.room.saturating_sub(prior);
+					if pledge.amount > T::Ledger::financeable(&pledge.document).min(room) {
 						refusals.push(Error::<T>::ExceedsFinanceable);
+					}
+					match taken.iter_mut().find(|(t, _)| *t == doc.trade) {
+						Some((_, sum)) => *sum = sum.saturating_add(pledge.amount),
+						None => taken.push((doc.trade, pledge.amount)),
 					}
 					// Each application takes a new slot of the document.
 					let slots = T::Ledger::max_pledges_per_document() as usize;
@@ -285,12 +294,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Every pledged document is still attested: a dispute (or a cancellation) of any of them
-	/// stops approval and disbursement until it is resolved.
+	/// Every pledged document, and its trade's anchor, is still attested: a dispute (or a
+	/// cancellation) of any of them stops approval and disbursement until it is resolved.
 	fn ensure_pledges_attested(financing: &FinancingOf<T>) -> DispatchResult {
 		for pledge in financing.pledges.iter() {
-			let attested = T::Ledger::document(&pledge.document)
-				.is_some_and(|d| d.status == DocumentStatus::Attested);
+			let attested = T::Ledger::document(&pledge.document).is_some_and(|d| d.in_force);
 			ensure!(attested, Error::<T>::DocumentNotAttested);
 		}
 		Ok(())

@@ -45,6 +45,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxBatch = ConstU32<6>;
 	type MaxPledgesPerDocument = ConstU32<4>;
 	type MaxDirectPledgesPerBank = ConstU32<2>;
+	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = ();
@@ -173,11 +174,17 @@ pub fn test(body: impl FnOnce()) {
 	});
 }
 
-/// Registers and attests (by customs) a document of `kind` worth `face` owned by `owner`.
+/// Registers and attests a document of `kind` worth `face` owned by `owner`: a declaration by
+/// customs; any other kind by `BANK`, linked first to its own trade (an attested declaration
+/// of the same value).
 pub fn document(owner: AccountId, kind: DocumentKind, number: &str, face: Balance) -> DocumentId {
+	let attester = match kind.attester() {
+		ParticipantKind::Customs => CUSTOMS,
+		_ => BANK,
+	};
 	let input = pallet_trade_credit::DocumentInput {
 		kind,
-		issuer: H256::repeat_byte(0xC0),
+		issuer: tradefin_primitives::testing::legal_id_of(attester),
 		number: number.as_bytes().to_vec().try_into().expect("a short number"),
 		counterparty: H256::repeat_byte(0xB7),
 		currency: USD,
@@ -187,10 +194,14 @@ pub fn document(owner: AccountId, kind: DocumentKind, number: &str, face: Balanc
 	};
 	let id = pallet_trade_credit::document_id(kind, &input.issuer, &input.number);
 	assert_ok!(TradeCredit::register_documents(RuntimeOrigin::signed(owner), owner, vec![input]));
-	let attester = match kind.attester() {
-		ParticipantKind::Customs => CUSTOMS,
-		_ => BANK,
-	};
+	if !kind.is_anchor() {
+		let anchor = document(owner, DocumentKind::ExportDeclaration, &format!("{number}/T"), face);
+		assert_ok!(TradeCredit::link_documents(
+			RuntimeOrigin::signed(owner),
+			anchor,
+			vec![id].try_into().expect("one document")
+		));
+	}
 	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(attester), vec![id]));
 	id
 }

@@ -6,7 +6,7 @@ use frame_support::{ensure, weights::Weight};
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	financing::{ProceedsLeg, ProceedsOutcome, ProceedsWaterfall},
-	trade::{DocumentId, DocumentLedger, DocumentStatus, PledgeRef},
+	trade::{DocumentId, DocumentLedger, PledgeRef},
 	Balance,
 };
 
@@ -133,8 +133,7 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 		}
 		if left > 0 {
 			let facts = T::Ledger::document(document).ok_or(Error::<T>::UnknownDocument)?;
-			let free = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
-			ensure!(left <= free, Error::<T>::DocumentEncumbered);
+			ensure!(left <= facts.free, Error::<T>::DocumentEncumbered);
 			T::Ledger::record_payment(document, left)?;
 		}
 		Ok(ProceedsOutcome { legs, weight })
@@ -142,10 +141,10 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 
 	fn payable(document: &DocumentId) -> Option<Balance> {
 		let facts = T::Ledger::document(document)?;
-		if facts.status != DocumentStatus::Attested {
+		if !facts.in_force {
 			return Some(0);
 		}
-		let free = facts.face_value.saturating_sub(facts.pledged).saturating_sub(facts.paid);
+		let free = facts.free;
 		let held = match Self::holders(document, Self::financings_on(document)) {
 			Ok(holders) => holders.iter().fold(0, |sum: Balance, h| sum.saturating_add(h.2)),
 			// A frozen financing on it: no payment goes through.

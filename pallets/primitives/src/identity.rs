@@ -134,6 +134,10 @@ pub trait IdentityProvider<AccountId> {
 	/// The FX class of an enterprise, if it has one.
 	fn fx_class(enterprise: &AccountId) -> Option<FxClass>;
 
+	/// The commitment (hash) of a participant's legal id: what a document names as its issuer
+	/// when this participant attests it.
+	fn legal_id(who: &AccountId) -> Option<crate::Hash>;
+
 	/// Whether `enterprise` has a live (unexpired, unrevoked) consent for `bank` covering
 	/// `scope`.
 	fn has_consent(enterprise: &AccountId, bank: &AccountId, scope: ConsentScope) -> bool;

@@ -59,6 +59,9 @@ impl IdentityProvider<AccountId> for MockIdentity {
 	fn fx_class(enterprise: &AccountId) -> Option<FxClass> {
 		PARTICIPANTS.with(|p| p.borrow().get(enterprise).and_then(|(_, _, c)| *c))
 	}
+	fn legal_id(who: &AccountId) -> Option<crate::Hash> {
+		Self::participant(who).map(|_| legal_id_of(*who))
+	}
 	fn has_consent(enterprise: &AccountId, bank: &AccountId, scope: ConsentScope) -> bool {
 		let now = NOW.with(|now| now.get());
 		CONSENTS.with(|c| {
@@ -80,6 +83,11 @@ impl IdentityProvider<AccountId> for MockIdentity {
 		USES.with(|u| u.borrow_mut().push((*enterprise, *bank, scope, purpose)));
 		Ok(())
 	}
+}
+
+/// The legal-id commitment of a mocked participant: its account number, big-endian.
+pub fn legal_id_of(who: AccountId) -> crate::Hash {
+	crate::Hash::from_low_u64_be(who)
 }
 
 /// Starts a test's identity state afresh: these participants, these operators, no consents.

@@ -9,7 +9,8 @@ use sp_runtime::DispatchError;
 use crate::{identity::ParticipantKind, AssetId, Hash, Moment};
 
 /// A document's on-chain id: `blake2_256(SCALE(kind, issuer, number))`, so one document can be
-/// registered once, whatever else differs.
+/// registered once, whatever else differs. `issuer` is the legal-id commitment of the
+/// participant that attests it, so the same paper under another issuer is never attested.
 pub type DocumentId = Hash;
 
 /// Whose a pledge on the ledger is, under its bank: a financing of the financing pallet, or a
@@ -71,6 +72,13 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+	/// An anchor of a trade: a customs declaration (goods) or a service-trade tax record
+	/// (services), issued and attested by a government authority. The trade's value is the
+	/// anchor's face value.
+	pub fn is_anchor(self) -> bool {
+		matches!(self, Self::ExportDeclaration | Self::ImportDeclaration | Self::ServiceTaxRecord)
+	}
+
 	/// The participant kind that attests documents of this kind.
 	pub fn attester(self) -> ParticipantKind {
 		match self {
@@ -110,6 +118,16 @@ pub enum DocumentStatus {
 /// What the other pallets need to know about a document.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct DocumentFacts<AccountId, Balance> {
+	/// The trade it belongs to: its anchor's id (its own id for an anchor, or for a document
+	/// registered before trades were linked).
+	pub trade: DocumentId,
+	/// Attested, and so is its trade's anchor: it may back financing and be paid against.
+	pub in_force: bool,
+	/// What can still be paid (or pledged, if in force) against its unpledged value: its own
+	/// `face value - pledged - paid`, within what is left of its trade's value.
+	pub free: Balance,
+	/// What is left of its trade's value (of its own, for a document that stands alone).
+	pub room: Balance,
 	pub kind: DocumentKind,
 	pub owner: AccountId,
 	pub currency: AssetId,
@@ -123,8 +141,10 @@ pub struct DocumentFacts<AccountId, Balance> {
 }
 
 /// The financed-balance ledger: the anti-double-financing core. For every document,
-/// `financeable = face value - pledged outstanding - paid`, never negative; every bank's
-/// pledges compete for that one balance.
+/// `financeable = face value - pledged outstanding - paid`, never negative, and never more than
+/// what is left of its trade's value (the anchor's face value less everything pledged and paid
+/// on the trade's documents); every bank's pledges, through any document of the trade, compete
+/// for that one balance.
 pub trait DocumentLedger<AccountId, Balance> {
 	/// The facts of a document, if registered.
 	fn document(id: &DocumentId) -> Option<DocumentFacts<AccountId, Balance>>;

@@ -9,7 +9,7 @@ use frame_support::{
 };
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
-	trade::{DocumentId, DocumentLedger, DocumentStatus},
+	trade::{DocumentId, DocumentLedger},
 	Moment,
 };
 
@@ -155,9 +155,9 @@ impl<T: Config> Pallet<T> {
 	/// Pays out an escrow whose release document is attested; returns the waterfall's weight.
 	pub(crate) fn do_release_escrow(id: EscrowId) -> Result<Weight, DispatchError> {
 		let escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
-		let attested = escrow.release_on.is_some_and(|document| {
-			T::Ledger::document(&document).is_some_and(|d| d.status == DocumentStatus::Attested)
-		});
+		let attested = escrow
+			.release_on
+			.is_some_and(|document| T::Ledger::document(&document).is_some_and(|d| d.in_force));
 		ensure!(attested, Error::<T>::ReleaseConditionNotMet);
 		Self::pay_out(id, escrow)
 	}

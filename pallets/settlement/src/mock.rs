@@ -54,6 +54,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxBatch = ConstU32<6>;
 	type MaxPledgesPerDocument = ConstU32<4>;
 	type MaxDirectPledgesPerBank = ConstU32<2>;
+	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = ();
@@ -200,7 +201,7 @@ pub fn declaration(owner: AccountId, number: &str, currency: u32, face: Balance)
 pub fn registered(owner: AccountId, number: &str, currency: u32, face: Balance) -> DocumentId {
 	let input = pallet_trade_credit::DocumentInput {
 		kind: DocumentKind::ExportDeclaration,
-		issuer: H256::repeat_byte(0xC0),
+		issuer: tradefin_primitives::testing::legal_id_of(CUSTOMS),
 		number: number.as_bytes().to_vec().try_into().expect("a short number"),
 		counterparty: H256::repeat_byte(0xB7),
 		currency,

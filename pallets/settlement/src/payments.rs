@@ -13,7 +13,7 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	financing::ProceedsWaterfall,
 	identity::{IdentityProvider, ParticipantKind, ParticipantStatus},
-	trade::{CreditRecordHook, DocumentId, DocumentLedger, DocumentStatus},
+	trade::{CreditRecordHook, DocumentId, DocumentLedger},
 	AssetId, Balance,
 };
 
@@ -54,7 +54,7 @@ impl<T: Config> Pallet<T> {
 			let doc = T::Ledger::document(id).ok_or(Error::<T>::UnknownDocument)?;
 			ensure!(&doc.owner == payee, Error::<T>::PayeeNotOwner);
 			ensure!(doc.currency == currency, Error::<T>::CurrencyMismatch);
-			ensure!(doc.status == DocumentStatus::Attested, Error::<T>::NotAttested);
+			ensure!(doc.in_force, Error::<T>::NotAttested);
 			let unpaid = doc.face_value.saturating_sub(doc.paid);
 			let part = remaining.min(unpaid);
 			remaining = remaining.saturating_sub(part);

@@ -4,9 +4,10 @@
 use super::*;
 use alloc::{format, vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::{traits::Get, BoundedVec};
 use frame_system::RawOrigin;
 use sp_core::H256;
+use tradefin_primitives::identity::IdentityProvider;
 use tradefin_primitives::identity::{ConsentScope, IdentityFixtures, ParticipantKind};
 
 const USD: tradefin_primitives::AssetId = 840;
@@ -35,11 +36,28 @@ fn cast<T: Config>() -> Result<(T::AccountId, T::AccountId), BenchmarkError> {
 	Ok((bank, enterprise))
 }
 
+/// Customs, registered on first use.
+fn customs<T: Config>() -> Result<T::AccountId, BenchmarkError> {
+	let who: T::AccountId = account("customs", 0, 0);
+	if !T::Identity::is_active(&who, ParticipantKind::Customs) {
+		T::BenchmarkHelper::register_active_a(&who, ParticipantKind::Customs).map_err(stop)?;
+	}
+	Ok(who)
+}
+
+fn issuer<T: Config>(attester: &T::AccountId) -> Result<H256, BenchmarkError> {
+	T::Identity::legal_id(attester).ok_or(BenchmarkError::Stop("an attester has a legal id"))
+}
+
 fn input(i: u32) -> DocumentInput {
-	let number = format!("EXP-{i:010}").into_bytes();
+	issued(DocumentKind::ExportDeclaration, i, H256::repeat_byte(0xC0))
+}
+
+fn issued(kind: DocumentKind, i: u32, issuer: H256) -> DocumentInput {
+	let number = format!("DOC-{i:010}").into_bytes();
 	DocumentInput {
-		kind: DocumentKind::ExportDeclaration,
-		issuer: H256::repeat_byte(0xC0),
+		kind,
+		issuer,
 		number: number.try_into().unwrap_or_default(),
 		counterparty: H256::repeat_byte(0xB7),
 		currency: USD,
@@ -49,12 +67,25 @@ fn input(i: u32) -> DocumentInput {
 	}
 }
 
+/// `n` export declarations customs can attest.
 fn register<T: Config>(
 	enterprise: &T::AccountId,
 	from: u32,
 	n: u32,
 ) -> Result<Vec<DocumentId>, BenchmarkError> {
-	let inputs: Vec<_> = (from..from.saturating_add(n)).map(input).collect();
+	let issuer = issuer::<T>(&customs::<T>()?)?;
+	let kind = DocumentKind::ExportDeclaration;
+	register_kind::<T>(enterprise, kind, issuer, from, n)
+}
+
+fn register_kind<T: Config>(
+	enterprise: &T::AccountId,
+	kind: DocumentKind,
+	issuer: H256,
+	from: u32,
+	n: u32,
+) -> Result<Vec<DocumentId>, BenchmarkError> {
+	let inputs: Vec<_> = (from..from.saturating_add(n)).map(|i| issued(kind, i, issuer)).collect();
 	let ids = inputs.iter().map(|d| documents::document_id(d.kind, &d.issuer, &d.number)).collect();
 	Pallet::<T>::do_register_documents(enterprise, enterprise, inputs).map_err(stop)?;
 	Ok(ids)
@@ -64,11 +95,25 @@ fn register<T: Config>(
 fn attested<T: Config>(
 	enterprise: &T::AccountId,
 ) -> Result<(DocumentId, T::AccountId), BenchmarkError> {
-	let customs = participant::<T>("customs", ParticipantKind::Customs)?;
+	let customs = customs::<T>()?;
 	let id =
 		register::<T>(enterprise, 0, 1)?.into_iter().next().ok_or(BenchmarkError::Weightless)?;
 	Pallet::<T>::do_attest_documents(&customs, vec![id]).map_err(stop)?;
 	Ok((id, customs))
+}
+
+/// A bill of lading `bank` attested, linked to an attested declaration: the ledger reads its
+/// link, its anchor and the trade's usage.
+fn linked<T: Config>(
+	bank: &T::AccountId,
+	enterprise: &T::AccountId,
+) -> Result<DocumentId, BenchmarkError> {
+	let (anchor, _) = attested::<T>(enterprise)?;
+	let kind = DocumentKind::BillOfLading;
+	let ids = register_kind::<T>(enterprise, kind, issuer::<T>(bank)?, 1_000, 1)?;
+	Pallet::<T>::do_link(enterprise, anchor, ids.clone()).map_err(stop)?;
+	Pallet::<T>::do_attest_documents(bank, ids.clone()).map_err(stop)?;
+	ids.into_iter().next().ok_or(BenchmarkError::Weightless)
 }
 
 /// A document pledged to all but one of its pledge slots.
@@ -76,7 +121,7 @@ fn nearly_full<T: Config>(
 	bank: &T::AccountId,
 	enterprise: &T::AccountId,
 ) -> Result<DocumentId, BenchmarkError> {
-	let (id, _) = attested::<T>(enterprise)?;
+	let id = linked::<T>(bank, enterprise)?;
 	// One direct pledge of the bank (reference 1) and financings' pledges in the other slots:
 	// a new direct pledge scans them all for the bank's direct-pledge cap.
 	for slot in 1..T::MaxPledgesPerDocument::get() {
@@ -119,13 +164,29 @@ mod benchmarks {
 	#[benchmark]
 	fn attest_documents(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let (_, enterprise) = cast::<T>()?;
-		let customs = participant::<T>("customs", ParticipantKind::Customs)?;
+		let customs = customs::<T>()?;
 		let ids = register::<T>(&enterprise, 0, n)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customs), ids.clone());
 		assert!(ids.iter().all(
 			|id| Documents::<T>::get(id).is_some_and(|d| d.status == DocumentStatus::Attested)
 		));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn link_documents(
+		n: Linear<1, { T::MaxBatch::get().min(T::MaxLinksPerTrade::get()) }>,
+	) -> Result<(), BenchmarkError> {
+		let (bank, enterprise) = cast::<T>()?;
+		let (anchor, _) = attested::<T>(&enterprise)?;
+		let kind = DocumentKind::BillOfLading;
+		let ids = register_kind::<T>(&enterprise, kind, issuer::<T>(&bank)?, 1_000, n)?;
+		let documents: BoundedVec<_, _> = ids.clone().try_into().map_err(stop)?;
+		// The bank links under the owner's consent, the longer path.
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bank), anchor, documents);
+		assert!(ids.iter().all(|id| TradeOf::<T>::get(id) == Some(anchor)));
 		Ok(())
 	}
 

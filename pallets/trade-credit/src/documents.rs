@@ -13,7 +13,7 @@ use sp_runtime::{
 use tradefin_primitives::identity::{ConsentScope, IdentityProvider, ParticipantKind};
 
 use crate::{
-	pallet::{Config, Disputes, Documents, Error, Event, Pallet},
+	pallet::{Config, Disputes, Documents, Error, Event, Pallet, TradeOf, TradeUse},
 	purpose, Dispute, Document, DocumentId, DocumentInput, DocumentKind, DocumentNumber,
 	DocumentStatus,
 };
@@ -30,7 +30,10 @@ pub fn document_id(
 impl<T: Config> Pallet<T> {
 	/// The owner enterprise itself (or its operator), or an active bank under the owner's live
 	/// trade-documents consent (the use is recorded).
-	fn ensure_owner_or_consented_bank(by: &T::AccountId, owner: &T::AccountId) -> DispatchResult {
+	pub(crate) fn ensure_owner_or_consented_bank(
+		by: &T::AccountId,
+		owner: &T::AccountId,
+	) -> DispatchResult {
 		ensure!(
 			T::Identity::is_active(owner, ParticipantKind::Enterprise),
 			Error::<T>::OwnerNotActiveEnterprise
@@ -113,6 +116,14 @@ impl<T: Config> Pallet<T> {
 				T::Identity::is_active(by, document.kind.attester()),
 				Error::<T>::NotTheAttester
 			);
+			ensure!(
+				T::Identity::legal_id(by) == Some(document.issuer),
+				Error::<T>::IssuerNotAttester
+			);
+			ensure!(
+				document.kind.is_anchor() || TradeOf::<T>::contains_key(id),
+				Error::<T>::NotLinked
+			);
 			ensure!(!attested.iter().any(|(seen, _)| seen == &id), Error::<T>::DuplicateInBatch);
 			ensure!(document.status == DocumentStatus::Registered, Error::<T>::NotRegistered);
 			document.status = DocumentStatus::Attested;
@@ -186,6 +197,12 @@ impl<T: Config> Pallet<T> {
 			document.pledged == 0 && document.paid == 0 && document.pledges == 0,
 			Error::<T>::DocumentInUse
 		);
+		if document.kind.is_anchor() {
+			ensure!(TradeUse::<T>::get(id).links == 0, Error::<T>::DocumentInUse);
+			TradeUse::<T>::remove(id);
+		} else if let Some(anchor) = TradeOf::<T>::take(id) {
+			TradeUse::<T>::mutate(anchor, |usage| usage.links = usage.links.saturating_sub(1));
+		}
 		Documents::<T>::remove(id);
 		Disputes::<T>::remove(id);
 		Self::deposit_event(Event::DocumentVoided { id, by: by.clone(), owner: document.owner });
@@ -200,6 +217,11 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(document.status != DocumentStatus::Cancelled, Error::<T>::Cancelled);
 		ensure!(document.pledged == 0, Error::<T>::DocumentPledged);
+		// An anchor carries its trade: not while a linked document is pledged.
+		ensure!(
+			!document.kind.is_anchor() || TradeUse::<T>::get(id).pledged == 0,
+			Error::<T>::DocumentPledged
+		);
 		document.status = DocumentStatus::Cancelled;
 		Documents::<T>::insert(id, document);
 		Disputes::<T>::remove(id);

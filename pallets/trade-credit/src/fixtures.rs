@@ -25,10 +25,16 @@ impl<T: Config> TradeFixtures<T::AccountId, Balance> for Pallet<T> {
 		seed: u32,
 	) -> Result<DocumentId, DispatchError> {
 		T::BenchmarkHelper::create_currency(currency);
+		let index = kind as u32; // allowed: a fieldless enum's discriminant
+		let attester: T::AccountId = frame_benchmarking::account("attester", index, 0);
+		if !T::Identity::is_active(&attester, kind.attester()) {
+			T::BenchmarkHelper::register_active(&attester, kind.attester(), None)?;
+		}
+		let issuer = T::Identity::legal_id(&attester).ok_or(DispatchError::Other("legal id"))?;
 		let number = alloc::format!("FIXTURE-{seed:010}").into_bytes();
 		let input = DocumentInput {
 			kind,
-			issuer: H256::repeat_byte(0xF1),
+			issuer,
 			number: number.try_into().map_err(|_| DispatchError::Other("fixture number"))?,
 			counterparty: H256::repeat_byte(0xF2),
 			currency,
@@ -38,10 +44,16 @@ impl<T: Config> TradeFixtures<T::AccountId, Balance> for Pallet<T> {
 		};
 		let id = document_id(kind, &input.issuer, &input.number);
 		Self::do_register_documents(owner, owner, vec![input])?;
-		let index = kind as u32; // allowed: a fieldless enum's discriminant
-		let attester: T::AccountId = frame_benchmarking::account("attester", index, 0);
-		if !T::Identity::is_active(&attester, kind.attester()) {
-			T::BenchmarkHelper::register_active(&attester, kind.attester(), None)?;
+		if !kind.is_anchor() {
+			// Its trade: a declaration of the same value (seeds above 2^31 are the anchors').
+			let anchor = Self::attested_document(
+				owner,
+				DocumentKind::ExportDeclaration,
+				currency,
+				face_value,
+				seed | (1 << 31),
+			)?;
+			Self::do_link(owner, anchor, vec![id])?;
 		}
 		Self::do_attest_documents(&attester, vec![id])?;
 		Ok(id)

@@ -1,9 +1,10 @@
 //! The financed-balance ledger: pledges, releases and payments against each document.
 //!
-//! `financeable = face value - pledged outstanding - paid` (zero unless attested). A pledge
-//! takes from it; a release gives back; a payment against the free value (`record_payment`)
-//! or against a pledged part (`settle_pledge`) is recorded as paid. `pledged + paid` never
-//! exceeds the face value.
+//! `financeable = face value - pledged outstanding - paid`, within what is left of the
+//! document's trade (zero unless it and its trade's anchor are attested). A pledge takes from
+//! it; a release gives back; a payment against the free value (`record_payment`) or against a
+//! pledged part (`settle_pledge`) is recorded as paid. `pledged + paid` never exceeds the face
+//! value, of a document or of its trade.
 
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use sp_runtime::DispatchError;
@@ -79,7 +80,9 @@ impl<T: Config> Pallet<T> {
 				return Err(Error::<T>::NotAttested.into())
 			}
 		}
-		ensure!(amount <= document.financeable(), Error::<T>::ExceedsFinanceable);
+		let position = Self::position(id, &document);
+		ensure!(position.in_force, Error::<T>::TradeNotInForce);
+		ensure!(amount <= position.free, Error::<T>::ExceedsFinanceable);
 		let key = (bank.clone(), financing);
 		let existing = Pledges::<T>::get(id, &key);
 		if existing.is_none() {
@@ -88,9 +91,11 @@ impl<T: Config> Pallet<T> {
 		}
 		let pledge = existing.unwrap_or(0).checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		document.pledged = document.pledged.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-		let financeable = document.financeable();
+		// Within the trade's room, so the usage cannot overflow.
+		Self::adjust_trade(id, |usage| usage.pledged = usage.pledged.saturating_add(amount));
 		Pledges::<T>::insert(id, &key, pledge);
-		Documents::<T>::insert(id, document);
+		Documents::<T>::insert(id, document.clone());
+		let financeable = Self::position(id, &document).financeable();
 		Self::deposit_event(Event::Pledged {
 			id: *id,
 			bank: bank.clone(),
@@ -114,8 +119,8 @@ impl<T: Config> Pallet<T> {
 		let pledge = Pledges::<T>::get(id, &key).ok_or(Error::<T>::UnknownPledge)?;
 		let released = amount.min(pledge);
 		Self::shrink_pledge(id, &mut document, &key, pledge, released);
-		let financeable = document.financeable();
-		Documents::<T>::insert(id, document);
+		Documents::<T>::insert(id, document.clone());
+		let financeable = Self::position(id, &document).financeable();
 		Self::deposit_event(Event::PledgeReleased {
 			id: *id,
 			bank: bank.clone(),
@@ -136,6 +141,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let left = pledge.saturating_sub(by);
 		document.pledged = document.pledged.saturating_sub(by);
+		Self::adjust_trade(id, |usage| usage.pledged = usage.pledged.saturating_sub(by));
 		if left == 0 {
 			Pledges::<T>::remove(id, key);
 			document.pledges = document.pledges.saturating_sub(1);
@@ -148,8 +154,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
 		ensure!(document.status != DocumentStatus::Cancelled, Error::<T>::Cancelled);
-		ensure!(amount <= document.unencumbered(), Error::<T>::ExceedsUnpaid);
+		ensure!(amount <= Self::position(id, &document).free, Error::<T>::ExceedsUnpaid);
 		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
 		let paid = document.paid;
 		Documents::<T>::insert(id, document);
 		Self::deposit_event(Event::PaymentRecorded { id: *id, amount, paid });
@@ -169,6 +176,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount <= pledge, Error::<T>::ExceedsPledge);
 		Self::shrink_pledge(id, &mut document, &key, pledge, amount);
 		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
 		Documents::<T>::insert(id, document);
 		Self::deposit_event(Event::PledgeSettled {
 			id: *id,
@@ -180,22 +188,37 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// What can still be pledged on a document: zero unless it and its trade's anchor are
+	/// attested, else its free value within its trade.
+	pub fn financeable_of(id: &DocumentId) -> Balance {
+		Documents::<T>::get(id).map(|d| Self::position(id, &d).financeable()).unwrap_or(0)
+	}
+}
+
 impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 	fn document(id: &DocumentId) -> Option<DocumentFacts<T::AccountId, Balance>> {
-		Documents::<T>::get(id).map(|d| DocumentFacts {
-			kind: d.kind,
-			owner: d.owner,
-			currency: d.currency,
-			face_value: d.face_value,
-			due_at: d.due_at,
-			status: d.status,
-			pledged: d.pledged,
-			paid: d.paid,
+		Documents::<T>::get(id).map(|d| {
+			let position = Self::position(id, &d);
+			DocumentFacts {
+				trade: position.trade,
+				in_force: position.in_force,
+				free: position.free,
+				room: position.room,
+				kind: d.kind,
+				owner: d.owner,
+				currency: d.currency,
+				face_value: d.face_value,
+				due_at: d.due_at,
+				status: d.status,
+				pledged: d.pledged,
+				paid: d.paid,
+			}
 		})
 	}
 
 	fn financeable(id: &DocumentId) -> Balance {
-		Documents::<T>::get(id).map(|d| d.financeable()).unwrap_or(0)
+		Self::financeable_of(id)
 	}
 
 	fn pledges_on(id: &DocumentId) -> alloc::vec::Vec<(T::AccountId, PledgeRef, Balance)> {

@@ -47,6 +47,7 @@ mod record;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+mod trades;
 pub mod types;
 pub mod weights;
 
@@ -121,6 +122,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDirectPledgesPerBank: Get<u32>;
 
+		/// Most documents linked to one trade's anchor.
+		#[pallet::constant]
+		type MaxLinksPerTrade: Get<u32>;
+
 		/// Most lines an enterprise holds that are not closed.
 		#[pallet::constant]
 		type MaxLinesPerEnterprise: Get<u32>;
@@ -141,12 +146,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Documents<T: Config> = StorageMap<_, Identity, DocumentId, Document<T::AccountId>>;
 
-	/// Outstanding pledges: document -> (bank, financing reference) -> amount.
 	/// Who put a document in dispute (and whether as the regulator), while it is disputed.
 	/// Documents disputed before this record existed have none (see `resolve_dispute`).
 	#[pallet::storage]
 	pub type Disputes<T: Config> = StorageMap<_, Identity, DocumentId, Dispute<T::AccountId>>;
 
+	/// Outstanding pledges: document -> (bank, financing reference) -> amount.
 	#[pallet::storage]
 	pub type Pledges<T: Config> = StorageDoubleMap<
 		_,
@@ -156,6 +161,15 @@ pub mod pallet {
 		(T::AccountId, PledgeRef),
 		Balance,
 	>;
+
+	/// The trade each linked document belongs to: document -> its trade's anchor (a customs
+	/// declaration or a service-trade tax record of the same owner and currency).
+	#[pallet::storage]
+	pub type TradeOf<T: Config> = StorageMap<_, Identity, DocumentId, DocumentId>;
+
+	/// What the documents linked to each anchor hold of the trade's value.
+	#[pallet::storage]
+	pub type TradeUse<T: Config> = StorageMap<_, Identity, DocumentId, TradeUsage, ValueQuery>;
 
 	/// Credit lines by id (closed lines stay, for the record).
 	#[pallet::storage]
@@ -206,6 +220,8 @@ pub mod pallet {
 		},
 		/// The competent authority attested a document.
 		DocumentAttested { id: DocumentId, by: T::AccountId },
+		/// Documents were linked to a trade: they share its anchor's value.
+		DocumentsLinked { trade: DocumentId, documents: Vec<DocumentId> },
 		/// A document was put in dispute: it cannot be pledged.
 		DocumentDisputed { id: DocumentId, by: T::AccountId, reason: u32 },
 		/// A dispute was resolved; the document is back to `status`.
@@ -370,6 +386,24 @@ pub mod pallet {
 		NotOwnerOrRegulator,
 		/// The bank still holds the owner's live trade-documents consent: only it releases.
 		ConsentStillLive,
+		/// The document's issuer is not the legal-id commitment of the participant attesting it.
+		IssuerNotAttester,
+		/// A bill of lading, commercial invoice or insurance policy must be linked to its
+		/// trade's anchor before it is attested.
+		NotLinked,
+		/// Only a customs declaration or a service-trade tax record anchors a trade.
+		NotAnAnchor,
+		/// A customs declaration or a service-trade tax record is an anchor: it links to no
+		/// other document.
+		AnchorNotLinkable,
+		/// The document is already linked to a trade.
+		AlreadyLinked,
+		/// The document and the anchor differ in owner or currency.
+		TradeMismatch,
+		/// The trade has `MaxLinksPerTrade` linked documents.
+		TooManyLinks,
+		/// The document's trade anchor is not attested (or is disputed or cancelled).
+		TradeNotInForce,
 	}
 
 	#[pallet::hooks]
@@ -402,6 +436,17 @@ pub mod pallet {
 		}
 
 		/// The competent authority attests documents (all or none).
+		///
+		/// - `origin`: signed by an active participant of the kind that attests each document
+		///   (customs for customs declarations, the tax authority for tax records, a bank for
+		///   invoices, bills of lading and insurance policies) whose legal-id commitment is the
+		///   document's `issuer`.
+		/// - `ids`: registered documents, at most `MaxBatch`; a bill of lading, invoice or
+		///   policy already linked to its trade (`link_documents`).
+		///
+		/// Emits `DocumentAttested` for each. Errors: `EmptyBatch`, `BatchTooLarge`,
+		/// `UnknownDocument`, `NotTheAttester`, `IssuerNotAttester`, `NotLinked`,
+		/// `DuplicateInBatch`, `NotRegistered`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))] // allowed: a decodable call's list length fits u32
 		pub fn attest_documents(origin: OriginFor<T>, ids: Vec<DocumentId>) -> DispatchResult {
@@ -572,6 +617,32 @@ pub mod pallet {
 		pub fn void_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_void(&by, id)
+		}
+
+		/// Links documents of one shipment to its trade's anchor, so that they share the
+		/// anchor's value: whatever is pledged or paid through any of them (or the anchor)
+		/// comes off one balance, and the trade is never financed beyond its value.
+		///
+		/// - `origin`: signed by the owner enterprise (or its operator), or an active bank
+		///   holding the owner's live trade-documents consent.
+		/// - `trade`: the anchor, a customs declaration or a service-trade tax record that is
+		///   not cancelled.
+		/// - `documents`: bills of lading, commercial invoices or insurance policies of the
+		///   same owner and currency, registered and not yet attested, at most `MaxBatch`.
+		///
+		/// Emits `DocumentsLinked`. Errors: `EmptyBatch`, `UnknownDocument`, `NotAnAnchor`,
+		/// `Cancelled`, `OwnerNotActiveEnterprise`, `NotOwnerOrConsentedBank`, `NoConsent`,
+		/// `TooManyLinks`, `DuplicateInBatch`, `AnchorNotLinkable`, `AlreadyLinked`,
+		/// `NotRegistered`, `DocumentInUse`, `TradeMismatch`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::link_documents(documents.len() as u32))] // allowed: bounded by MaxBatch
+		pub fn link_documents(
+			origin: OriginFor<T>,
+			trade: DocumentId,
+			documents: BoundedVec<DocumentId, T::MaxBatch>,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_link(&by, trade, documents.into_inner())
 		}
 	}
 

@@ -40,6 +40,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxBatch = ConstU32<6>;
 	type MaxPledgesPerDocument = ConstU32<3>;
 	type MaxDirectPledgesPerBank = ConstU32<2>;
+	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<2>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = ();
@@ -160,11 +161,20 @@ pub fn declaration(number: &str, face_value: Balance) -> DocumentInput {
 	input(DocumentKind::ExportDeclaration, number, face_value)
 }
 
-/// A document of `kind`, issued by a fixed issuer.
+/// Who attests documents of `kind` in the mock: customs, the tax authority or `BANK`.
+pub fn attester_of(kind: DocumentKind) -> AccountId {
+	match kind.attester() {
+		ParticipantKind::Customs => CUSTOMS,
+		ParticipantKind::TaxAuthority => TAX,
+		_ => BANK,
+	}
+}
+
+/// A document of `kind`, naming as its issuer the legal id of the mock's attester of `kind`.
 pub fn input(kind: DocumentKind, number: &str, face_value: Balance) -> DocumentInput {
 	DocumentInput {
 		kind,
-		issuer: H256::repeat_byte(0xC0),
+		issuer: tradefin_primitives::testing::legal_id_of(attester_of(kind)),
 		number: number.as_bytes().to_vec().try_into().expect("a short number"),
 		counterparty: H256::repeat_byte(0xB7),
 		currency: USD,

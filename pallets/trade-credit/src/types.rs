@@ -5,7 +5,7 @@ use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use tradefin_primitives::{
-	trade::{DocumentKind, DocumentStatus},
+	trade::{DocumentId, DocumentKind, DocumentStatus},
 	AssetId, Balance, Moment,
 };
 
@@ -66,11 +66,39 @@ impl<AccountId> Document<AccountId> {
 	pub fn unencumbered(&self) -> Balance {
 		self.face_value.saturating_sub(self.pledged).saturating_sub(self.paid)
 	}
+}
 
-	/// What can still be pledged: the unencumbered value of an attested document, else zero.
+/// What the documents linked to a trade's anchor hold of its value (the anchor's own pledges
+/// and payments are in its document record).
+#[derive(Encode, Decode, Clone, Copy, PartialEq, Eq, Debug, Default, TypeInfo, MaxEncodedLen)]
+pub struct TradeUsage {
+	/// Outstanding pledges on the linked documents (sum of their `pledged`).
+	pub pledged: Balance,
+	/// Paid against the linked documents (sum of their `paid`).
+	pub paid: Balance,
+	/// How many documents are linked (bounded by `MaxLinksPerTrade`).
+	pub links: u32,
+}
+
+/// Where a document stands in its trade: what the ledger derives from the document, its link
+/// and its trade's anchor.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Position {
+	/// Its trade's anchor (its own id for an anchor or an unlinked document).
+	pub trade: DocumentId,
+	/// Attested, and so is its trade's anchor.
+	pub in_force: bool,
+	/// Its own `face value - pledged - paid`, within what is left of its trade's value.
+	pub free: Balance,
+	/// What is left of its trade's value.
+	pub room: Balance,
+}
+
+impl Position {
+	/// What can still be pledged: `free` while in force, else nothing.
 	pub fn financeable(&self) -> Balance {
-		if self.status == DocumentStatus::Attested {
-			self.unencumbered()
+		if self.in_force {
+			self.free
 		} else {
 			0
 		}

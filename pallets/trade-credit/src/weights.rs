@@ -13,6 +13,7 @@ pub trait WeightInfo {
 	fn resolve_dispute() -> Weight;
 	fn cancel_document() -> Weight;
 	fn void_document() -> Weight;
+	fn link_documents(n: u32) -> Weight;
 	fn pledge() -> Weight;
 	fn release_pledge() -> Weight;
 	fn issue_line() -> Weight;
@@ -41,6 +42,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn void_document() -> Weight {
+		Weight::zero()
+	}
+	fn link_documents(_n: u32) -> Weight {
 		Weight::zero()
 	}
 	fn pledge() -> Weight {

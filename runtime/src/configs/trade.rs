@@ -22,6 +22,8 @@ impl pallet_trade_credit::Config for Runtime {
 	type MaxPledgesPerDocument = ConstU32<8>;
 	/// A bank holds at most two direct pledges on one document.
 	type MaxDirectPledgesPerBank = ConstU32<2>;
+	/// A shipment's bill of lading, invoice and policy, with room for amended copies.
+	type MaxLinksPerTrade = ConstU32<8>;
 	type MaxLinesPerEnterprise = ConstU32<16>;
 	type ClassBLineCap = ClassBLineCap;
 	type WeightInfo = crate::weights::pallet_trade_credit::WeightInfo<Runtime>;

@@ -138,6 +138,18 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Provisional until `scripts/bench.sh pallet_trade_credit` regenerates this file: the
+	/// anchor, consent path and `n` documents read, `n` links and the usage written.
+	fn link_documents(n: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 6358))
+			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
+	}
 	/// Storage: `TradeCredit::Documents` (r:1 w:1)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)

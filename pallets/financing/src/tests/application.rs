@@ -330,7 +330,7 @@ fn documents_and_lines_that_cannot_back_an_application_are_refused() {
 		// A EUR declaration cannot back a USD line.
 		let input = pallet_trade_credit::DocumentInput {
 			kind: DocumentKind::ExportDeclaration,
-			issuer: sp_core::H256::repeat_byte(0xC0),
+			issuer: tradefin_primitives::testing::legal_id_of(CUSTOMS),
 			number: b"EXP-EUR".to_vec().try_into().expect("short"),
 			counterparty: sp_core::H256::repeat_byte(0xB7),
 			currency: EUR,

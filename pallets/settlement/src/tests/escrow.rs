@@ -22,7 +22,7 @@ fn held(who: AccountId) -> u128 {
 fn bill_of_lading(number: &str) -> DocumentId {
 	let input = pallet_trade_credit::DocumentInput {
 		kind: DocumentKind::BillOfLading,
-		issuer: H256::repeat_byte(0xB1),
+		issuer: tradefin_primitives::testing::legal_id_of(BANK),
 		number: number.as_bytes().to_vec().try_into().expect("short"),
 		counterparty: H256::repeat_byte(0xB7),
 		currency: USD,
@@ -35,6 +35,12 @@ fn bill_of_lading(number: &str) -> DocumentId {
 		RuntimeOrigin::signed(EXPORTER),
 		EXPORTER,
 		vec![input]
+	));
+	let anchor = declaration(EXPORTER, &format!("{number}/T"), USD, FACE);
+	assert_ok!(TradeCredit::link_documents(
+		RuntimeOrigin::signed(EXPORTER),
+		anchor,
+		vec![id].try_into().expect("one document")
 	));
 	id
 }

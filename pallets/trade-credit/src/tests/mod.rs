@@ -8,3 +8,4 @@ mod permissions;
 mod properties;
 mod record;
 mod review;
+mod trades;

@@ -166,7 +166,10 @@ fn m7_a_banks_direct_pledges_are_capped_and_lapse_with_its_consent() {
 			1
 		));
 		let document = Documents::<Test>::get(id).expect("stored");
-		assert_eq!((document.pledged, document.pledges, document.financeable()), (0, 0, 1_000));
+		assert_eq!(
+			(document.pledged, document.pledges, TradeCredit::financeable_of(&id)),
+			(0, 0, 1_000)
+		);
 		assert_noop!(
 			TradeCredit::release_lapsed_pledge(RuntimeOrigin::signed(CLERK), id, BANK, 1),
 			Error::<Test>::UnknownPledge
