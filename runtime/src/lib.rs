@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -84,7 +84,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -154,7 +154,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 #[allow(unused_parens)]
 /// Migrations run when this runtime first executes after an upgrade (each checks its pallet's
 /// storage version, so they are no-ops on a chain already migrated).
-pub type Migrations = (pallet_settlement::migrations::v2::MigrateV1ToV2<Runtime>,);
+pub type Migrations = (
+	pallet_settlement::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_trade_credit::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -11,7 +11,7 @@ use pallet_settlement::{PaymentInput, Purpose};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::DispatchResult;
 use tradefin_primitives::{
-	identity::ConsentScope,
+	identity::{ConsentScope, FxClass},
 	trade::{DocumentId, DocumentKind, DocumentLedger},
 };
 use tradefin_runtime::{
@@ -237,6 +237,79 @@ fn h4_the_same_bill_of_lading_under_another_issuer_gets_nothing_attested() {
 			);
 		}
 		assert_eq!(financeable(&copy), 0);
+	});
+}
+
+fn set_class(enterprise: Sr25519Keyring, class: FxClass) {
+	assert_ok!(EnterpriseIdentity::set_fx_class(
+		signed(Alice),
+		enterprise.to_account_id(),
+		class,
+		1
+	));
+}
+
+#[test]
+fn m3a_an_enterprise_classed_c_after_approval_is_not_disbursed() {
+	review_genesis(|| {
+		let document = declaration("EXP-M3A", 10_000_000);
+		let id = finance(Bob, 0, 1_000_000, &[(document, 2_000_000)], false);
+		set_class(AliceStash, FxClass::C);
+		assert_noop!(
+			Financing::disburse(signed(Bob), id),
+			pallet_financing::Error::<Runtime>::ClassCNoCredit
+		);
+		assert_eq!(financing(id).state, FinancingState::Approved);
+	});
+}
+
+#[test]
+fn m3b_a_downgrade_to_class_b_caps_the_lines_issued_before_it() {
+	review_genesis(|| {
+		// Lines 0 and 1 (20,000,000 each) were issued while AliceStash was class A.
+		assert_ok!(TradeCredit::increase_limit(signed(Bob), 0, 480_000_000));
+		set_class(AliceStash, FxClass::B);
+		let document = declaration("EXP-M3B", 200_000_000);
+		// 500,000.00 USD is the class B cap over all her lines: 100,000,000 is twice it.
+		let twice = terms(Bob, 0, 100_000_000);
+		let pledges = vec![PledgeOf { document, amount: 125_000_000 }];
+		assert_noop!(
+			Financing::apply(signed(AliceStash), twice, pledges),
+			pallet_financing::Error::<Runtime>::ExceedsClassCap
+		);
+		let id = finance(Bob, 0, 50_000_000, &[(document, 62_500_000)], true);
+		assert_eq!(financing(id).state, FinancingState::Disbursed);
+		// At the cap: not a cent more on any line, from any bank.
+		let more = terms(Charlie, 1, 1);
+		let pledges = vec![PledgeOf { document, amount: 2 }];
+		assert_noop!(
+			Financing::apply(signed(AliceStash), more, pledges),
+			pallet_financing::Error::<Runtime>::ExceedsClassCap
+		);
+	});
+}
+
+#[test]
+fn m3c_sixteen_lines_do_not_multiply_the_class_b_cap() {
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(DAY);
+		assert_ok!(EnterpriseIdentity::grant_consent(
+			signed(BobStash),
+			Bob.to_account_id(),
+			ConsentScope::CreditRecord,
+			0,
+			FAR
+		));
+		let issue =
+			|limit| TradeCredit::issue_line(signed(Bob), BobStash.to_account_id(), USD, limit, FAR);
+		assert_ok!(issue(50_000_000));
+		for _ in 1..16 {
+			assert_noop!(issue(50_000_000), pallet_trade_credit::Error::<Runtime>::ExceedsClassCap);
+		}
+		let exposure = TradeCredit::exposure_of(&BobStash.to_account_id());
+		assert_eq!(exposure.iter().map(|e| e.limit).sum::<u128>(), 50_000_000);
+		TradeCredit::do_try_state().expect("trade-credit invariants hold");
 	});
 }
 

@@ -10,11 +10,12 @@ use frame_support::{
 use pallet_settlement::{IncomingEscrows, PaymentInput, Purpose};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::*;
-use tradefin_runtime::{Runtime, RuntimeOrigin, Settlement, Upgrades, VERSION};
+use tradefin_runtime::{Runtime, RuntimeOrigin, Settlement, TradeCredit, Upgrades, VERSION};
 use tradefin_tests::runtime::{new_test_ext, Chain, DAY, USD};
 
-/// Escrows written as release 101 wrote them: no payee index, settlement at version 1, and
-/// release 101 recorded as the last runtime that ran.
+/// Escrows and lines written as release 101 wrote them: no payee index, settlement at version
+/// 1, no line totals, trade credit at version 1, and release 101 recorded as the last runtime
+/// that ran.
 fn release_101_state(chain: &mut Chain) -> u64 {
 	let mut id = 0;
 	chain.block(1, || {
@@ -35,6 +36,23 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 		));
 		let _ = IncomingEscrows::<Runtime>::clear(u32::MAX, None);
 		StorageVersion::new(1).put::<Settlement>();
+		// Trade credit at version 1: AliceStash's line from Bob, with no per-currency totals.
+		assert_ok!(pallet_enterprise_identity::Pallet::<Runtime>::grant_consent(
+			RuntimeOrigin::signed(AliceStash.to_account_id()),
+			Bob.to_account_id(),
+			tradefin_primitives::identity::ConsentScope::CreditRecord,
+			0,
+			300 * DAY
+		));
+		assert_ok!(TradeCredit::issue_line(
+			RuntimeOrigin::signed(Bob.to_account_id()),
+			AliceStash.to_account_id(),
+			USD,
+			7_000_000,
+			300 * DAY
+		));
+		let _ = pallet_trade_credit::Exposures::<Runtime>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<TradeCredit>();
 		frame_system::LastRuntimeUpgrade::<Runtime>::put(frame_system::LastRuntimeUpgradeInfo {
 			spec_version: 101.into(),
 			spec_name: VERSION.spec_name.clone(),
@@ -44,7 +62,7 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 }
 
 #[test]
-fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement() {
+fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement_and_trade_credit() {
 	new_test_ext("development").execute_with(|| {
 		let mut chain = Chain::new();
 		let id = release_101_state(&mut chain);
@@ -61,6 +79,11 @@ fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement() {
 		let last = frame_system::LastRuntimeUpgrade::<Runtime>::get().expect("recorded");
 		assert_eq!(last.spec_version.0, VERSION.spec_version);
 		Settlement::do_try_state().expect("the payee index is complete");
+		assert_eq!(TradeCredit::on_chain_storage_version(), 2);
+		let totals =
+			pallet_trade_credit::Exposures::<Runtime>::get(AliceStash.to_account_id(), USD);
+		assert_eq!(totals.limit, 7_000_000, "the line written under release 101 is totalled");
+		TradeCredit::do_try_state().expect("the line totals are complete");
 		// Later blocks leave it alone.
 		chain.block(3, || {});
 		assert_eq!(Settlement::on_chain_storage_version(), 2);

@@ -292,6 +292,9 @@ pub mod pallet {
 		DocumentNotAttested,
 		/// A document has no free pledge slot (every one of its `MaxPledgesPerDocument` is held).
 		NoPledgeSlot,
+		/// The amount would take the enterprise's credit in the line's currency, over all its
+		/// lines, beyond what its FX class B allows.
+		ExceedsClassCap,
 	}
 
 	#[pallet::hooks]

@@ -328,6 +328,8 @@ impl<T: Config> Pallet<T> {
 			Some(l) if l.used.saturating_add(terms.amount) > l.limit => {
 				Some(Error::<T>::LineLimitExceeded)
 			}
+			// The enterprise's class over all its lines in the currency, as it is now.
+			Some(l) if terms.amount > l.class_room => Some(Error::<T>::ExceedsClassCap),
 			Some(_) => None,
 		}
 	}
@@ -370,6 +372,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
 			Error::<T>::NotActiveEnterprise
+		);
+		// The class as it is at disbursement: a downgrade since approval stops the money.
+		ensure!(
+			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
+			Error::<T>::ClassCNoCredit
 		);
 		Self::ensure_line_room(&financing)?;
 		Self::ensure_pledges_attested(&financing)?;

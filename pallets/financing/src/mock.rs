@@ -31,7 +31,7 @@ frame_support::construct_runtime!(
 tradefin_primitives::mock_base_configs!(Test, assets_holder = ());
 
 parameter_types! {
-	pub const ClassBLineCap: Balance = 500_000;
+	pub const ClassBCap: Balance = 500_000;
 	pub const ExportAdvanceRate: Permill = Permill::from_percent(80);
 	pub const InvoiceAdvanceRate: Permill = Permill::from_percent(90);
 	pub const InsuranceAdvanceRate: Permill = Permill::from_percent(90);
@@ -47,7 +47,8 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
-	type ClassBLineCap = ClassBLineCap;
+	type ClassBCap = ClassBCap;
+	type Decimals = tradefin_primitives::testing::NoDecimals;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchFixtures;

@@ -61,6 +61,19 @@ pub const MICRO_UNIT: Balance = 1_000_000;
 /// addresses for the well-known development accounts).
 pub const SS58_PREFIX: u16 = 42;
 
+/// How many decimals each currency has, from the currency registry (settlement): what turns a
+/// rule written in whole units into a currency's smallest units.
+pub trait CurrencyDecimals {
+	/// The decimals of `currency`, if it is registered.
+	fn decimals(currency: AssetId) -> Option<u8>;
+
+	/// `units` whole units of `currency` in its smallest units (saturating), if it is
+	/// registered.
+	fn whole_units(currency: AssetId, units: Balance) -> Option<Balance> {
+		Self::decimals(currency).map(|d| units.saturating_mul(10u128.saturating_pow(d.into())))
+	}
+}
+
 /// Benchmark set-up a runtime gives the pallets whose calls act on other pallets' state:
 /// participants, attested documents, credit lines and the clock.
 pub trait ChainFixtures<AccountId>:

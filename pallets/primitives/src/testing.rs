@@ -31,6 +31,14 @@ thread_local! {
 	static USES: RefCell<Vec<ConsentUse>> = const { RefCell::new(Vec::new()) };
 }
 
+/// A currency registry in which every currency has no decimals: whole units are smallest units.
+pub struct NoDecimals;
+impl crate::CurrencyDecimals for NoDecimals {
+	fn decimals(_currency: crate::AssetId) -> Option<u8> {
+		Some(0)
+	}
+}
+
 /// The mock clock (milliseconds).
 pub struct MockTime;
 impl frame_support::traits::Time for MockTime {

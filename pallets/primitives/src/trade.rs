@@ -205,6 +205,9 @@ pub struct LineFacts<AccountId, Balance> {
 	pub expires_at: Moment,
 	/// Open, unfrozen and unexpired: it may be drawn.
 	pub drawable: bool,
+	/// What the enterprise's FX class still lets it draw in the line's currency over all its
+	/// lines: nothing for class C, the class B cap less what its lines use, unbounded for A.
+	pub class_room: Balance,
 }
 
 /// Credit lines, drawn on disbursement and repaid on repayment.

@@ -102,3 +102,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+impl<T: Config> tradefin_primitives::CurrencyDecimals for Pallet<T> {
+	fn decimals(currency: AssetId) -> Option<u8> {
+		Currencies::<T>::get(currency).map(|info| info.decimals)
+	}
+}

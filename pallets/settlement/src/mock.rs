@@ -43,7 +43,7 @@ impl pallet_assets_holder::Config for Test {
 }
 
 parameter_types! {
-	pub const ClassBLineCap: Balance = 500_000;
+	pub const ClassBCap: Balance = 500_000;
 	pub const SettlementPalletId: PalletId = PalletId(*b"tf/settl");
 }
 
@@ -56,7 +56,8 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
-	type ClassBLineCap = ClassBLineCap;
+	type ClassBCap = ClassBCap;
+	type Decimals = tradefin_primitives::testing::NoDecimals;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchFixtures;

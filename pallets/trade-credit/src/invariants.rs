@@ -4,7 +4,9 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::Balance;
 
 use crate::{
-	pallet::{Config, Disputes, Documents, Lines, LinesOf, Pallet, Pledges, TradeOf, TradeUse},
+	pallet::{
+		Config, Disputes, Documents, Exposures, Lines, LinesOf, Pallet, Pledges, TradeOf, TradeUse,
+	},
 	trades::trade_room,
 	DocumentStatus, LineStatus, TradeUsage,
 };
@@ -95,6 +97,20 @@ impl<T: Config> Pallet<T> {
 				"the line index lists open lines",
 			)?;
 		}
+		let mut totals: alloc::collections::BTreeMap<
+			(T::AccountId, tradefin_primitives::AssetId),
+			crate::LineTotals,
+		> = Default::default();
+		for (_, line) in Lines::<T>::iter().filter(|(_, l)| l.status != LineStatus::Closed) {
+			let sum = totals.entry((line.enterprise, line.currency)).or_default();
+			sum.limit = sum.limit.saturating_add(line.limit);
+			sum.used = sum.used.saturating_add(line.used);
+		}
+		let stored: alloc::collections::BTreeMap<_, _> = Exposures::<T>::iter()
+			.filter(|(_, _, t)| *t != crate::LineTotals::default())
+			.map(|(e, c, t)| ((e, c), t))
+			.collect();
+		check(stored == totals, "an enterprise's totals per currency sum its open lines")?;
 		for (enterprise, ids) in LinesOf::<T>::iter() {
 			for id in ids {
 				check(

@@ -16,7 +16,9 @@
 //!   pledge directly (under the owner's trade-documents consent) or through the financing
 //!   pallet ([`DocumentLedger`]); settlement records payments.
 //! - **Credit lines.** An active bank issues a line to an active enterprise that granted it a
-//!   live credit-record consent; FX class C gets none, class B at most `ClassBLineCap`. The bank
+//!   live credit-record consent; FX class C gets none, and a class B enterprise's lines in one
+//!   currency total at most `ClassBCap` whole units of it (limits when issued or raised, usage
+//!   when drawn, over all its lines and banks; [`Exposures`] keeps the totals). The bank
 //!   raises, lowers (not below usage), freezes, unfreezes and closes (when unused) its lines;
 //!   the regulator freezes any line, and only the regulator lifts its own freeze. The financing
 //!   pallet draws and repays through [`CreditLines`].
@@ -41,6 +43,7 @@ mod fixtures;
 mod invariants;
 mod ledger;
 mod lines;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod record;
@@ -93,7 +96,7 @@ pub mod pallet {
 		AssetId, Balance, Moment,
 	};
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -130,9 +133,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxLinesPerEnterprise: Get<u32>;
 
-		/// The largest line an FX class B enterprise may hold (class C gets none).
+		/// The most an FX class B enterprise's lines in one currency may total, limits and
+		/// usage alike, in whole units of that currency (class C gets no credit).
 		#[pallet::constant]
-		type ClassBLineCap: Get<Balance>;
+		type ClassBCap: Get<Balance>;
+
+		/// Each currency's decimals (the currency registry), which turn `ClassBCap` into the
+		/// currency's smallest units.
+		type Decimals: tradefin_primitives::CurrencyDecimals;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -178,6 +186,19 @@ pub mod pallet {
 	/// The id the next line gets.
 	#[pallet::storage]
 	pub type NextLineId<T: Config> = StorageValue<_, LineId, ValueQuery>;
+
+	/// Per enterprise and currency, the limits and usage of its lines that are not closed:
+	/// what the FX class B cap applies to.
+	#[pallet::storage]
+	pub type Exposures<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		AssetId,
+		LineTotals,
+		ValueQuery,
+	>;
 
 	/// The lines of each enterprise that are not closed.
 	#[pallet::storage]
@@ -345,7 +366,8 @@ pub mod pallet {
 		NoConsent,
 		/// FX class C enterprises get no credit lines.
 		ClassCNoCredit,
-		/// The limit exceeds what the enterprise's FX class allows.
+		/// The limit, or the draw, would take the enterprise's lines in this currency beyond
+		/// what its FX class allows.
 		ExceedsClassCap,
 		/// The expiry is not in the future.
 		ExpiryInPast,

@@ -10,24 +10,49 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
 	trade::LineFacts,
-	AssetId, Balance, Moment,
+	AssetId, Balance, CurrencyDecimals, Moment,
 };
 
 use crate::{
-	pallet::{Config, Error, Event, Lines, LinesOf, NextLineId, Pallet},
+	pallet::{Config, Error, Event, Exposures, Lines, LinesOf, NextLineId, Pallet},
 	purpose, CreditLine, CreditLines, LineId, LineStatus,
 };
 
 impl<T: Config> Pallet<T> {
-	/// The most a line of `enterprise` may be: nothing for class C, the cap for class B.
-	fn ensure_within_class(enterprise: &T::AccountId, limit: Balance) -> DispatchResult {
+	/// What `enterprise`'s FX class lets its lines in `currency` total: unbounded (`None`) for
+	/// class A, the class B cap in the currency's smallest units, and no credit for class C.
+	pub(crate) fn class_cap(
+		enterprise: &T::AccountId,
+		currency: AssetId,
+	) -> Result<Option<Balance>, Error<T>> {
 		match Self::class_of(enterprise) {
-			Some(FxClass::C) | None => Err(Error::<T>::ClassCNoCredit.into()),
-			Some(FxClass::B) => {
-				ensure!(limit <= T::ClassBLineCap::get(), Error::<T>::ExceedsClassCap);
-				Ok(())
-			}
-			Some(FxClass::A) => Ok(()),
+			Some(FxClass::A) => Ok(None),
+			Some(FxClass::B) => T::Decimals::whole_units(currency, T::ClassBCap::get())
+				.map(Some)
+				.ok_or(Error::<T>::UnknownCurrency),
+			Some(FxClass::C) | None => Err(Error::<T>::ClassCNoCredit),
+		}
+	}
+
+	/// `total`, a new total of `enterprise`'s limits or usage in `currency`, is within its
+	/// class.
+	fn ensure_within_class(
+		enterprise: &T::AccountId,
+		currency: AssetId,
+		total: Balance,
+	) -> DispatchResult {
+		if let Some(cap) = Self::class_cap(enterprise, currency)? {
+			ensure!(total <= cap, Error::<T>::ExceedsClassCap);
+		}
+		Ok(())
+	}
+
+	/// What the enterprise's class still lets it draw in `currency`.
+	fn class_room(enterprise: &T::AccountId, currency: AssetId) -> Balance {
+		match Self::class_cap(enterprise, currency) {
+			Ok(None) => Balance::MAX,
+			Ok(Some(cap)) => cap.saturating_sub(Exposures::<T>::get(enterprise, currency).used),
+			Err(_) => 0,
 		}
 	}
 
@@ -46,7 +71,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(limit > 0, Error::<T>::ZeroAmount);
 		ensure!(T::Currencies::asset_exists(currency), Error::<T>::UnknownCurrency);
 		ensure!(expires_at > Self::now(), Error::<T>::ExpiryInPast);
-		Self::ensure_within_class(enterprise, limit)?;
+		let mut totals = Exposures::<T>::get(enterprise, currency);
+		totals.limit = totals.limit.checked_add(limit).ok_or(Error::<T>::Overflow)?;
+		Self::ensure_within_class(enterprise, currency, totals.limit)?;
 		// Checked and recorded in one go; a later refusal rolls the audit event back with the call.
 		T::Identity::use_consent(enterprise, bank, ConsentScope::CreditRecord, purpose::ISSUE_LINE)
 			.map_err(|_| Error::<T>::NoConsent)?;
@@ -55,6 +82,7 @@ impl<T: Config> Pallet<T> {
 		LinesOf::<T>::try_mutate(enterprise, |lines| lines.try_push(line))
 			.map_err(|_| Error::<T>::TooManyLines)?;
 		NextLineId::<T>::put(next);
+		Exposures::<T>::insert(enterprise, currency, totals);
 		Lines::<T>::insert(
 			line,
 			CreditLine {
@@ -97,18 +125,22 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(by > 0, Error::<T>::ZeroAmount);
 		let mut credit = Self::bank_line(bank, line)?;
+		let mut totals = Exposures::<T>::get(&credit.enterprise, credit.currency);
 		credit.limit = if increase {
 			let limit = credit.limit.checked_add(by).ok_or(Error::<T>::Overflow)?;
-			Self::ensure_within_class(&credit.enterprise, limit)?;
+			totals.limit = totals.limit.checked_add(by).ok_or(Error::<T>::Overflow)?;
+			Self::ensure_within_class(&credit.enterprise, credit.currency, totals.limit)?;
 			limit
 		} else {
 			// Lowering a line to nothing is closing it: refused as a zero amount.
 			ensure!(by < credit.limit, Error::<T>::ZeroAmount);
 			let limit = credit.limit.saturating_sub(by);
 			ensure!(limit >= credit.used, Error::<T>::LimitBelowUsage);
+			totals.limit = totals.limit.saturating_sub(by);
 			limit
 		};
 		let limit = credit.limit;
+		Exposures::<T>::insert(&credit.enterprise, credit.currency, totals);
 		Lines::<T>::insert(line, credit);
 		Self::deposit_event(Event::LimitChanged { line, limit });
 		Ok(())
@@ -159,6 +191,11 @@ impl<T: Config> Pallet<T> {
 		let mut credit = Self::bank_line(bank, line)?;
 		ensure!(credit.used == 0, Error::<T>::LineInUse);
 		LinesOf::<T>::mutate(&credit.enterprise, |lines| lines.retain(|l| *l != line));
+		Exposures::<T>::mutate_exists(&credit.enterprise, credit.currency, |totals| {
+			let left = totals.unwrap_or_default();
+			let limit = left.limit.saturating_sub(credit.limit);
+			*totals = (limit > 0 || left.used > 0).then_some(crate::LineTotals { limit, ..left });
+		});
 		credit.status = LineStatus::Closed;
 		Lines::<T>::insert(line, credit);
 		Self::deposit_event(Event::LineClosed { line });
@@ -176,6 +213,7 @@ impl<T: Config> CreditLines<T::AccountId, Balance> for Pallet<T> {
 		let now = Self::now();
 		Lines::<T>::get(id).map(|l| LineFacts {
 			drawable: Self::drawable(&l, now),
+			class_room: Self::class_room(&l.enterprise, l.currency),
 			bank: l.bank,
 			enterprise: l.enterprise,
 			currency: l.currency,
@@ -195,6 +233,12 @@ impl<T: Config> CreditLines<T::AccountId, Balance> for Pallet<T> {
 		);
 		let used = credit.used.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		ensure!(used <= credit.limit, Error::<T>::ExceedsLimit);
+		// The class as it is now (it may have changed since the line was issued), over all the
+		// enterprise's lines in this currency.
+		let mut totals = Exposures::<T>::get(&credit.enterprise, credit.currency);
+		totals.used = totals.used.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Self::ensure_within_class(&credit.enterprise, credit.currency, totals.used)?;
+		Exposures::<T>::insert(&credit.enterprise, credit.currency, totals);
 		credit.used = used;
 		Lines::<T>::insert(id, credit);
 		Self::deposit_event(Event::LineDrawn { line: id, amount, used });
@@ -205,6 +249,9 @@ impl<T: Config> CreditLines<T::AccountId, Balance> for Pallet<T> {
 		let mut credit = Lines::<T>::get(id).ok_or(Error::<T>::UnknownLine)?;
 		let repaid = amount.min(credit.used);
 		credit.used = credit.used.saturating_sub(repaid);
+		Exposures::<T>::mutate(&credit.enterprise, credit.currency, |totals| {
+			totals.used = totals.used.saturating_sub(repaid)
+		});
 		let used = credit.used;
 		Lines::<T>::insert(id, credit);
 		Self::deposit_event(Event::LineRepaid { line: id, amount: repaid, used });

@@ -30,7 +30,7 @@ pub use tradefin_primitives::testing::{
 };
 
 parameter_types! {
-	pub const ClassBLineCap: Balance = 50_000;
+	pub const ClassBCap: Balance = 50_000;
 }
 
 impl pallet_trade_credit::Config for Test {
@@ -42,10 +42,23 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<2>;
-	type ClassBLineCap = ClassBLineCap;
+	type ClassBCap = ClassBCap;
+	type Decimals = MockDecimals;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchFixtures;
+}
+
+/// The mock's currency registry: USD without decimals, EUR with three.
+pub struct MockDecimals;
+impl tradefin_primitives::CurrencyDecimals for MockDecimals {
+	fn decimals(currency: tradefin_primitives::AssetId) -> Option<u8> {
+		match currency {
+			USD => Some(0),
+			EUR => Some(3),
+			_ => None,
+		}
+	}
 }
 
 /// Benchmark fixtures on the mock.

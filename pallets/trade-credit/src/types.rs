@@ -152,6 +152,13 @@ pub struct CreditLine<AccountId> {
 	pub status: LineStatus,
 }
 
+/// The limits and usage of an enterprise's lines in one currency that are not closed.
+#[derive(Encode, Decode, Clone, Copy, PartialEq, Eq, Debug, Default, TypeInfo, MaxEncodedLen)]
+pub struct LineTotals {
+	pub limit: Balance,
+	pub used: Balance,
+}
+
 /// An enterprise's exposure in one currency over its lines that are not closed.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
 pub struct Exposure {

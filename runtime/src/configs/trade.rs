@@ -8,9 +8,9 @@ use crate::TradeCredit;
 use crate::{Assets, Balance, EnterpriseIdentity, Runtime, Timestamp};
 
 parameter_types! {
-	/// The largest credit line an FX class B enterprise may hold, in a currency's smallest
-	/// units: 500,000.00 of a two-decimal currency (class C gets no line at all).
-	pub const ClassBLineCap: Balance = 50_000_000;
+	/// The most an FX class B enterprise's lines in one currency may total, in whole units:
+	/// 500,000 of the currency, whatever its decimals (class C gets no credit at all).
+	pub const ClassBCap: Balance = 500_000;
 }
 
 impl pallet_trade_credit::Config for Runtime {
@@ -25,7 +25,8 @@ impl pallet_trade_credit::Config for Runtime {
 	/// A shipment's bill of lading, invoice and policy, with room for amended copies.
 	type MaxLinksPerTrade = ConstU32<8>;
 	type MaxLinesPerEnterprise = ConstU32<16>;
-	type ClassBLineCap = ClassBLineCap;
+	type ClassBCap = ClassBCap;
+	type Decimals = crate::Settlement;
 	type WeightInfo = crate::weights::pallet_trade_credit::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkFixtures;

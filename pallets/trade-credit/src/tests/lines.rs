@@ -267,3 +267,97 @@ fn l7_lifting_the_regulators_freeze_leaves_the_banks_own() {
 		assert_eq!(status(), Some(LineStatus::Open));
 	});
 }
+
+fn issue_in(bank: AccountId, currency: u32, limit: u128) -> sp_runtime::DispatchResult {
+	TradeCredit::issue_line(RuntimeOrigin::signed(bank), IMPORTER, currency, limit, EXPIRY)
+}
+
+#[test]
+fn m3_the_class_b_cap_holds_over_all_the_enterprises_lines_and_banks() {
+	test(|| {
+		// IMPORTER is class B: 50,000 USD over all its lines, whichever bank issues them.
+		assert_ok!(issue_in(BANK, USD, 30_000));
+		assert_noop!(issue_in(BANK_2, USD, 20_001), Error::<Test>::ExceedsClassCap);
+		assert_ok!(issue_in(BANK_2, USD, 20_000));
+		assert_noop!(
+			TradeCredit::increase_limit(RuntimeOrigin::signed(BANK), 0, 1),
+			Error::<Test>::ExceedsClassCap
+		);
+		// Room given back on one line can be taken on another.
+		assert_ok!(TradeCredit::decrease_limit(RuntimeOrigin::signed(BANK_2), 1, 5_000));
+		assert_ok!(TradeCredit::increase_limit(RuntimeOrigin::signed(BANK), 0, 5_000));
+		assert_eq!(
+			crate::Exposures::<Test>::get(IMPORTER, USD),
+			crate::LineTotals { limit: 50_000, used: 0 }
+		);
+		// A closed line gives its limit back.
+		assert_ok!(TradeCredit::close_line(RuntimeOrigin::signed(BANK_2), 1));
+		assert_ok!(issue_in(BANK_2, USD, 15_000));
+	});
+}
+
+#[test]
+fn m3_the_class_b_cap_is_counted_in_each_currencys_own_decimals() {
+	test(|| {
+		// 50,000 whole EUR at three decimals are 50,000,000 smallest units.
+		assert_ok!(issue_in(BANK, EUR, 50_000_000));
+		assert_noop!(issue_in(BANK_2, EUR, 1), Error::<Test>::ExceedsClassCap);
+		// USD, without decimals, keeps its cap of 50,000 units beside it.
+		assert_ok!(issue_in(BANK, USD, 50_000));
+		assert_noop!(issue_in(BANK_2, USD, 1), Error::<Test>::ExceedsClassCap);
+	});
+}
+
+#[test]
+fn m3_a_downgrade_caps_draws_on_lines_issued_before_it() {
+	test(|| {
+		type Lines = TradeCredit;
+		// Issued while class A: 100,000, drawn to 60,000.
+		assert_ok!(issue(BANK, EXPORTER, 100_000));
+		assert_ok!(<Lines as CreditLines<_, _>>::draw(0, 60_000));
+		set_class(EXPORTER, FxClass::B);
+		assert_eq!(<Lines as CreditLines<_, _>>::line(0).map(|l| l.class_room), Some(0));
+		assert_noop!(<Lines as CreditLines<_, _>>::draw(0, 1), Error::<Test>::ExceedsClassCap);
+		assert_eq!(<Lines as CreditLines<_, _>>::repay(0, 20_000), Ok(20_000));
+		assert_eq!(<Lines as CreditLines<_, _>>::line(0).map(|l| l.class_room), Some(10_000));
+		assert_ok!(<Lines as CreditLines<_, _>>::draw(0, 10_000));
+		assert_noop!(<Lines as CreditLines<_, _>>::draw(0, 1), Error::<Test>::ExceedsClassCap);
+		// Class C draws nothing at all.
+		assert_eq!(<Lines as CreditLines<_, _>>::repay(0, 50_000), Ok(50_000));
+		set_class(EXPORTER, FxClass::C);
+		assert_eq!(<Lines as CreditLines<_, _>>::line(0).map(|l| l.class_room), Some(0));
+		assert_noop!(<Lines as CreditLines<_, _>>::draw(0, 1), Error::<Test>::ClassCNoCredit);
+		set_class(EXPORTER, FxClass::A);
+		assert_eq!(<Lines as CreditLines<_, _>>::line(0).map(|l| l.class_room), Some(u128::MAX));
+	});
+}
+
+#[test]
+fn m3_the_migration_totals_the_lines_written_before_it() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	test(|| {
+		type Lines = TradeCredit;
+		// Version 1's state: lines of two enterprises, one drawn, one closed, and no totals.
+		assert_ok!(issue(BANK, EXPORTER, 1_000));
+		assert_ok!(issue(BANK_2, EXPORTER, 500));
+		assert_ok!(issue_in(BANK, USD, 300));
+		assert_ok!(issue_in(BANK, EUR, 7_000));
+		assert_ok!(<Lines as CreditLines<_, _>>::draw(0, 250));
+		assert_ok!(TradeCredit::close_line(RuntimeOrigin::signed(BANK_2), 1));
+		let _ = crate::Exposures::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<TradeCredit>();
+		assert_ok!(crate::migrations::v2::TotalLinesPerEnterprise::<Test>::check_before());
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(TradeCredit::on_chain_storage_version(), 2);
+		assert_eq!(
+			crate::Exposures::<Test>::get(EXPORTER, USD),
+			crate::LineTotals { limit: 1_000, used: 250 }
+		);
+		assert_eq!(crate::Exposures::<Test>::get(IMPORTER, USD).limit, 300);
+		assert_eq!(crate::Exposures::<Test>::get(IMPORTER, EUR).limit, 7_000);
+		assert_ok!(crate::migrations::v2::TotalLinesPerEnterprise::<Test>::check_after());
+		// Run again, it changes nothing: the version says it ran.
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(crate::Exposures::<Test>::get(EXPORTER, USD).limit, 1_000);
+	});
+}
