@@ -157,6 +157,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 pub type Migrations = (
 	pallet_settlement::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_trade_credit::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_enterprise_identity::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.

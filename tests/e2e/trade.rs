@@ -181,7 +181,8 @@ pub fn credit_record_consent(bank: [u8; 32]) -> Tx {
 		vec![
 			Value::from_bytes(bank),
 			Value::unnamed_variant("CreditRecord", []),
-			Value::u128(10),
+			// Issue lines (4) and finance (8).
+			Value::u128(12),
 			Value::u128((now_ms() + 365 * DAY_MS).into()),
 		],
 	)

@@ -222,6 +222,7 @@ async fn the_council_upgrades_a_live_chain_and_the_migration_runs() {
 	let before_upgrade = api.at_block(applied.block_hash).await.expect("the block").block_number();
 	assert_eq!(storage_version(&rpc, "Settlement", applied.block_hash).await, 1);
 	assert_eq!(storage_version(&rpc, "TradeCredit", applied.block_hash).await, 1);
+	assert_eq!(storage_version(&rpc, "EnterpriseIdentity", applied.block_hash).await, 1);
 
 	// The council: Alice proposes authorizing the new runtime's hash, Alice and Bob vote aye
 	// (two thirds of three), Charlie closes the motion, which executes it.
@@ -302,6 +303,8 @@ async fn the_council_upgrades_a_live_chain_and_the_migration_runs() {
 	assert_eq!(storage_version(&rpc, "Settlement", head_hash).await, 2);
 	// Trade credit's migration ran too: the line issued under release 101 is totalled.
 	assert_eq!(storage_version(&rpc, "TradeCredit", head_hash).await, 2);
+	// And identity's: the consents granted under release 101 allow every use.
+	assert_eq!(storage_version(&rpc, "EnterpriseIdentity", head_hash).await, 2);
 	let incoming: Vec<(u64, Escrow)> =
 		api_call(&api, head_hash, "SettlementApi_incoming_escrows", (exporter_id,)).await;
 	assert_eq!(incoming.len(), 1);

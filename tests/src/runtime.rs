@@ -199,7 +199,8 @@ pub fn documented(enterprise: Sr25519Keyring, bank: Sr25519Keyring, number: &str
 		signed_by(enterprise),
 		bank.to_account_id(),
 		ConsentScope::CreditRecord,
-		1,
+		tradefin_primitives::identity::purpose::ISSUE_LINE
+			| tradefin_primitives::identity::purpose::FINANCE,
 		365 * DAY
 	));
 	let id = attested_declaration(enterprise, number, FACE, 365 * DAY);

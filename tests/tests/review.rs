@@ -11,7 +11,7 @@ use pallet_settlement::{PaymentInput, Purpose};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::DispatchResult;
 use tradefin_primitives::{
-	identity::{ConsentScope, FxClass},
+	identity::{purpose, ConsentScope, FxClass},
 	trade::{DocumentId, DocumentKind, DocumentLedger},
 };
 use tradefin_runtime::{
@@ -44,7 +44,7 @@ fn review_genesis(body: impl FnOnce()) {
 				signed(AliceStash),
 				bank.to_account_id(),
 				ConsentScope::CreditRecord,
-				0,
+				purpose::ISSUE_LINE | purpose::FINANCE,
 				FAR
 			));
 			assert_ok!(TradeCredit::issue_line(
@@ -298,7 +298,7 @@ fn m3c_sixteen_lines_do_not_multiply_the_class_b_cap() {
 			signed(BobStash),
 			Bob.to_account_id(),
 			ConsentScope::CreditRecord,
-			0,
+			purpose::ISSUE_LINE,
 			FAR
 		));
 		let issue =
@@ -310,6 +310,55 @@ fn m3c_sixteen_lines_do_not_multiply_the_class_b_cap() {
 		let exposure = TradeCredit::exposure_of(&BobStash.to_account_id());
 		assert_eq!(exposure.iter().map(|e| e.limit).sum::<u128>(), 50_000_000);
 		TradeCredit::do_try_state().expect("trade-credit invariants hold");
+	});
+}
+
+#[test]
+fn l4_a_consent_withdrawn_after_approval_stops_the_disbursement() {
+	review_genesis(|| {
+		let document = declaration("EXP-L4A", 10_000_000);
+		let id = finance(Bob, 0, 1_000_000, &[(document, 2_000_000)], false);
+		assert_ok!(EnterpriseIdentity::revoke_consent(
+			signed(AliceStash),
+			Bob.to_account_id(),
+			ConsentScope::CreditRecord
+		));
+		assert_noop!(
+			Financing::disburse(signed(Bob), id),
+			pallet_financing::Error::<Runtime>::NoConsent
+		);
+		// And the enterprise can walk away from the approved financing (H-6).
+		assert_ok!(Financing::withdraw(signed(AliceStash), id));
+		assert_eq!(financeable(&document), 10_000_000);
+	});
+}
+
+#[test]
+fn l4_a_consent_to_issue_lines_does_not_let_the_bank_finance() {
+	review_genesis(|| {
+		// AliceStash narrows Charlie's consent to issuing lines.
+		assert_ok!(EnterpriseIdentity::grant_consent(
+			signed(AliceStash),
+			Charlie.to_account_id(),
+			ConsentScope::CreditRecord,
+			purpose::ISSUE_LINE,
+			FAR
+		));
+		let document = declaration("EXP-L4B", 10_000_000);
+		let id = pallet_financing::NextFinancingId::<Runtime>::get();
+		let pledges = vec![PledgeOf { document, amount: 2_000_000 }];
+		assert_ok!(Financing::apply(signed(AliceStash), terms(Charlie, 1, 1_000_000), pledges));
+		assert_noop!(
+			Financing::approve(signed(Charlie), id),
+			pallet_financing::Error::<Runtime>::NoConsent
+		);
+		assert_ok!(TradeCredit::issue_line(
+			signed(Charlie),
+			AliceStash.to_account_id(),
+			USD,
+			1_000,
+			FAR
+		));
 	});
 }
 
@@ -467,7 +516,7 @@ fn l1_the_runtime_apis_agree_with_apply_and_pay() {
 				signed(AliceStash),
 				bank.to_account_id(),
 				ConsentScope::All,
-				0,
+				purpose::ANY,
 				FAR
 			));
 		}

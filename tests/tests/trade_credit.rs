@@ -6,7 +6,7 @@ use pallet_trade_credit::{CreditLine, Error, Exposure, LineStatus, RecordRefusal
 use sp_keyring::Sr25519Keyring::{self, *};
 use tradefin_primitives::identity::ConsentScope;
 use tradefin_runtime::{
-	configs::trade::ClassBLineCap, EnterpriseIdentity, Runtime, RuntimeOrigin, System, TradeCredit,
+	configs::trade::ClassBCap, EnterpriseIdentity, Runtime, RuntimeOrigin, System, TradeCredit,
 };
 use tradefin_tests::runtime::new_test_ext;
 
@@ -23,7 +23,7 @@ fn consent(enterprise: Sr25519Keyring, bank: Sr25519Keyring, scope: ConsentScope
 		signed(enterprise),
 		bank.to_account_id(),
 		scope,
-		1,
+		tradefin_primitives::identity::purpose::ANY,
 		30 * DAY
 	));
 }
@@ -50,11 +50,11 @@ fn lines_follow_the_identity_pallets_classes_and_consents() {
 		assert_ok!(issue(Charlie, AliceStash, HKD, 2_000_000));
 		// Class B: capped; class C: none, whatever the consent.
 		consent(BobStash, Bob, ConsentScope::CreditRecord);
-		assert_noop!(
-			issue(Bob, BobStash, USD, ClassBLineCap::get() + 1),
-			Error::<Runtime>::ExceedsClassCap
-		);
-		assert_ok!(issue(Bob, BobStash, USD, ClassBLineCap::get()));
+		// 500,000 whole units of a two-decimal currency: 50,000,000 smallest units.
+		let cap = ClassBCap::get() * 100;
+		assert_eq!(cap, 50_000_000);
+		assert_noop!(issue(Bob, BobStash, USD, cap + 1), Error::<Runtime>::ExceedsClassCap);
+		assert_ok!(issue(Bob, BobStash, USD, cap));
 		consent(CharlieStash, Bob, ConsentScope::All);
 		assert_noop!(issue(Bob, CharlieStash, USD, 1), Error::<Runtime>::ClassCNoCredit);
 		// Not a currency of the chain; not a bank.

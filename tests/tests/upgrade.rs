@@ -10,7 +10,9 @@ use frame_support::{
 use pallet_settlement::{IncomingEscrows, PaymentInput, Purpose};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::*;
-use tradefin_runtime::{Runtime, RuntimeOrigin, Settlement, TradeCredit, Upgrades, VERSION};
+use tradefin_runtime::{
+	EnterpriseIdentity, Runtime, RuntimeOrigin, Settlement, TradeCredit, Upgrades, VERSION,
+};
 use tradefin_tests::runtime::{new_test_ext, Chain, DAY, USD};
 
 /// Escrows and lines written as release 101 wrote them: no payee index, settlement at version
@@ -41,7 +43,7 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 			RuntimeOrigin::signed(AliceStash.to_account_id()),
 			Bob.to_account_id(),
 			tradefin_primitives::identity::ConsentScope::CreditRecord,
-			0,
+			tradefin_primitives::identity::purpose::ISSUE_LINE,
 			300 * DAY
 		));
 		assert_ok!(TradeCredit::issue_line(
@@ -53,6 +55,8 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 		));
 		let _ = pallet_trade_credit::Exposures::<Runtime>::clear(u32::MAX, None);
 		StorageVersion::new(1).put::<TradeCredit>();
+		// Identity at version 1: the consent's purpose a free code.
+		StorageVersion::new(1).put::<EnterpriseIdentity>();
 		frame_system::LastRuntimeUpgrade::<Runtime>::put(frame_system::LastRuntimeUpgradeInfo {
 			spec_version: 101.into(),
 			spec_name: VERSION.spec_name.clone(),
@@ -62,7 +66,8 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 }
 
 #[test]
-fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement_and_trade_credit() {
+fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement_trade_credit_and_identity()
+{
 	new_test_ext("development").execute_with(|| {
 		let mut chain = Chain::new();
 		let id = release_101_state(&mut chain);
@@ -84,6 +89,17 @@ fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement_and_tra
 			pallet_trade_credit::Exposures::<Runtime>::get(AliceStash.to_account_id(), USD);
 		assert_eq!(totals.limit, 7_000_000, "the line written under release 101 is totalled");
 		TradeCredit::do_try_state().expect("the line totals are complete");
+		assert_eq!(EnterpriseIdentity::on_chain_storage_version(), 2);
+		let consent = pallet_enterprise_identity::Consents::<Runtime>::get((
+			AliceStash.to_account_id(),
+			Bob.to_account_id(),
+			tradefin_primitives::identity::ConsentScope::CreditRecord,
+		));
+		assert_eq!(
+			consent.map(|c| c.purpose),
+			Some(tradefin_primitives::identity::purpose::ANY),
+			"a consent written under release 101 keeps allowing every use"
+		);
 		// Later blocks leave it alone.
 		chain.block(3, || {});
 		assert_eq!(Settlement::on_chain_storage_version(), 2);

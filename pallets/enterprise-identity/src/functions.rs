@@ -407,6 +407,7 @@ impl<T: Config> Pallet<T> {
 		expires_at: Moment,
 	) -> DispatchResult {
 		ensure!(Self::is_active_kind(bank, ParticipantKind::Bank), Error::<T>::NotABank);
+		ensure!(purpose != 0, Error::<T>::NoPurpose);
 		let now = Self::now();
 		ensure!(expires_at > now, Error::<T>::ExpiryInPast);
 		Consents::<T>::insert(
@@ -444,6 +445,23 @@ impl<T: Config> Pallet<T> {
 		// A consent for the scope itself, or for `All`, which covers every scope.
 		live(scope)
 			.or_else(|| (scope != ConsentScope::All).then(|| live(ConsentScope::All)).flatten())
+	}
+
+	/// A live consent of `enterprise` for `bank` that covers `scope` and includes every bit of
+	/// `purpose`: one for the scope itself, or for `All`.
+	pub fn consent_for(
+		enterprise: &T::AccountId,
+		bank: &T::AccountId,
+		scope: ConsentScope,
+		purpose: u32,
+	) -> Option<Consent> {
+		let now = Self::now();
+		let usable = |granted: ConsentScope| {
+			Consents::<T>::get((enterprise, bank, granted))
+				.filter(|c| now < c.expires_at && c.purpose & purpose == purpose)
+		};
+		usable(scope)
+			.or_else(|| (scope != ConsentScope::All).then(|| usable(ConsentScope::All)).flatten())
 	}
 
 	/// The invariants of this pallet's storage (run by `try_state` and after every test).

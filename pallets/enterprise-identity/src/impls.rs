@@ -34,7 +34,13 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		scope: ConsentScope,
 		purpose: u32,
 	) -> Result<(), DispatchError> {
-		Pallet::<T>::live_consent(enterprise, bank, scope).ok_or(Error::<T>::NoLiveConsent)?;
+		if Pallet::<T>::consent_for(enterprise, bank, scope, purpose).is_none() {
+			return Err(match Pallet::<T>::live_consent(enterprise, bank, scope) {
+				Some(_) => Error::<T>::PurposeNotConsented,
+				None => Error::<T>::NoLiveConsent,
+			}
+			.into());
+		}
 		Pallet::<T>::deposit_event(Event::ConsentUsed {
 			enterprise: enterprise.clone(),
 			bank: bank.clone(),
@@ -68,6 +74,12 @@ impl<T: Config> tradefin_primitives::identity::IdentityFixtures<T::AccountId> fo
 		scope: ConsentScope,
 		expires_at: tradefin_primitives::Moment,
 	) -> Result<(), DispatchError> {
-		Pallet::<T>::do_grant_consent(enterprise, bank, scope, 0, expires_at)
+		Pallet::<T>::do_grant_consent(
+			enterprise,
+			bank,
+			scope,
+			tradefin_primitives::identity::purpose::ANY,
+			expires_at,
+		)
 	}
 }

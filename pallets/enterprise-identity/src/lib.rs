@@ -34,6 +34,7 @@ extern crate alloc;
 mod benchmarking;
 mod functions;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod origins;
@@ -62,7 +63,7 @@ pub mod pallet {
 	};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// Amounts of the fee token held as application deposits.
 	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
@@ -333,6 +334,10 @@ pub mod pallet {
 		UnknownConsent,
 		/// There is no live consent for that bank and scope.
 		NoLiveConsent,
+		/// A consent must name at least one purpose.
+		NoPurpose,
+		/// The bank's live consents of that scope do not include this purpose.
+		PurposeNotConsented,
 	}
 
 	#[pallet::hooks]
@@ -533,6 +538,18 @@ pub mod pallet {
 
 		/// An active enterprise grants an active bank consent over `scope` of its record, for
 		/// `purpose`, until `expires_at` (replacing an earlier consent of that scope).
+		///
+		/// - `origin`: signed by an active enterprise (or its operator).
+		/// - `bank`: an active bank.
+		/// - `scope`: `CreditRecord` (issue lines, finance), `TradeDocuments` (register and
+		///   pledge documents) or `All`.
+		/// - `purpose`: the uses allowed, a set of `purpose` bits (`REGISTER_DOCUMENTS` 1,
+		///   `PLEDGE` 2, `ISSUE_LINE` 4, `FINANCE` 8; `u32::MAX` for every use); a use outside it
+		///   is refused.
+		/// - `expires_at`: a future time (milliseconds); the consent is live until then.
+		///
+		/// Emits `ConsentGranted`. Errors: `NotActiveEnterprise`, `NotABank`, `NoPurpose`,
+		/// `ExpiryInPast`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::grant_consent())]
 		pub fn grant_consent(

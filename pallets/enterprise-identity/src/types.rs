@@ -102,7 +102,7 @@ pub struct Attestation<AccountId> {
 /// A consent an enterprise granted a bank.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Consent {
-	/// The purpose the enterprise consented to (a code agreed off-chain).
+	/// What the bank may use it for: a set of `tradefin_primitives::identity::purpose` bits.
 	pub purpose: u32,
 	pub granted_at: Moment,
 	/// Milliseconds since the Unix epoch; the consent is live while `now < expires_at`.

@@ -67,8 +67,9 @@ pub use weights::WeightInfo;
 /// Due-queue buckets are one minute wide.
 pub use tradefin_primitives::due_queue::BUCKET_MS;
 
-/// The consent purpose code recorded when a bank approves (audit trail).
-pub const APPROVAL_PURPOSE: u32 = 10;
+/// The consent purpose a bank's approval and disbursement need (and record): the enterprise's
+/// credit-record consent must include it, live at both.
+pub const APPROVAL_PURPOSE: u32 = tradefin_primitives::identity::purpose::FINANCE;
 
 /// Sets up what the benchmarks need in the runtime: participants and consents (identity),
 /// attested documents and lines (trade credit), and the clock.

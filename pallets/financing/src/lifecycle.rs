@@ -378,6 +378,14 @@ impl<T: Config> Pallet<T> {
 			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
 			Error::<T>::ClassCNoCredit
 		);
+		// So is the consent: an enterprise that withdrew it (or let it lapse) is not financed.
+		T::Identity::use_consent(
+			&financing.enterprise,
+			who,
+			ConsentScope::CreditRecord,
+			APPROVAL_PURPOSE,
+		)
+		.map_err(|_| Error::<T>::NoConsent)?;
 		Self::ensure_line_room(&financing)?;
 		Self::ensure_pledges_attested(&financing)?;
 		let amount = financing.terms.amount;

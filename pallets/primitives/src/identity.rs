@@ -116,6 +116,21 @@ pub enum ConsentScope {
 	All,
 }
 
+/// What a bank may use a consent for: a consent's `purpose` is a set of these bits, and each
+/// use names one. A use the consent's purpose does not include is refused.
+pub mod purpose {
+	/// Register trade documents for the enterprise (scope `TradeDocuments`).
+	pub const REGISTER_DOCUMENTS: u32 = 1 << 0;
+	/// Pledge the enterprise's documents directly (scope `TradeDocuments`).
+	pub const PLEDGE: u32 = 1 << 1;
+	/// Issue the enterprise a credit line (scope `CreditRecord`).
+	pub const ISSUE_LINE: u32 = 1 << 2;
+	/// Approve and disburse a financing of the enterprise (scope `CreditRecord`).
+	pub const FINANCE: u32 = 1 << 3;
+	/// Every use, present and future (consents granted before spec 104 were migrated to it).
+	pub const ANY: u32 = u32::MAX;
+}
+
 /// What the identity pallet tells the other pallets. Implemented by
 /// `pallet-enterprise-identity`; mocked in the other pallets' unit tests.
 pub trait IdentityProvider<AccountId> {

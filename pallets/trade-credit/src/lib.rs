@@ -63,15 +63,8 @@ pub use tradefin_primitives::trade::{
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// Consent purpose codes this pallet records when it uses a consent (audit trail).
-pub mod purpose {
-	/// A bank registers documents for an enterprise.
-	pub const REGISTER_DOCUMENTS: u32 = 1;
-	/// A bank pledges an enterprise's document.
-	pub const PLEDGE: u32 = 2;
-	/// A bank issues an enterprise a credit line.
-	pub const ISSUE_LINE: u32 = 3;
-}
+/// The consent purposes this pallet's uses need (a consent must include them) and records.
+pub use tradefin_primitives::identity::purpose;
 
 /// Sets up what the benchmarks need in the runtime: participants, consents, currencies.
 #[cfg(feature = "runtime-benchmarks")]
