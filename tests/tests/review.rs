@@ -163,6 +163,13 @@ fn shipment(tag: &str) -> [DocumentId; 4] {
 fn h4_one_receivable_is_financed_once_through_any_of_its_documents() {
 	review_genesis(|| {
 		let [declaration, bill, invoice, policy] = shipment("9");
+		// Covered by credit insurance (I-1), so the policy's refusal is the trade's value.
+		assert_ok!(EnterpriseIdentity::issue_attestation(
+			signed(Bob),
+			AliceStash.to_account_id(),
+			pallet_enterprise_identity::types::AttestationKind::CreditInsurance,
+			FAR
+		));
 		// The review's four applications: the first takes 10,000,000 of the trade's value as
 		// collateral; each of the others, through another document of the same shipment and
 		// at another bank or product, finds nothing left.

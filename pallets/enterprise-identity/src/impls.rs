@@ -24,6 +24,13 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		Participants::<T>::get(who).map(|p| p.legal_id)
 	}
 
+	fn has_attestation(
+		subject: &T::AccountId,
+		kind: tradefin_primitives::identity::AttestationKind,
+	) -> bool {
+		Pallet::<T>::valid_attestation(subject, kind).is_some()
+	}
+
 	fn has_consent(enterprise: &T::AccountId, bank: &T::AccountId, scope: ConsentScope) -> bool {
 		Pallet::<T>::live_consent(enterprise, bank, scope).is_some()
 	}

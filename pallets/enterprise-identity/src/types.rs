@@ -1,6 +1,6 @@
 //! The records the identity pallet stores.
 
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use codec::{Decode, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use tradefin_primitives::{
@@ -50,45 +50,7 @@ pub struct Participant<AccountId, Balance, Name> {
 	pub registered_at: Moment,
 }
 
-/// The type of an attestation about a participant.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-)]
-pub enum AttestationKind {
-	/// Know-your-customer check passed (banks, the regulator).
-	Kyc,
-	/// Licence to export (customs, the regulator).
-	ExportLicence,
-	/// Credit-insurance cover in force (banks, the regulator).
-	CreditInsurance,
-	/// Any other attestation, by code (any active institution but quote providers).
-	Custom(u32),
-}
-
-impl AttestationKind {
-	/// Whether an institution of `issuer` kind may issue this attestation.
-	pub fn may_be_issued_by(self, issuer: ParticipantKind) -> bool {
-		use ParticipantKind::*;
-		match self {
-			AttestationKind::Kyc | AttestationKind::CreditInsurance => {
-				matches!(issuer, Bank | Regulator)
-			}
-			AttestationKind::ExportLicence => matches!(issuer, Customs | Regulator),
-			AttestationKind::Custom(_) => {
-				matches!(issuer, Bank | Customs | TaxAuthority | Regulator)
-			}
-		}
-	}
-}
+pub use tradefin_primitives::identity::AttestationKind;
 
 /// An attestation: who issued it and until when it holds.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]

@@ -296,6 +296,9 @@ pub mod pallet {
 		/// The amount would take the enterprise's credit in the line's currency, over all its
 		/// lines, beyond what its FX class B allows.
 		ExceedsClassCap,
+		/// Credit-insurance policy financing needs the enterprise's `CreditInsurance`
+		/// attestation in force (issued by a bank or the regulator, unexpired, unrevoked).
+		NoCreditInsurance,
 	}
 
 	#[pallet::hooks]

@@ -10,7 +10,7 @@ use frame_support::{
 use sp_runtime::{DispatchError, Permill};
 use tradefin_primitives::{
 	financing::Product,
-	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind},
+	identity::{AttestationKind, ConsentScope, FxClass, IdentityProvider, ParticipantKind},
 	trade::{CreditLines, DocumentId, DocumentLedger, LineFacts, PledgeRef},
 	Balance, Moment,
 };
@@ -52,6 +52,9 @@ impl<T: Config> Pallet<T> {
 		}
 		if T::Identity::fx_class(enterprise) == Some(FxClass::C) {
 			refusals.push(Error::<T>::ClassCNoCredit);
+		}
+		if !Self::attestations_hold(enterprise, terms.product) {
+			refusals.push(Error::<T>::NoCreditInsurance);
 		}
 		if !T::Identity::is_active(&terms.bank, ParticipantKind::Bank) {
 			refusals.push(Error::<T>::NotActiveBank);
@@ -294,6 +297,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The attestations `product` needs of the enterprise are in force: a credit-insurance
+	/// policy is financed only while the enterprise's `CreditInsurance` attestation holds.
+	pub(crate) fn attestations_hold(enterprise: &T::AccountId, product: Product) -> bool {
+		product != Product::InsurancePolicy
+			|| T::Identity::has_attestation(enterprise, AttestationKind::CreditInsurance)
+	}
+
 	/// Every pledged document, and its trade's anchor, is still attested: a dispute (or a
 	/// cancellation) of any of them stops approval and disbursement until it is resolved.
 	fn ensure_pledges_attested(financing: &FinancingOf<T>) -> DispatchResult {
@@ -348,6 +358,10 @@ impl<T: Config> Pallet<T> {
 			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
 			Error::<T>::ClassCNoCredit
 		);
+		ensure!(
+			Self::attestations_hold(&financing.enterprise, financing.terms.product),
+			Error::<T>::NoCreditInsurance
+		);
 		// Checked and recorded in one go; a later refusal rolls the audit event back with the call.
 		T::Identity::use_consent(
 			&financing.enterprise,
@@ -377,6 +391,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
 			Error::<T>::ClassCNoCredit
+		);
+		ensure!(
+			Self::attestations_hold(&financing.enterprise, financing.terms.product),
+			Error::<T>::NoCreditInsurance
 		);
 		// So is the consent: an enterprise that withdrew it (or let it lapse) is not financed.
 		T::Identity::use_consent(

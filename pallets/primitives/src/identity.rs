@@ -116,6 +116,48 @@ pub enum ConsentScope {
 	All,
 }
 
+/// The type of an attestation about a participant.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	PartialOrd,
+	Ord,
+)]
+pub enum AttestationKind {
+	/// Know-your-customer check passed (banks, the regulator).
+	Kyc,
+	/// Licence to export (customs, the regulator).
+	ExportLicence,
+	/// Credit-insurance cover in force (banks, the regulator).
+	CreditInsurance,
+	/// Any other attestation, by code (any active institution but quote providers).
+	Custom(u32),
+}
+
+impl AttestationKind {
+	/// Whether an institution of `issuer` kind may issue this attestation.
+	pub fn may_be_issued_by(self, issuer: ParticipantKind) -> bool {
+		use ParticipantKind::*;
+		match self {
+			AttestationKind::Kyc | AttestationKind::CreditInsurance => {
+				matches!(issuer, Bank | Regulator)
+			}
+			AttestationKind::ExportLicence => matches!(issuer, Customs | Regulator),
+			AttestationKind::Custom(_) => {
+				matches!(issuer, Bank | Customs | TaxAuthority | Regulator)
+			}
+		}
+	}
+}
+
 /// What a bank may use a consent for: a consent's `purpose` is a set of these bits, and each
 /// use names one. A use the consent's purpose does not include is refused.
 pub mod purpose {
@@ -152,6 +194,10 @@ pub trait IdentityProvider<AccountId> {
 	/// The commitment (hash) of a participant's legal id: what a document names as its issuer
 	/// when this participant attests it.
 	fn legal_id(who: &AccountId) -> Option<crate::Hash>;
+
+	/// Whether `subject` holds an attestation of `kind` that is in force now (issued, not
+	/// revoked, not expired).
+	fn has_attestation(subject: &AccountId, kind: AttestationKind) -> bool;
 
 	/// Whether `enterprise` has a live (unexpired, unrevoked) consent for `bank` covering
 	/// `scope`.

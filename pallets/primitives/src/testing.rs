@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use sp_runtime::DispatchError;
 
 use crate::{
-	identity::{ConsentScope, FxClass, IdentityProvider, ParticipantKind, ParticipantStatus},
+	identity::{
+		AttestationKind, ConsentScope, FxClass, IdentityProvider, ParticipantKind,
+		ParticipantStatus,
+	},
 	Moment,
 };
 
@@ -29,6 +32,8 @@ thread_local! {
 	static CONSENTS: RefCell<BTreeMap<(AccountId, AccountId, ConsentScope), Moment>> =
 		const { RefCell::new(BTreeMap::new()) };
 	static USES: RefCell<Vec<ConsentUse>> = const { RefCell::new(Vec::new()) };
+	static ATTESTATIONS: RefCell<BTreeMap<(AccountId, AttestationKind), Moment>> =
+		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// A currency registry in which every currency has no decimals: whole units are smallest units.
@@ -70,6 +75,10 @@ impl IdentityProvider<AccountId> for MockIdentity {
 	fn legal_id(who: &AccountId) -> Option<crate::Hash> {
 		Self::participant(who).map(|_| legal_id_of(*who))
 	}
+	fn has_attestation(subject: &AccountId, kind: AttestationKind) -> bool {
+		let now = NOW.with(|now| now.get());
+		ATTESTATIONS.with(|a| a.borrow().get(&(*subject, kind)).is_some_and(|exp| now < *exp))
+	}
 	fn has_consent(enterprise: &AccountId, bank: &AccountId, scope: ConsentScope) -> bool {
 		let now = NOW.with(|now| now.get());
 		CONSENTS.with(|c| {
@@ -107,6 +116,7 @@ pub fn reset_identity(
 	OPERATORS.with(|o| *o.borrow_mut() = operators.into_iter().collect());
 	CONSENTS.with(|c| c.borrow_mut().clear());
 	USES.with(|u| u.borrow_mut().clear());
+	ATTESTATIONS.with(|a| a.borrow_mut().clear());
 }
 
 /// Registers (or replaces) a participant.
@@ -135,6 +145,14 @@ pub fn set_class(who: AccountId, class: FxClass) {
 /// `enterprise` grants `bank` a consent for `scope` until `expires_at`.
 pub fn grant(enterprise: AccountId, bank: AccountId, scope: ConsentScope, expires_at: Moment) {
 	CONSENTS.with(|c| c.borrow_mut().insert((enterprise, bank, scope), expires_at));
+}
+
+/// `subject` holds an attestation of `kind` until `expires_at` (`None`: revokes it).
+pub fn attest(subject: AccountId, kind: AttestationKind, expires_at: Option<Moment>) {
+	ATTESTATIONS.with(|a| match expires_at {
+		Some(at) => a.borrow_mut().insert((subject, kind), at),
+		None => a.borrow_mut().remove(&(subject, kind)),
+	});
 }
 
 /// Withdraws every consent `enterprise` gave `bank`.

@@ -276,3 +276,47 @@ fn l5_write_off_keeps_the_collateral_until_the_bank_releases_it() {
 		assert_eq!(state(id), Some(FinancingState::WrittenOff));
 	});
 }
+
+#[test]
+fn i1_credit_insurance_policy_financing_needs_a_live_credit_insurance_attestation() {
+	use tradefin_primitives::{identity::AttestationKind, testing::attest};
+	test(|| {
+		let policy = document(EXPORTER, DocumentKind::InsurancePolicy, "POL-I1", FACE);
+		let mut insured = terms(BANK, 0, 800_000);
+		insured.product = crate::Product::InsurancePolicy;
+		let apply = |t: &crate::Terms<AccountId>| {
+			Financing::apply(RuntimeOrigin::signed(EXPORTER), t.clone(), vec![pledge(policy, FACE)])
+		};
+		assert_noop!(apply(&insured), Error::<Test>::NoCreditInsurance);
+		let refusals =
+			Financing::application_refusals(&EXPORTER, &insured, &[pledge(policy, FACE)]);
+		assert!(refusals.iter().any(|e| matches!(e, Error::<Test>::NoCreditInsurance)));
+		// Covered until day 10: applied and approved.
+		attest(EXPORTER, AttestationKind::CreditInsurance, Some(10 * DAY));
+		let id = crate::NextFinancingId::<Test>::get();
+		assert_ok!(apply(&insured));
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
+		// The cover lapses before the money moves: no disbursement until it is renewed.
+		set_now(10 * DAY);
+		assert_noop!(
+			Financing::disburse(RuntimeOrigin::signed(BANK), id),
+			Error::<Test>::NoCreditInsurance
+		);
+		attest(EXPORTER, AttestationKind::CreditInsurance, Some(400 * DAY));
+		assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
+		// Revoked: nothing new is approved on it; other products are not affected.
+		attest(EXPORTER, AttestationKind::CreditInsurance, None);
+		let second = document(EXPORTER, DocumentKind::InsurancePolicy, "POL-I1B", FACE);
+		let pledges = vec![pledge(second, FACE)];
+		assert_noop!(
+			Financing::apply(RuntimeOrigin::signed(EXPORTER), insured.clone(), pledges),
+			Error::<Test>::NoCreditInsurance
+		);
+		let declaration = document(EXPORTER, DocumentKind::ExportDeclaration, "EXP-I1", FACE);
+		assert_ok!(Financing::apply(
+			RuntimeOrigin::signed(EXPORTER),
+			terms(BANK, 0, 100_000),
+			vec![pledge(declaration, FACE)]
+		));
+	});
+}
