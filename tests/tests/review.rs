@@ -370,6 +370,47 @@ fn l4_a_consent_to_issue_lines_does_not_let_the_bank_finance() {
 }
 
 #[test]
+fn l8_a_round_of_tiny_financings_does_not_farm_the_credit_record() {
+	review_genesis(|| {
+		let document = declaration("EXP-L8", 10_000_000);
+		// The review's farm: apply for 0.01 USD, tenor 1 ms, rate 0, pledge 0.02; approve,
+		// disburse, repay at once; again and again.
+		for _ in 0..5 {
+			let terms = Terms { amount: 1, tenor: 1, ..terms(Bob, 0, 1) };
+			let id = pallet_financing::NextFinancingId::<Runtime>::get();
+			let pledges = vec![PledgeOf { document, amount: 2 }];
+			assert_ok!(Financing::apply(signed(AliceStash), terms, pledges));
+			assert_ok!(Financing::approve(signed(Bob), id));
+			assert_ok!(Financing::disburse(signed(Bob), id));
+			assert_ok!(Financing::repay(signed(AliceStash), id, 1));
+			assert_eq!(financing(id).state, FinancingState::Repaid);
+		}
+		let view =
+			TradeCredit::credit_record_for(&Bob.to_account_id(), &AliceStash.to_account_id())
+				.expect("Bob holds the consent");
+		assert_eq!(view.record.repaid_on_time, 0, "below 1,000.00 USD nothing improves the record");
+		assert!(view.amounts.is_empty());
+		// A financing of 1,000.00 USD does.
+		let id = finance(Bob, 0, 100_000, &[(document, 200_000)], true);
+		assert_ok!(Financing::repay(signed(AliceStash), id, 100_000));
+		let view =
+			TradeCredit::credit_record_for(&Bob.to_account_id(), &AliceStash.to_account_id())
+				.expect("Bob holds the consent");
+		assert_eq!(view.record.repaid_on_time, 1);
+		assert_eq!(
+			view.amounts,
+			vec![(
+				USD,
+				pallet_trade_credit::CreditAmounts {
+					repaid_on_time: 100_000,
+					..Default::default()
+				}
+			)]
+		);
+	});
+}
+
+#[test]
 fn h1_waterfall_pays_each_bank_at_most_its_pledge() {
 	review_genesis(|| {
 		let d1 = declaration("EXP-1", 10_000_000);

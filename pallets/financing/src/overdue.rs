@@ -44,7 +44,11 @@ impl<T: Config> Pallet<T> {
 		Self::accrue(&mut financing, now);
 		financing.state = FinancingState::Overdue;
 		financing.was_overdue = true;
-		T::Record::financing_overdue(&financing.enterprise);
+		T::Record::financing_overdue(
+			&financing.enterprise,
+			financing.currency,
+			financing.principal_outstanding,
+		);
 		Financings::<T>::insert(id, financing);
 		Self::deposit_event(Event::Overdue { id, due });
 		Ok(())
@@ -56,7 +60,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(financing.state == FinancingState::Overdue, Error::<T>::WrongState);
 		Self::accrue(&mut financing, Self::now());
 		financing.state = FinancingState::Defaulted;
-		T::Record::financing_defaulted(&financing.enterprise);
+		T::Record::financing_defaulted(
+			&financing.enterprise,
+			financing.currency,
+			financing.principal_outstanding,
+		);
 		Self::deposit_event(Event::Defaulted {
 			id,
 			principal_outstanding: financing.principal_outstanding,

@@ -149,7 +149,12 @@ impl<T: Config> Pallet<T> {
 			financing.state = if after_default {
 				FinancingState::Recovered
 			} else {
-				T::Record::financing_repaid(&financing.enterprise, !financing.was_overdue);
+				T::Record::financing_repaid(
+					&financing.enterprise,
+					financing.currency,
+					financing.terms.amount,
+					!financing.was_overdue,
+				);
 				FinancingState::Repaid
 			};
 		}

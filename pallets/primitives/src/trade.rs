@@ -224,14 +224,40 @@ pub trait CreditLines<AccountId, Balance> {
 
 /// Facts that build an enterprise's credit record, reported by financing and settlement.
 pub trait CreditRecordHook<AccountId, Balance> {
-	/// A financing was repaid in full, on time or late.
-	fn financing_repaid(enterprise: &AccountId, on_time: bool);
-	/// A financing went overdue.
-	fn financing_overdue(enterprise: &AccountId);
-	/// A financing was declared in default.
-	fn financing_defaulted(enterprise: &AccountId);
-	/// The enterprise was paid (or paid) `amount` of `currency` in a settled trade payment.
+	/// A financing of `amount` of `currency` was repaid in full, on time or late.
+	fn financing_repaid(enterprise: &AccountId, currency: AssetId, amount: Balance, on_time: bool);
+	/// A financing went overdue with `outstanding` principal of `currency`.
+	fn financing_overdue(enterprise: &AccountId, currency: AssetId, outstanding: Balance);
+	/// A financing was declared in default with `outstanding` principal of `currency`.
+	fn financing_defaulted(enterprise: &AccountId, currency: AssetId, outstanding: Balance);
+	/// The enterprise was paid `amount` of `currency` in a settled trade payment against its
+	/// documents.
 	fn settled(enterprise: &AccountId, currency: AssetId, amount: Balance);
+}
+
+/// The amounts behind an enterprise's credit record in one currency.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct CreditAmounts<Balance> {
+	/// Principal of financings repaid in full by their maturity (plus grace).
+	pub repaid_on_time: Balance,
+	/// Principal of financings repaid in full after going overdue.
+	pub repaid_late: Balance,
+	/// Principal outstanding when financings went overdue.
+	pub overdue: Balance,
+	/// Principal outstanding when financings were declared in default.
+	pub defaulted: Balance,
 }
 
 /// An enterprise's cross-border credit record, built from chain facts.
@@ -249,7 +275,8 @@ pub trait CreditRecordHook<AccountId, Balance> {
 	MaxEncodedLen,
 )]
 pub struct CreditRecord {
-	/// Financings repaid in full by their maturity (plus grace).
+	/// Financings repaid in full by their maturity (plus grace), of at least the minimum that
+	/// counts (`MinRecordedFinancing`), as are `repaid_late`.
 	pub repaid_on_time: u32,
 	/// Financings repaid in full after going overdue.
 	pub repaid_late: u32,

@@ -56,6 +56,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
+	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
 	type ClassBCap = ClassBCap;
 	type Decimals = tradefin_primitives::testing::NoDecimals;
 	type WeightInfo = ();

@@ -145,14 +145,13 @@ impl<T: Config> Pallet<T> {
 			)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		}
-		if payment.purpose.is_trade() {
-			for (who, currency, volume) in
-				[(payer, payment.currency, amount), (&payment.payee, received_currency, received)]
-			{
-				if T::Identity::is_active(who, ParticipantKind::Enterprise) {
-					T::Record::settled(who, currency, volume);
-				}
-			}
+		// The payee's record only: a trade payment is settled against the payee's attested
+		// documents, each payable once, so two enterprises paying each other cannot inflate
+		// their volumes beyond the trade customs and banks attested (L-8).
+		if payment.purpose.is_trade()
+			&& T::Identity::is_active(&payment.payee, ParticipantKind::Enterprise)
+		{
+			T::Record::settled(&payment.payee, received_currency, received);
 		}
 		Self::deposit_event(Event::Paid {
 			payer: payer.clone(),

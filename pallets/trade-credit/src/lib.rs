@@ -57,8 +57,8 @@ pub mod weights;
 pub use documents::document_id;
 pub use pallet::*;
 pub use tradefin_primitives::trade::{
-	CreditLines, CreditRecord, CreditRecordHook, DocumentId, DocumentKind, DocumentLedger,
-	DocumentStatus, LineId, PledgeRef,
+	CreditAmounts, CreditLines, CreditRecord, CreditRecordHook, DocumentId, DocumentKind,
+	DocumentLedger, DocumentStatus, LineId, PledgeRef,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -130,6 +130,11 @@ pub mod pallet {
 		/// usage alike, in whole units of that currency (class C gets no credit).
 		#[pallet::constant]
 		type ClassBCap: Get<Balance>;
+
+		/// The smallest financing whose repayment improves a credit record, in whole units of
+		/// its currency (overdue and default always count).
+		#[pallet::constant]
+		type MinRecordedFinancing: Get<Balance>;
 
 		/// Each currency's decimals (the currency registry), which turn `ClassBCap` into the
 		/// currency's smallest units.
@@ -207,6 +212,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CreditRecords<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, CreditRecord, ValueQuery>;
+
+	/// The amounts behind each enterprise's credit record, per currency.
+	#[pallet::storage]
+	pub type RecordAmounts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		AssetId,
+		CreditAmounts<Balance>,
+		ValueQuery,
+	>;
 
 	/// Trade payments settled per enterprise and currency.
 	#[pallet::storage]

@@ -42,6 +42,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinksPerTrade = ConstU32<4>;
 	type MaxLinesPerEnterprise = ConstU32<2>;
+	type MinRecordedFinancing = frame_support::traits::ConstU128<100>;
 	type ClassBCap = ClassBCap;
 	type Decimals = MockDecimals;
 	type WeightInfo = ();

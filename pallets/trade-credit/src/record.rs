@@ -1,13 +1,15 @@
 //! The credit record: counters fed by financing and settlement, read by banks under consent.
 
 use alloc::vec::Vec;
+use frame_support::traits::Get;
 use tradefin_primitives::{
 	identity::{ConsentScope, IdentityProvider, ParticipantKind},
-	AssetId, Balance,
+	trade::CreditAmounts,
+	AssetId, Balance, CurrencyDecimals,
 };
 
 use crate::{
-	pallet::{Config, CreditRecords, Event, Lines, LinesOf, Pallet, SettledVolume},
+	pallet::{Config, CreditRecords, Event, Lines, LinesOf, Pallet, RecordAmounts, SettledVolume},
 	CreditLine, CreditRecord, CreditRecordHook, Exposure, LineId, RecordRefusal, RecordView,
 };
 
@@ -39,6 +41,7 @@ impl<T: Config> Pallet<T> {
 		Ok(RecordView {
 			record: CreditRecords::<T>::get(enterprise),
 			settled: SettledVolume::<T>::iter_prefix(enterprise).collect(),
+			amounts: RecordAmounts::<T>::iter_prefix(enterprise).collect(),
 		})
 	}
 
@@ -70,8 +73,36 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// Adds to the amounts behind `enterprise`'s record in `currency`.
+	fn add_amounts(
+		enterprise: &T::AccountId,
+		currency: AssetId,
+		change: impl FnOnce(&mut CreditAmounts<Balance>),
+	) {
+		RecordAmounts::<T>::mutate(enterprise, currency, change);
+	}
+
+	/// Whether a financing of `amount` of `currency` is large enough to improve a record: at
+	/// least `MinRecordedFinancing` whole units (nothing counts in an unregistered currency).
+	pub fn counts_for_record(currency: AssetId, amount: Balance) -> bool {
+		T::Decimals::whole_units(currency, T::MinRecordedFinancing::get())
+			.is_some_and(|minimum| amount >= minimum)
+	}
+}
+
 impl<T: Config> CreditRecordHook<T::AccountId, Balance> for Pallet<T> {
-	fn financing_repaid(enterprise: &T::AccountId, on_time: bool) {
+	/// Only a financing of at least the minimum improves the record: a round of tiny
+	/// financings repaid on time (the review's L-8) adds nothing.
+	fn financing_repaid(
+		enterprise: &T::AccountId,
+		currency: AssetId,
+		amount: Balance,
+		on_time: bool,
+	) {
+		if !Self::counts_for_record(currency, amount) {
+			return;
+		}
 		Self::update_record(enterprise, |r| {
 			if on_time {
 				r.repaid_on_time = r.repaid_on_time.saturating_add(1);
@@ -79,14 +110,28 @@ impl<T: Config> CreditRecordHook<T::AccountId, Balance> for Pallet<T> {
 				r.repaid_late = r.repaid_late.saturating_add(1);
 			}
 		});
+		Self::add_amounts(enterprise, currency, |a| {
+			if on_time {
+				a.repaid_on_time = a.repaid_on_time.saturating_add(amount);
+			} else {
+				a.repaid_late = a.repaid_late.saturating_add(amount);
+			}
+		});
 	}
 
-	fn financing_overdue(enterprise: &T::AccountId) {
+	/// Overdue and default always count, whatever the amount.
+	fn financing_overdue(enterprise: &T::AccountId, currency: AssetId, outstanding: Balance) {
 		Self::update_record(enterprise, |r| r.overdue = r.overdue.saturating_add(1));
+		Self::add_amounts(enterprise, currency, |a| {
+			a.overdue = a.overdue.saturating_add(outstanding)
+		});
 	}
 
-	fn financing_defaulted(enterprise: &T::AccountId) {
+	fn financing_defaulted(enterprise: &T::AccountId, currency: AssetId, outstanding: Balance) {
 		Self::update_record(enterprise, |r| r.defaulted = r.defaulted.saturating_add(1));
+		Self::add_amounts(enterprise, currency, |a| {
+			a.defaulted = a.defaulted.saturating_add(outstanding)
+		});
 	}
 
 	fn settled(enterprise: &T::AccountId, currency: AssetId, amount: Balance) {

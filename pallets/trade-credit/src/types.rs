@@ -184,5 +184,8 @@ pub enum RecordRefusal {
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
 pub struct RecordView {
 	pub record: tradefin_primitives::trade::CreditRecord,
+	/// Trade payments received per currency.
 	pub settled: alloc::vec::Vec<(AssetId, Balance)>,
+	/// The amounts behind the record, per currency.
+	pub amounts: alloc::vec::Vec<(AssetId, tradefin_primitives::trade::CreditAmounts<Balance>)>,
 }

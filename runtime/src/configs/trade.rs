@@ -25,6 +25,8 @@ impl pallet_trade_credit::Config for Runtime {
 	/// A shipment's bill of lading, invoice and policy, with room for amended copies.
 	type MaxLinksPerTrade = ConstU32<8>;
 	type MaxLinesPerEnterprise = ConstU32<16>;
+	/// A financing of 1,000 (whole units) or more improves a credit record when repaid.
+	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
 	type ClassBCap = ClassBCap;
 	type Decimals = crate::Settlement;
 	type WeightInfo = crate::weights::pallet_trade_credit::WeightInfo<Runtime>;

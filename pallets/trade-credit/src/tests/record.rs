@@ -4,8 +4,8 @@ use frame_support::assert_ok;
 use tradefin_primitives::identity::ConsentScope;
 
 use crate::{
-	mock::*, CreditLines, CreditRecord, CreditRecordHook, CreditRecords, Event, Exposure,
-	RecordRefusal, RecordView,
+	mock::*, CreditAmounts, CreditLines, CreditRecord, CreditRecordHook, CreditRecords, Event,
+	Exposure, RecordRefusal, RecordView,
 };
 
 type Hook = TradeCredit;
@@ -13,11 +13,11 @@ type Hook = TradeCredit;
 #[test]
 fn financing_and_settlement_facts_build_the_record() {
 	test(|| {
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, true);
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, true);
-		<Hook as CreditRecordHook<_, _>>::financing_overdue(&EXPORTER);
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, false);
-		<Hook as CreditRecordHook<_, _>>::financing_defaulted(&EXPORTER);
+		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
+		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 2_000, true);
+		<Hook as CreditRecordHook<_, _>>::financing_overdue(&EXPORTER, USD, 400);
+		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 500_000, false);
+		<Hook as CreditRecordHook<_, _>>::financing_defaulted(&EXPORTER, USD, 300);
 		let expected = CreditRecord { repaid_on_time: 2, repaid_late: 1, overdue: 1, defaulted: 1 };
 		assert_eq!(CreditRecords::<Test>::get(EXPORTER), expected);
 		assert_eq!(
@@ -33,7 +33,22 @@ fn financing_and_settlement_facts_build_the_record() {
 		);
 		assert_eq!(
 			TradeCredit::credit_record_for(&BANK, &EXPORTER),
-			Ok(RecordView { record: expected, settled: vec![(USD, 1_000), (EUR, 50)] })
+			Ok(RecordView {
+				record: expected,
+				settled: vec![(USD, 1_000), (EUR, 50)],
+				amounts: vec![
+					(
+						USD,
+						CreditAmounts {
+							repaid_on_time: 3_000,
+							repaid_late: 0,
+							overdue: 400,
+							defaulted: 300
+						}
+					),
+					(EUR, CreditAmounts { repaid_late: 500_000, ..Default::default() }),
+				],
+			})
 		);
 	});
 }
@@ -41,7 +56,7 @@ fn financing_and_settlement_facts_build_the_record() {
 #[test]
 fn only_a_bank_with_live_consent_reads_the_record() {
 	test(|| {
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, true);
+		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
 		for who in [REGULATOR, CUSTOMS, EXPORTER, STRANGER, SUSPENDED_BANK] {
 			assert_eq!(
 				TradeCredit::credit_record_for(&who, &EXPORTER),
@@ -89,5 +104,27 @@ fn exposure_sums_open_lines_per_currency() {
 			vec![Exposure { currency: USD, limit: 1_000, used: 250 }]
 		);
 		assert!(TradeCredit::exposure_of(&IMPORTER).is_empty());
+	});
+}
+
+#[test]
+fn l8_a_financing_below_the_minimum_does_not_improve_the_record() {
+	test(|| {
+		// The minimum is 100 whole units: 100 USD (no decimals) and 100.000 EUR (three).
+		for _ in 0..50 {
+			<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 99, true);
+			<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 99_999, true);
+		}
+		assert_eq!(CreditRecords::<Test>::get(EXPORTER), CreditRecord::default());
+		assert_eq!(crate::RecordAmounts::<Test>::iter_prefix(EXPORTER).count(), 0);
+		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 100_000, true);
+		assert_eq!(CreditRecords::<Test>::get(EXPORTER).repaid_on_time, 1);
+		assert_eq!(crate::RecordAmounts::<Test>::get(EXPORTER, EUR).repaid_on_time, 100_000);
+		// What goes wrong always counts, however small.
+		<Hook as CreditRecordHook<_, _>>::financing_overdue(&EXPORTER, USD, 1);
+		<Hook as CreditRecordHook<_, _>>::financing_defaulted(&EXPORTER, USD, 1);
+		let record = CreditRecords::<Test>::get(EXPORTER);
+		assert_eq!((record.overdue, record.defaulted), (1, 1));
+		assert_eq!(crate::RecordAmounts::<Test>::get(EXPORTER, USD).overdue, 1);
 	});
 }
