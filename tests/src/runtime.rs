@@ -186,9 +186,12 @@ pub fn attested_declaration(
 	assert_ok!(TradeCredit::register_documents(
 		signed_by(enterprise),
 		enterprise.to_account_id(),
-		vec![input]
+		(vec![input]).try_into().expect("within the bound")
 	));
-	assert_ok!(TradeCredit::attest_documents(signed_by(Sr25519Keyring::Dave), vec![id]));
+	assert_ok!(TradeCredit::attest_documents(
+		signed_by(Sr25519Keyring::Dave),
+		(vec![id]).try_into().expect("within the bound")
+	));
 	id
 }
 

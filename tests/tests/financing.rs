@@ -48,7 +48,11 @@ fn a_financing_falls_overdue_in_a_block_without_any_call() {
 		chain.block(1, || {
 			let (doc, line) = documented(AliceStash, Bob, "EXP-OVERDUE");
 			let pledges = vec![PledgeOf { document: doc, amount: FACE }];
-			assert_ok!(Financing::apply(signed(AliceStash), terms(Bob, line, tenor), pledges));
+			assert_ok!(Financing::apply(
+				signed(AliceStash),
+				terms(Bob, line, tenor),
+				(pledges).try_into().expect("within the bound")
+			));
 			assert_ok!(Financing::approve(signed(Bob), 0));
 			assert_ok!(Financing::disburse(signed(Bob), 0));
 		});
@@ -92,10 +96,18 @@ fn classes_and_consents_come_from_the_identity_pallet() {
 			let class_c: DispatchError = Error::<Runtime>::ClassCNoCredit.into();
 			assert!(refusals.contains(&class_c), "{refusals:?}");
 			assert_noop!(
-				Financing::apply(signed(Ferdie), terms(Bob, line, DAY), pledges.clone()),
+				Financing::apply(
+					signed(Ferdie),
+					terms(Bob, line, DAY),
+					(pledges.clone()).try_into().expect("within the bound")
+				),
 				Error::<Runtime>::NotActiveEnterprise
 			);
-			assert_ok!(Financing::apply(signed(AliceStash), terms(Bob, line, DAY), pledges));
+			assert_ok!(Financing::apply(
+				signed(AliceStash),
+				terms(Bob, line, DAY),
+				(pledges).try_into().expect("within the bound")
+			));
 			// The enterprise withdraws its credit-record consent: Bob can no longer approve.
 			assert_ok!(EnterpriseIdentity::revoke_consent(
 				signed(AliceStash),
@@ -116,7 +128,7 @@ fn the_runtime_charges_the_benchmarked_weights() {
 	let pledges = vec![PledgeOf { document: H256::zero(), amount: 1 }; 3];
 	let apply = RuntimeCall::Financing(pallet_financing::Call::apply {
 		terms: terms(Bob, 0, DAY),
-		pledges,
+		pledges: pledges.try_into().expect("three"),
 	});
 	assert_eq!(apply.get_dispatch_info().call_weight, Generated::apply(3));
 	let repay = RuntimeCall::Financing(pallet_financing::Call::repay { id: 0, amount: 1 });

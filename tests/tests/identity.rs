@@ -23,7 +23,7 @@ fn admit(who: Sr25519Keyring, seed: u8) -> RuntimeCall {
 		kind: ParticipantKind::Bank,
 		jurisdiction: *b"DE",
 		legal_id: H256::repeat_byte(seed),
-		name: b"Frankfurt Trade Bank".to_vec(),
+		name: b"Frankfurt Trade Bank".to_vec().try_into().expect("short"),
 	})
 }
 
@@ -138,7 +138,7 @@ fn an_application_in_a_block_holds_the_deposit_and_pays_the_benchmarked_weight()
 	let apply = RuntimeCall::EnterpriseIdentity(IdentityCall::apply {
 		jurisdiction: *b"VN",
 		legal_id: H256::repeat_byte(0xAB),
-		name: b"Saigon Coffee Export JSC".to_vec(),
+		name: b"Saigon Coffee Export JSC".to_vec().try_into().expect("short"),
 	});
 	use pallet_enterprise_identity::WeightInfo as _;
 	assert_eq!(
@@ -164,7 +164,7 @@ fn an_application_in_a_block_holds_the_deposit_and_pays_the_benchmarked_weight()
 				RuntimeOrigin::signed(applicant),
 				*b"VN",
 				H256::repeat_byte(0xAC),
-				vec![]
+				(vec![]).try_into().expect("within the bound")
 			),
 			Error::<Runtime>::AlreadyRegistered
 		);

@@ -88,7 +88,11 @@ fn finance(
 ) -> u64 {
 	let id = pallet_financing::NextFinancingId::<Runtime>::get();
 	let pledges = pledges.iter().map(|&(document, amount)| PledgeOf { document, amount });
-	assert_ok!(Financing::apply(signed(AliceStash), terms(bank, line, amount), pledges.collect()));
+	assert_ok!(Financing::apply(
+		signed(AliceStash),
+		terms(bank, line, amount),
+		pledges.collect::<Vec<_>>().try_into().expect("within the bound")
+	));
 	assert_ok!(Financing::approve(signed(bank), id));
 	if disburse {
 		assert_ok!(Financing::disburse(signed(bank), id));
@@ -146,7 +150,7 @@ fn shipment(tag: &str) -> [DocumentId; 4] {
 		assert_ok!(TradeCredit::register_documents(
 			signed(AliceStash),
 			AliceStash.to_account_id(),
-			vec![paper]
+			(vec![paper]).try_into().expect("within the bound")
 		));
 		id
 	});
@@ -155,7 +159,10 @@ fn shipment(tag: &str) -> [DocumentId; 4] {
 		declaration,
 		others.to_vec().try_into().expect("three")
 	));
-	assert_ok!(TradeCredit::attest_documents(signed(Bob), others.to_vec()));
+	assert_ok!(TradeCredit::attest_documents(
+		signed(Bob),
+		(others.to_vec()).try_into().expect("within the bound")
+	));
 	[declaration, others[0], others[1], others[2]]
 }
 
@@ -188,7 +195,11 @@ fn h4_one_receivable_is_financed_once_through_any_of_its_documents() {
 				.iter()
 				.any(|e| matches!(e, pallet_financing::Error::<Runtime>::ExceedsFinanceable)));
 			assert_noop!(
-				Financing::apply(signed(AliceStash), terms, pledges),
+				Financing::apply(
+					signed(AliceStash),
+					terms,
+					(pledges).try_into().expect("within the bound")
+				),
 				pallet_financing::Error::<Runtime>::ExceedsFinanceable
 			);
 		}
@@ -230,7 +241,7 @@ fn h4_the_same_bill_of_lading_under_another_issuer_gets_nothing_attested() {
 		assert_ok!(TradeCredit::register_documents(
 			signed(AliceStash),
 			AliceStash.to_account_id(),
-			vec![paper]
+			(vec![paper]).try_into().expect("within the bound")
 		));
 		assert_ok!(TradeCredit::link_documents(
 			signed(AliceStash),
@@ -239,7 +250,10 @@ fn h4_the_same_bill_of_lading_under_another_issuer_gets_nothing_attested() {
 		));
 		for bank in [Bob, Charlie] {
 			assert_noop!(
-				TradeCredit::attest_documents(signed(bank), vec![copy]),
+				TradeCredit::attest_documents(
+					signed(bank),
+					(vec![copy]).try_into().expect("within the bound")
+				),
 				pallet_trade_credit::Error::<Runtime>::IssuerNotAttester
 			);
 		}
@@ -281,7 +295,11 @@ fn m3b_a_downgrade_to_class_b_caps_the_lines_issued_before_it() {
 		let twice = terms(Bob, 0, 100_000_000);
 		let pledges = vec![PledgeOf { document, amount: 125_000_000 }];
 		assert_noop!(
-			Financing::apply(signed(AliceStash), twice, pledges),
+			Financing::apply(
+				signed(AliceStash),
+				twice,
+				(pledges).try_into().expect("within the bound")
+			),
 			pallet_financing::Error::<Runtime>::ExceedsClassCap
 		);
 		let id = finance(Bob, 0, 50_000_000, &[(document, 62_500_000)], true);
@@ -290,7 +308,11 @@ fn m3b_a_downgrade_to_class_b_caps_the_lines_issued_before_it() {
 		let more = terms(Charlie, 1, 1);
 		let pledges = vec![PledgeOf { document, amount: 2 }];
 		assert_noop!(
-			Financing::apply(signed(AliceStash), more, pledges),
+			Financing::apply(
+				signed(AliceStash),
+				more,
+				(pledges).try_into().expect("within the bound")
+			),
 			pallet_financing::Error::<Runtime>::ExceedsClassCap
 		);
 	});
@@ -354,7 +376,11 @@ fn l4_a_consent_to_issue_lines_does_not_let_the_bank_finance() {
 		let document = declaration("EXP-L4B", 10_000_000);
 		let id = pallet_financing::NextFinancingId::<Runtime>::get();
 		let pledges = vec![PledgeOf { document, amount: 2_000_000 }];
-		assert_ok!(Financing::apply(signed(AliceStash), terms(Charlie, 1, 1_000_000), pledges));
+		assert_ok!(Financing::apply(
+			signed(AliceStash),
+			terms(Charlie, 1, 1_000_000),
+			(pledges).try_into().expect("within the bound")
+		));
 		assert_noop!(
 			Financing::approve(signed(Charlie), id),
 			pallet_financing::Error::<Runtime>::NoConsent
@@ -379,7 +405,11 @@ fn l8_a_round_of_tiny_financings_does_not_farm_the_credit_record() {
 			let terms = Terms { amount: 1, tenor: 1, ..terms(Bob, 0, 1) };
 			let id = pallet_financing::NextFinancingId::<Runtime>::get();
 			let pledges = vec![PledgeOf { document, amount: 2 }];
-			assert_ok!(Financing::apply(signed(AliceStash), terms, pledges));
+			assert_ok!(Financing::apply(
+				signed(AliceStash),
+				terms,
+				(pledges).try_into().expect("within the bound")
+			));
 			assert_ok!(Financing::approve(signed(Bob), id));
 			assert_ok!(Financing::disburse(signed(Bob), id));
 			assert_ok!(Financing::repay(signed(AliceStash), id, 1));
@@ -450,7 +480,9 @@ fn h2_a_partly_repaid_financing_stays_covered_and_its_other_document_is_not_fina
 			Financing::apply(
 				signed(AliceStash),
 				terms(Charlie, 1, 5_000_000),
-				vec![PledgeOf { document: d2, amount: 6_250_000 }]
+				(vec![PledgeOf { document: d2, amount: 6_250_000 }])
+					.try_into()
+					.expect("within the bound")
 			),
 			pallet_financing::Error::<Runtime>::ExceedsFinanceable
 		);
@@ -511,7 +543,9 @@ fn l5_recoveries_from_a_written_off_financings_documents_reach_its_bank() {
 			Financing::apply(
 				signed(AliceStash),
 				terms(Charlie, 1, 5_000_000),
-				vec![PledgeOf { document: d, amount: 6_250_000 }]
+				(vec![PledgeOf { document: d, amount: 6_250_000 }])
+					.try_into()
+					.expect("within the bound")
 			),
 			pallet_financing::Error::<Runtime>::ExceedsFinanceable
 		);
@@ -594,7 +628,11 @@ fn l1_the_runtime_apis_agree_with_apply_and_pay() {
 					let mut t = terms(bank, line, amount);
 					t.rate_bps = rng.below(1_000) as u32;
 					let refusals = Financing::refusals_for(&who.to_account_id(), &t, &pledges);
-					let result = Financing::apply(signed(who), t, pledges);
+					let result = Financing::apply(
+						signed(who),
+						t,
+						(pledges).try_into().expect("within the bound"),
+					);
 					match &result {
 						Ok(_) => applied += 1,
 						Err(e) => {

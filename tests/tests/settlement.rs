@@ -89,7 +89,11 @@ fn a_converted_payment_repays_the_financing_first_and_is_charged_what_it_ran() {
 				rate_bps: 500,
 			};
 			let pledges = vec![PledgeOf { document: doc, amount: FACE }];
-			assert_ok!(Financing::apply(signed(AliceStash), terms, pledges));
+			assert_ok!(Financing::apply(
+				signed(AliceStash),
+				terms,
+				(pledges).try_into().expect("within the bound")
+			));
 			assert_ok!(Financing::approve(signed(Bob), 0));
 			assert_ok!(Financing::disburse(signed(Bob), 0));
 			financed = doc;

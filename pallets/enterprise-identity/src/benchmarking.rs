@@ -83,7 +83,7 @@ mod benchmarks {
 			ParticipantKind::Bank,
 			CN,
 			legal_id(1, 0),
-			longest_name::<T>(),
+			longest_name::<T>().try_into().map_err(|_| BenchmarkError::Weightless)?,
 		);
 		assert!(Pallet::<T>::is_active_kind(&who, ParticipantKind::Bank));
 		Ok(())
@@ -92,8 +92,9 @@ mod benchmarks {
 	#[benchmark]
 	fn apply() -> Result<(), BenchmarkError> {
 		let who = funded::<T>("enterprise", 0);
+		let name = longest_name::<T>().try_into().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), CN, legal_id(9, 0), longest_name::<T>());
+		_(RawOrigin::Signed(who.clone()), CN, legal_id(9, 0), name);
 		assert!(
 			Participants::<T>::get(&who).is_some_and(|p| p.status == ParticipantStatus::Pending)
 		);

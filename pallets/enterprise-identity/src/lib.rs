@@ -365,10 +365,11 @@ pub mod pallet {
 			kind: ParticipantKind,
 			jurisdiction: Jurisdiction,
 			legal_id: H256,
-			name: Vec<u8>,
+			name: BoundedVec<u8, T::MaxNameLen>,
 		) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin)?;
 			ensure!(kind.is_institution(), Error::<T>::NotAnInstitutionKind);
+			let name = name.into_inner();
 			Self::do_register(&who, kind, jurisdiction, legal_id, name, Default::default())?;
 			Self::deposit_event(Event::InstitutionAdmitted { who, kind, jurisdiction });
 			Ok(())
@@ -382,10 +383,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			jurisdiction: Jurisdiction,
 			legal_id: H256,
-			name: Vec<u8>,
+			name: BoundedVec<u8, T::MaxNameLen>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let deposit = Self::do_apply(&who, jurisdiction, legal_id, name)?;
+			let deposit = Self::do_apply(&who, jurisdiction, legal_id, name.into_inner())?;
 			Self::deposit_event(Event::EnterpriseApplied {
 				enterprise: who,
 				jurisdiction,

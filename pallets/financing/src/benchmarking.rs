@@ -156,6 +156,7 @@ mod benchmarks {
 	fn apply(n: Linear<1, { T::MaxPledges::get() }>) -> Result<(), BenchmarkError> {
 		let cast = cast::<T>(1)?;
 		let pledges = pledges::<T>(&cast, n, 0)?;
+		let pledges: frame_support::BoundedVec<_, _> = pledges.try_into().map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(cast.enterprise.clone()), terms::<T>(&cast), pledges);
 		assert_eq!(state::<T>(0), Some(FinancingState::Applied));

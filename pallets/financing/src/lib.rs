@@ -79,7 +79,6 @@ pub use tradefin_primitives::ChainFixtures as BenchmarkHelper;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungibles, Time},
@@ -322,15 +321,23 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// An active enterprise (or its operator) applies; the pledges are reserved at once.
+		///
+		/// - `origin`: signed by an active enterprise or one of its operators.
+		/// - `terms`: the bank, product, line, amount, tenor and rate asked for.
+		/// - `pledges`: at most `MaxPledges` documents of the enterprise, each with the amount
+		///   to reserve of its (trade's) financeable value; a longer list does not decode.
+		///
+		/// Emits `Applied` and a `Pledged` event of trade credit per document. Errors: every
+		/// refusal `FinancingApi::application_refusals` lists (the first one found).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::apply(pledges.len() as u32))] // allowed: a decodable call's list length fits u32
+		#[pallet::weight(T::WeightInfo::apply(pledges.len() as u32))] // allowed: bounded by MaxPledges
 		pub fn apply(
 			origin: OriginFor<T>,
 			terms: Terms<T::AccountId>,
-			pledges: Vec<PledgeOf>,
+			pledges: BoundedVec<PledgeOf, T::MaxPledges>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_apply(&who, terms, pledges)
+			Self::do_apply(&who, terms, pledges.into_inner())
 		}
 
 		/// The enterprise withdraws its application before disbursement; pledges released.

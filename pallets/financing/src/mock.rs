@@ -195,7 +195,11 @@ pub fn document(owner: AccountId, kind: DocumentKind, number: &str, face: Balanc
 		due_at: 100 * DAY,
 	};
 	let id = pallet_trade_credit::document_id(kind, &input.issuer, &input.number);
-	assert_ok!(TradeCredit::register_documents(RuntimeOrigin::signed(owner), owner, vec![input]));
+	assert_ok!(TradeCredit::register_documents(
+		RuntimeOrigin::signed(owner),
+		owner,
+		(vec![input]).try_into().expect("within the bound")
+	));
 	if !kind.is_anchor() {
 		let anchor = document(owner, DocumentKind::ExportDeclaration, &format!("{number}/T"), face);
 		assert_ok!(TradeCredit::link_documents(
@@ -204,7 +208,10 @@ pub fn document(owner: AccountId, kind: DocumentKind, number: &str, face: Balanc
 			vec![id].try_into().expect("one document")
 		));
 	}
-	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(attester), vec![id]));
+	assert_ok!(TradeCredit::attest_documents(
+		RuntimeOrigin::signed(attester),
+		(vec![id]).try_into().expect("within the bound")
+	));
 	id
 }
 

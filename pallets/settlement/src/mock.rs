@@ -195,7 +195,10 @@ pub fn test(body: impl FnOnce()) {
 /// Registers and has customs attest an export declaration of `owner` in `currency`.
 pub fn declaration(owner: AccountId, number: &str, currency: u32, face: Balance) -> DocumentId {
 	let id = registered(owner, number, currency, face);
-	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+	assert_ok!(TradeCredit::attest_documents(
+		RuntimeOrigin::signed(CUSTOMS),
+		(vec![id]).try_into().expect("within the bound")
+	));
 	id
 }
 
@@ -212,7 +215,11 @@ pub fn registered(owner: AccountId, number: &str, currency: u32, face: Balance) 
 		due_at: 100 * DAY,
 	};
 	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
-	assert_ok!(TradeCredit::register_documents(RuntimeOrigin::signed(owner), owner, vec![input]));
+	assert_ok!(TradeCredit::register_documents(
+		RuntimeOrigin::signed(owner),
+		owner,
+		(vec![input]).try_into().expect("within the bound")
+	));
 	id
 }
 

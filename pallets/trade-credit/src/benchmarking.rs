@@ -155,6 +155,7 @@ mod benchmarks {
 	fn register_documents(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let (bank, enterprise) = cast::<T>()?;
 		let documents: Vec<_> = (0..n).map(input).collect();
+		let documents: BoundedVec<_, _> = documents.try_into().map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(bank), enterprise, documents);
 		assert_eq!(Documents::<T>::iter().count(), n as usize);
@@ -166,8 +167,9 @@ mod benchmarks {
 		let (_, enterprise) = cast::<T>()?;
 		let customs = customs::<T>()?;
 		let ids = register::<T>(&enterprise, 0, n)?;
+		let batch: BoundedVec<_, _> = ids.clone().try_into().map_err(stop)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(customs), ids.clone());
+		_(RawOrigin::Signed(customs), batch);
 		assert!(ids.iter().all(
 			|id| Documents::<T>::get(id).is_some_and(|d| d.status == DocumentStatus::Attested)
 		));

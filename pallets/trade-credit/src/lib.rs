@@ -457,14 +457,14 @@ pub mod pallet {
 		/// Registers documents of `owner` (all or none): the owner enterprise (or its operator)
 		/// itself, or an active bank holding its live trade-documents consent.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32))] // allowed: a decodable call's list length fits u32
+		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32))] // allowed: bounded by MaxBatch
 		pub fn register_documents(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
-			documents: Vec<DocumentInput>,
+			documents: BoundedVec<DocumentInput, T::MaxBatch>,
 		) -> DispatchResult {
 			let by = ensure_signed(origin)?;
-			Self::do_register_documents(&by, &owner, documents)
+			Self::do_register_documents(&by, &owner, documents.into_inner())
 		}
 
 		/// The competent authority attests documents (all or none).
@@ -480,10 +480,13 @@ pub mod pallet {
 		/// `UnknownDocument`, `NotTheAttester`, `IssuerNotAttester`, `NotLinked`,
 		/// `DuplicateInBatch`, `NotRegistered`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))] // allowed: a decodable call's list length fits u32
-		pub fn attest_documents(origin: OriginFor<T>, ids: Vec<DocumentId>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))] // allowed: bounded by MaxBatch
+		pub fn attest_documents(
+			origin: OriginFor<T>,
+			ids: BoundedVec<DocumentId, T::MaxBatch>,
+		) -> DispatchResult {
 			let by = ensure_signed(origin)?;
-			Self::do_attest_documents(&by, ids)
+			Self::do_attest_documents(&by, ids.into_inner())
 		}
 
 		/// The document's attester (or, before attestation, a participant of the kind that

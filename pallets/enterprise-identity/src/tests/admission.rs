@@ -15,7 +15,7 @@ fn governance_admits_an_active_institution() {
 			ParticipantKind::Bank,
 			HK,
 			legal_id(NEWCO),
-			b"New Bank".to_vec(),
+			(b"New Bank".to_vec()).try_into().expect("within the bound"),
 		));
 		let p = Participants::<Test>::get(NEWCO).expect("admitted");
 		assert_eq!((p.kind, p.status), (ParticipantKind::Bank, ParticipantStatus::Active));
@@ -44,7 +44,7 @@ fn only_governance_admits() {
 					ParticipantKind::Bank,
 					CN,
 					legal_id(OTHER),
-					vec![],
+					(vec![]).try_into().expect("within the bound"),
 				),
 				DispatchError::BadOrigin
 			);
@@ -62,7 +62,7 @@ fn admission_refusals_are_named() {
 				kind,
 				jurisdiction,
 				id,
-				name.to_vec(),
+				(name.to_vec()).try_into().expect("within the bound"),
 			)
 		};
 		use ParticipantKind::*;
@@ -82,10 +82,19 @@ fn admission_refusals_are_named() {
 				Error::<Test>::InvalidJurisdiction
 			);
 		}
-		assert_noop!(
-			admit(NEWCO, Bank, CN, legal_id(NEWCO), &[b'x'; 17]),
-			Error::<Test>::NameTooLong
-		);
+		// L-10: a name longer than `MaxNameLen` (16) does not even decode as a call.
+		let within = crate::Call::<Test>::admit_institution {
+			who: NEWCO,
+			kind: Bank,
+			jurisdiction: CN,
+			legal_id: legal_id(NEWCO),
+			name: vec![b'x'; 16].try_into().expect("16 bytes"),
+		};
+		let encoded = codec::Encode::encode(&within);
+		let mut longer = encoded[..encoded.len() - 17].to_vec();
+		codec::Encode::encode_to(&vec![b'x'; 17], &mut longer);
+		assert!(<crate::Call<Test> as codec::Decode>::decode(&mut &encoded[..]).is_ok());
+		assert!(<crate::Call<Test> as codec::Decode>::decode(&mut &longer[..]).is_err());
 	});
 }
 

@@ -13,7 +13,12 @@ fn held(who: AccountId) -> Balance {
 }
 
 fn apply(who: AccountId) -> sp_runtime::DispatchResult {
-	Identity::apply(RuntimeOrigin::signed(who), CN, legal_id(who), b"NewCo Ltd".to_vec())
+	Identity::apply(
+		RuntimeOrigin::signed(who),
+		CN,
+		legal_id(who),
+		(b"NewCo Ltd".to_vec()).try_into().expect("within the bound"),
+	)
 }
 
 #[test]
@@ -45,11 +50,21 @@ fn application_refusals_are_named() {
 		assert_noop!(apply(ACME_CLERK), Error::<Test>::AccountIsOperator);
 		assert_noop!(apply(BANK), Error::<Test>::AlreadyRegistered);
 		assert_noop!(
-			Identity::apply(RuntimeOrigin::signed(NEWCO), CN, legal_id(ACME), vec![]),
+			Identity::apply(
+				RuntimeOrigin::signed(NEWCO),
+				CN,
+				legal_id(ACME),
+				(vec![]).try_into().expect("within the bound")
+			),
 			Error::<Test>::LegalIdTaken
 		);
 		assert_noop!(
-			Identity::apply(RuntimeOrigin::signed(NEWCO), *b"ZZ", legal_id(NEWCO), vec![]),
+			Identity::apply(
+				RuntimeOrigin::signed(NEWCO),
+				*b"ZZ",
+				legal_id(NEWCO),
+				(vec![]).try_into().expect("within the bound")
+			),
 			Error::<Test>::InvalidJurisdiction
 		);
 		assert_ok!(apply(NEWCO));

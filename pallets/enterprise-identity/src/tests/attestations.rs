@@ -75,7 +75,12 @@ fn attestation_refusals_are_named() {
 			Error::<Test>::UnknownParticipant
 		);
 		assert_noop!(issue(BANK, ACME, AttestationKind::Kyc, 1_000), Error::<Test>::ExpiryInPast);
-		assert_ok!(Identity::apply(RuntimeOrigin::signed(NEWCO), CN, legal_id(NEWCO), vec![]));
+		assert_ok!(Identity::apply(
+			RuntimeOrigin::signed(NEWCO),
+			CN,
+			legal_id(NEWCO),
+			(vec![]).try_into().expect("within the bound")
+		));
 		assert_noop!(
 			issue(BANK, NEWCO, AttestationKind::Kyc, 2_000),
 			Error::<Test>::NotYetApproved

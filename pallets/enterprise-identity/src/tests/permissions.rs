@@ -56,7 +56,12 @@ fn signer(role: Role) -> AccountId {
 			ACME_CLERK
 		}
 		PendingEnterprise => {
-			assert_ok!(Identity::apply(RuntimeOrigin::signed(NEWCO), CN, legal_id(NEWCO), vec![]));
+			assert_ok!(Identity::apply(
+				RuntimeOrigin::signed(NEWCO),
+				CN,
+				legal_id(NEWCO),
+				(vec![]).try_into().expect("within the bound")
+			));
 			NEWCO
 		}
 	}
@@ -67,7 +72,12 @@ type Call = fn(RuntimeOrigin) -> DispatchResult;
 
 fn nothing() {}
 fn applicant_pending() {
-	assert_ok!(Identity::apply(RuntimeOrigin::signed(APPLICANT), CN, legal_id(APPLICANT), vec![]));
+	assert_ok!(Identity::apply(
+		RuntimeOrigin::signed(APPLICANT),
+		CN,
+		legal_id(APPLICANT),
+		(vec![]).try_into().expect("within the bound")
+	));
 }
 fn target_suspended() {
 	assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK_2, 1));
@@ -93,7 +103,19 @@ fn consent_granted() {
 /// Every extrinsic but the governance one, with the roles allowed to call it.
 fn matrix() -> Vec<(&'static str, Setup, Call, &'static [Role])> {
 	vec![
-		("apply", nothing, |o| Identity::apply(o, CN, legal_id(999), vec![]), &[Unregistered]),
+		(
+			"apply",
+			nothing,
+			|o| {
+				Identity::apply(
+					o,
+					CN,
+					legal_id(999),
+					(vec![]).try_into().expect("within the bound"),
+				)
+			},
+			&[Unregistered],
+		),
 		("approve", applicant_pending, |o| Identity::approve(o, APPLICANT), &[Regulator, Bank]),
 		("reject", applicant_pending, |o| Identity::reject(o, APPLICANT, 1), &[Regulator, Bank]),
 		("withdraw_application", nothing, Identity::withdraw_application, &[PendingEnterprise]),
@@ -165,7 +187,7 @@ fn no_participant_can_admit_institutions() {
 				tradefin_primitives::identity::ParticipantKind::Bank,
 				CN,
 				legal_id(APPLICANT),
-				vec![],
+				(vec![]).try_into().expect("within the bound"),
 			)
 			.is_err());
 		});

@@ -34,7 +34,12 @@ fn fx_class_refusals_are_named() {
 		assert_noop!(set(BANK, ACME), Error::<Test>::NotRegulator);
 		assert_noop!(set(REGULATOR, NEWCO), Error::<Test>::UnknownParticipant);
 		assert_noop!(set(REGULATOR, BANK), Error::<Test>::NotAnEnterprise);
-		assert_ok!(Identity::apply(RuntimeOrigin::signed(NEWCO), CN, legal_id(NEWCO), vec![]));
+		assert_ok!(Identity::apply(
+			RuntimeOrigin::signed(NEWCO),
+			CN,
+			legal_id(NEWCO),
+			(vec![]).try_into().expect("within the bound")
+		));
 		assert_noop!(set(REGULATOR, NEWCO), Error::<Test>::NotYetApproved);
 		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, 1));
 		assert_noop!(set(REGULATOR, ACME), Error::<Test>::AlreadyRevoked);
@@ -102,7 +107,12 @@ fn revocation_is_final() {
 			Error::<Test>::CallerNotActive
 		);
 		assert_noop!(
-			Identity::apply(RuntimeOrigin::signed(NEWCO), CN, legal_id(BANK), vec![]),
+			Identity::apply(
+				RuntimeOrigin::signed(NEWCO),
+				CN,
+				legal_id(BANK),
+				(vec![]).try_into().expect("within the bound")
+			),
 			Error::<Test>::LegalIdTaken
 		);
 	});
@@ -111,7 +121,12 @@ fn revocation_is_final() {
 #[test]
 fn revoking_a_pending_applicant_releases_its_deposit() {
 	test(|| {
-		assert_ok!(Identity::apply(RuntimeOrigin::signed(NEWCO), CN, legal_id(NEWCO), vec![]));
+		assert_ok!(Identity::apply(
+			RuntimeOrigin::signed(NEWCO),
+			CN,
+			legal_id(NEWCO),
+			(vec![]).try_into().expect("within the bound")
+		));
 		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), NEWCO, 3));
 		assert_eq!(status(NEWCO), ParticipantStatus::Revoked);
 		assert_eq!(Balances::balance(&NEWCO), 1_000);
@@ -127,7 +142,7 @@ fn a_suspended_regulator_cannot_supervise() {
 			tradefin_primitives::identity::ParticipantKind::Regulator,
 			HK,
 			legal_id(NEWCO),
-			vec![],
+			(vec![]).try_into().expect("within the bound"),
 		));
 		assert_ok!(Identity::suspend(RuntimeOrigin::signed(NEWCO), REGULATOR, 1));
 		assert_noop!(

@@ -30,7 +30,7 @@ pub fn applied() -> (u64, tradefin_primitives::trade::DocumentId) {
 	assert_ok!(Financing::apply(
 		RuntimeOrigin::signed(CLERK),
 		terms(BANK, 0, 800_000),
-		vec![pledge(doc, FACE)]
+		(vec![pledge(doc, FACE)]).try_into().expect("within the bound")
 	));
 	(0, doc)
 }
@@ -70,7 +70,7 @@ fn applying_reserves_the_pledges_at_once() {
 			Financing::apply(
 				RuntimeOrigin::signed(EXPORTER),
 				terms(BANK_2, 1, 1),
-				vec![pledge(doc, 10)]
+				(vec![pledge(doc, 10)]).try_into().expect("within the bound")
 			),
 			Error::<Test>::ExceedsFinanceable
 		);
@@ -83,7 +83,13 @@ fn application_refusals_are_named_and_all_listed() {
 		let doc = document(EXPORTER, DocumentKind::ExportDeclaration, "EXP-R", FACE);
 		let invoice = document(EXPORTER, DocumentKind::CommercialInvoice, "INV-R", FACE);
 		let foreign = document(IMPORTER, DocumentKind::ExportDeclaration, "EXP-IMP", FACE);
-		let apply = |who, t, p| Financing::apply(RuntimeOrigin::signed(who), t, p);
+		let apply = |who, t, p: Vec<crate::PledgeOf>| {
+			Financing::apply(
+				RuntimeOrigin::signed(who),
+				t,
+				(p).try_into().expect("within the bound"),
+			)
+		};
 		assert_noop!(
 			apply(EXPORTER, terms(BANK, 0, 800_001), vec![pledge(doc, FACE)]),
 			Error::<Test>::ExceedsAdvanceRate
@@ -198,7 +204,7 @@ fn withdrawal_and_rejection_release_the_pledges() {
 		assert_ok!(Financing::apply(
 			RuntimeOrigin::signed(EXPORTER),
 			terms(BANK, 0, 8),
-			vec![pledge(doc, 10)]
+			(vec![pledge(doc, 10)]).try_into().expect("within the bound")
 		));
 		assert_ok!(Financing::reject(RuntimeOrigin::signed(BANK), 1, 42));
 		assert_eq!(last_event(), Event::Rejected { id: 1, reason: 42 });
@@ -314,14 +320,34 @@ fn a_frozen_financing_changes_state_in_no_way() {
 #[test]
 fn documents_and_lines_that_cannot_back_an_application_are_refused() {
 	test(|| {
-		let apply = |t, p| Financing::apply(RuntimeOrigin::signed(EXPORTER), t, p);
+		let apply = |t, p: Vec<crate::PledgeOf>| {
+			Financing::apply(
+				RuntimeOrigin::signed(EXPORTER),
+				t,
+				(p).try_into().expect("within the bound"),
+			)
+		};
 		let docs: Vec<_> = (0..4)
 			.map(|i| {
 				document(EXPORTER, DocumentKind::ExportDeclaration, &format!("EXP-P{i}"), FACE)
 			})
 			.collect();
-		let four = docs.iter().map(|d| pledge(*d, 10)).collect();
-		assert_noop!(apply(terms(BANK, 0, 1), four), Error::<Test>::TooManyPledges);
+		// L-10: four pledges (MaxPledges is 3) do not decode as a call; the refusals API,
+		// which takes any list, names the reason.
+		let four: Vec<_> = docs.iter().map(|d| pledge(*d, 10)).collect();
+		let encoded = codec::Encode::encode(
+			&(crate::Call::<Test>::apply {
+				terms: terms(BANK, 0, 1),
+				pledges: four[..3].to_vec().try_into().expect("three"),
+			}),
+		);
+		let mut longer =
+			encoded[..encoded.len() - codec::Encode::encode(&four[..3].to_vec()).len()].to_vec();
+		codec::Encode::encode_to(&four, &mut longer);
+		assert!(<crate::Call<Test> as codec::Decode>::decode(&mut &encoded[..]).is_ok());
+		assert!(<crate::Call<Test> as codec::Decode>::decode(&mut &longer[..]).is_err());
+		let refusals = Financing::application_refusals(&EXPORTER, &terms(BANK, 0, 1), &four);
+		assert!(refusals.iter().any(|e| matches!(e, Error::<Test>::TooManyPledges)));
 		let unknown = tradefin_primitives::trade::DocumentId::repeat_byte(0xEE);
 		assert_noop!(
 			apply(terms(BANK, 0, 1), vec![pledge(unknown, 10)]),
@@ -342,9 +368,12 @@ fn documents_and_lines_that_cannot_back_an_application_are_refused() {
 		assert_ok!(TradeCredit::register_documents(
 			RuntimeOrigin::signed(EXPORTER),
 			EXPORTER,
-			vec![input]
+			(vec![input]).try_into().expect("within the bound")
 		));
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![eur]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![eur]).try_into().expect("within the bound")
+		));
 		assert_noop!(
 			apply(terms(BANK, 0, 1), vec![pledge(eur, 10)]),
 			Error::<Test>::CurrencyMismatch

@@ -43,7 +43,7 @@ fn the_per_block_work_is_bounded() {
 			assert_ok!(Financing::apply(
 				RuntimeOrigin::signed(EXPORTER),
 				terms(BANK, 0, 80_000),
-				vec![pledge(doc, 100_000)]
+				(vec![pledge(doc, 100_000)]).try_into().expect("within the bound")
 			));
 			assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), i));
 			assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), i));

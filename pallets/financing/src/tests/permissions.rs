@@ -40,7 +40,7 @@ fn fixture() -> tradefin_primitives::trade::DocumentId {
 		assert_ok!(Financing::apply(
 			RuntimeOrigin::signed(EXPORTER),
 			tenor(days),
-			vec![pledge(doc, 100_000)]
+			(vec![pledge(doc, 100_000)]).try_into().expect("within the bound")
 		));
 	}
 	for id in [APPROVED, DISBURSED, OVERDUE, DEFAULTED, DUE] {
@@ -70,7 +70,7 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 			"apply",
 			|doc| Call::apply {
 				terms: Terms { product: Product::ExportReceivables, ..tenor(90) },
-				pledges: vec![pledge(doc, 100_000)],
+				pledges: vec![pledge(doc, 100_000)].try_into().expect("one"),
 			},
 			&[EXPORTER, CLERK],
 		),

@@ -27,7 +27,11 @@ fn big_financing(number: &str) -> u64 {
 	let id = crate::NextFinancingId::<Test>::get();
 	let mut t = terms(BANK, line, BIG / 2);
 	t.rate_bps = 500;
-	assert_ok!(Financing::apply(RuntimeOrigin::signed(EXPORTER), t, vec![pledge(doc, BIG)]));
+	assert_ok!(Financing::apply(
+		RuntimeOrigin::signed(EXPORTER),
+		t,
+		(vec![pledge(doc, BIG)]).try_into().expect("within the bound")
+	));
 	assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
 	assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
 	id
@@ -137,7 +141,7 @@ fn h6_an_approved_financing_on_a_closed_line_can_still_be_rejected_or_withdrawn(
 		assert_ok!(Financing::apply(
 			RuntimeOrigin::signed(EXPORTER),
 			terms(BANK, line, 800_000),
-			vec![pledge(doc, FACE)]
+			(vec![pledge(doc, FACE)]).try_into().expect("within the bound")
 		));
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), 1));
 		assert_noop!(
@@ -179,7 +183,7 @@ fn h6_an_application_not_disbursed_within_the_window_lapses_and_anyone_closes_it
 		assert_ok!(Financing::apply(
 			RuntimeOrigin::signed(EXPORTER),
 			terms(BANK, 0, 800_000),
-			vec![pledge(doc, FACE)]
+			(vec![pledge(doc, FACE)]).try_into().expect("within the bound")
 		));
 		set_now(lapses + WINDOW);
 		assert_noop!(Financing::approve(RuntimeOrigin::signed(BANK), 1), Error::<Test>::Lapsed);
@@ -211,7 +215,7 @@ fn h6_the_regulator_cancels_a_frozen_approved_financing_and_nobody_else_can() {
 			assert_ok!(Financing::apply(
 				RuntimeOrigin::signed(EXPORTER),
 				terms(BANK, 0, 800_000),
-				vec![pledge(doc2, FACE)]
+				(vec![pledge(doc2, FACE)]).try_into().expect("within the bound")
 			));
 			assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), 1));
 			assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), 1));
@@ -260,7 +264,7 @@ fn l5_write_off_keeps_the_collateral_until_the_bank_releases_it() {
 			Financing::apply(
 				RuntimeOrigin::signed(EXPORTER),
 				terms(BANK_2, 1, 100_000),
-				vec![pledge(doc, 125_000)]
+				(vec![pledge(doc, 125_000)]).try_into().expect("within the bound")
 			),
 			Error::<Test>::ExceedsFinanceable
 		);
@@ -285,7 +289,11 @@ fn i1_credit_insurance_policy_financing_needs_a_live_credit_insurance_attestatio
 		let mut insured = terms(BANK, 0, 800_000);
 		insured.product = crate::Product::InsurancePolicy;
 		let apply = |t: &crate::Terms<AccountId>| {
-			Financing::apply(RuntimeOrigin::signed(EXPORTER), t.clone(), vec![pledge(policy, FACE)])
+			Financing::apply(
+				RuntimeOrigin::signed(EXPORTER),
+				t.clone(),
+				(vec![pledge(policy, FACE)]).try_into().expect("within the bound"),
+			)
 		};
 		assert_noop!(apply(&insured), Error::<Test>::NoCreditInsurance);
 		let refusals =
@@ -309,14 +317,18 @@ fn i1_credit_insurance_policy_financing_needs_a_live_credit_insurance_attestatio
 		let second = document(EXPORTER, DocumentKind::InsurancePolicy, "POL-I1B", FACE);
 		let pledges = vec![pledge(second, FACE)];
 		assert_noop!(
-			Financing::apply(RuntimeOrigin::signed(EXPORTER), insured.clone(), pledges),
+			Financing::apply(
+				RuntimeOrigin::signed(EXPORTER),
+				insured.clone(),
+				(pledges).try_into().expect("within the bound")
+			),
 			Error::<Test>::NoCreditInsurance
 		);
 		let declaration = document(EXPORTER, DocumentKind::ExportDeclaration, "EXP-I1", FACE);
 		assert_ok!(Financing::apply(
 			RuntimeOrigin::signed(EXPORTER),
 			terms(BANK, 0, 100_000),
-			vec![pledge(declaration, FACE)]
+			(vec![pledge(declaration, FACE)]).try_into().expect("within the bound")
 		));
 	});
 }

@@ -34,7 +34,7 @@ fn bill_of_lading(number: &str) -> DocumentId {
 	assert_ok!(TradeCredit::register_documents(
 		RuntimeOrigin::signed(EXPORTER),
 		EXPORTER,
-		vec![input]
+		(vec![input]).try_into().expect("within the bound")
 	));
 	let anchor = declaration(EXPORTER, &format!("{number}/T"), USD, FACE);
 	assert_ok!(TradeCredit::link_documents(
@@ -83,7 +83,10 @@ fn attesting_the_bill_of_lading_releases_the_funds_to_the_exporter() {
 			Settlement::release_escrow(RuntimeOrigin::signed(STRANGER), 0),
 			Error::<Test>::ReleaseConditionNotMet
 		);
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(BANK), vec![bl]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(BANK),
+			(vec![bl]).try_into().expect("within the bound")
+		));
 		let exporter = balance(USD, EXPORTER);
 		assert_ok!(Settlement::release_escrow(RuntimeOrigin::signed(STRANGER), 0));
 		assert_eq!(held(IMPORTER), 0);

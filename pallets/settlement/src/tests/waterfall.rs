@@ -42,7 +42,7 @@ fn financed(number: &str, disburse: bool) -> (DocumentId, u64) {
 	assert_ok!(Financing::apply(
 		RuntimeOrigin::signed(EXPORTER),
 		terms,
-		vec![PledgeOf { document: doc, amount: FACE }]
+		(vec![PledgeOf { document: doc, amount: FACE }]).try_into().expect("within the bound")
 	));
 	if disburse {
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));

@@ -10,7 +10,11 @@ fn register(
 	owner: AccountId,
 	docs: Vec<crate::DocumentInput>,
 ) -> sp_runtime::DispatchResult {
-	TradeCredit::register_documents(RuntimeOrigin::signed(by), owner, docs)
+	TradeCredit::register_documents(
+		RuntimeOrigin::signed(by),
+		owner,
+		(docs).try_into().expect("within the bound"),
+	)
 }
 
 #[test]
@@ -75,8 +79,18 @@ fn a_bank_registers_six_declarations_at_once_under_consent() {
 #[test]
 fn registration_refusals_are_named_and_change_nothing() {
 	test(|| {
+		// L-10: seven documents (MaxBatch is 6) do not decode as a call.
 		let too_many: Vec<_> = (0..7).map(|i| declaration(&format!("N-{i}"), 1)).collect();
-		assert_noop!(register(EXPORTER, EXPORTER, too_many), Error::<Test>::BatchTooLarge);
+		let six = crate::Call::<Test>::register_documents {
+			owner: EXPORTER,
+			documents: too_many[..6].to_vec().try_into().expect("six"),
+		};
+		let encoded = codec::Encode::encode(&six);
+		let tail = codec::Encode::encode(&too_many[..6].to_vec()).len();
+		let mut longer = encoded[..encoded.len() - tail].to_vec();
+		codec::Encode::encode_to(&too_many, &mut longer);
+		assert!(<crate::Call<Test> as codec::Decode>::decode(&mut &encoded[..]).is_ok());
+		assert!(<crate::Call<Test> as codec::Decode>::decode(&mut &longer[..]).is_err());
 		assert_noop!(register(EXPORTER, EXPORTER, vec![]), Error::<Test>::EmptyBatch);
 		let twice = vec![declaration("D", 1), declaration("D", 2)];
 		assert_noop!(register(EXPORTER, EXPORTER, twice), Error::<Test>::DuplicateInBatch);
@@ -131,13 +145,16 @@ pub fn registered(kind: DocumentKind, number: &str, face_value: u128) -> crate::
 	assert_ok!(TradeCredit::register_documents(
 		RuntimeOrigin::signed(EXPORTER),
 		EXPORTER,
-		vec![doc]
+		(vec![doc]).try_into().expect("within the bound")
 	));
 	if !kind.is_anchor() {
 		// Its own trade, anchored by an attested declaration of the same value.
 		let anchor =
 			registered(DocumentKind::ExportDeclaration, &format!("{number}/T"), face_value);
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![anchor]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![anchor]).try_into().expect("within the bound")
+		));
 		assert_ok!(TradeCredit::link_documents(
 			RuntimeOrigin::signed(EXPORTER),
 			anchor,
@@ -166,23 +183,35 @@ fn each_kind_is_attested_by_its_authority() {
 					continue;
 				}
 				assert_noop!(
-					TradeCredit::attest_documents(RuntimeOrigin::signed(wrong), vec![id]),
+					TradeCredit::attest_documents(
+						RuntimeOrigin::signed(wrong),
+						(vec![id]).try_into().expect("within the bound")
+					),
 					Error::<Test>::NotTheAttester
 				);
 			}
 			if kind.attester() == tradefin_primitives::identity::ParticipantKind::Bank {
 				// Another bank is of the right kind, but the document names BANK as issuer.
 				assert_noop!(
-					TradeCredit::attest_documents(RuntimeOrigin::signed(BANK_2), vec![id]),
+					TradeCredit::attest_documents(
+						RuntimeOrigin::signed(BANK_2),
+						(vec![id]).try_into().expect("within the bound")
+					),
 					Error::<Test>::IssuerNotAttester
 				);
 			}
-			assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(attester), vec![id]));
+			assert_ok!(TradeCredit::attest_documents(
+				RuntimeOrigin::signed(attester),
+				(vec![id]).try_into().expect("within the bound")
+			));
 			let doc = Documents::<Test>::get(id).expect("stored");
 			assert_eq!((doc.status, doc.attested_by), (DocumentStatus::Attested, Some(attester)));
 			assert_eq!(TradeCredit::financeable_of(&id), 10);
 			assert_noop!(
-				TradeCredit::attest_documents(RuntimeOrigin::signed(attester), vec![id]),
+				TradeCredit::attest_documents(
+					RuntimeOrigin::signed(attester),
+					(vec![id]).try_into().expect("within the bound")
+				),
 				Error::<Test>::NotRegistered
 			);
 		}
@@ -199,25 +228,37 @@ fn customs_attests_a_batch_all_or_nothing() {
 		let mut mixed = ids.clone();
 		mixed.push(invoice);
 		assert_noop!(
-			TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), mixed),
+			TradeCredit::attest_documents(
+				RuntimeOrigin::signed(CUSTOMS),
+				(mixed).try_into().expect("within the bound")
+			),
 			Error::<Test>::NotTheAttester
 		);
 		assert_noop!(
-			TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![ids[0], ids[0]]),
+			TradeCredit::attest_documents(
+				RuntimeOrigin::signed(CUSTOMS),
+				(vec![ids[0], ids[0]]).try_into().expect("within the bound")
+			),
 			Error::<Test>::DuplicateInBatch
 		);
 		assert_noop!(
 			TradeCredit::attest_documents(
 				RuntimeOrigin::signed(CUSTOMS),
-				vec![sp_core::H256::zero()]
+				(vec![sp_core::H256::zero()]).try_into().expect("within the bound")
 			),
 			Error::<Test>::UnknownDocument
 		);
 		assert_noop!(
-			TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![]),
+			TradeCredit::attest_documents(
+				RuntimeOrigin::signed(CUSTOMS),
+				(vec![]).try_into().expect("within the bound")
+			),
 			Error::<Test>::EmptyBatch
 		);
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), ids.clone()));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(ids.clone()).try_into().expect("within the bound")
+		));
 		assert!(ids
 			.iter()
 			.all(|id| Documents::<Test>::get(id)
@@ -225,7 +266,10 @@ fn customs_attests_a_batch_all_or_nothing() {
 		set_status(CUSTOMS, tradefin_primitives::identity::ParticipantStatus::Suspended);
 		let later = registered(DocumentKind::ExportDeclaration, "LATER", 5);
 		assert_noop!(
-			TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![later]),
+			TradeCredit::attest_documents(
+				RuntimeOrigin::signed(CUSTOMS),
+				(vec![later]).try_into().expect("within the bound")
+			),
 			Error::<Test>::NotTheAttester
 		);
 	});
@@ -235,7 +279,10 @@ fn customs_attests_a_batch_all_or_nothing() {
 fn disputes_block_pledges_until_resolved() {
 	test(|| {
 		let id = registered(DocumentKind::ExportDeclaration, "DSP", 100);
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![id]).try_into().expect("within the bound")
+		));
 		for who in [BANK, EXPORTER, TAX, STRANGER] {
 			assert_noop!(
 				TradeCredit::dispute_document(RuntimeOrigin::signed(who), id, 7),
@@ -275,7 +322,10 @@ fn disputes_block_pledges_until_resolved() {
 fn the_owner_cancels_only_an_unpledged_document() {
 	test(|| {
 		let id = registered(DocumentKind::ExportDeclaration, "CXL", 100);
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![id]).try_into().expect("within the bound")
+		));
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 10));
 		for who in [BANK, CUSTOMS, REGULATOR, IMPORTER, STRANGER] {
 			assert_noop!(

@@ -11,7 +11,10 @@ type Ledger = TradeCredit;
 /// An export declaration worth `face` USD, attested by customs.
 pub fn attested(number: &str, face: u128) -> crate::DocumentId {
 	let id = registered(DocumentKind::ExportDeclaration, number, face);
-	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+	assert_ok!(TradeCredit::attest_documents(
+		RuntimeOrigin::signed(CUSTOMS),
+		(vec![id]).try_into().expect("within the bound")
+	));
 	id
 }
 

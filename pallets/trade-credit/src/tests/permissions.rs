@@ -48,7 +48,10 @@ fn fixture() -> Fixture {
 
 fn registered_and_attested(number: &str) -> crate::DocumentId {
 	let id = registered(DocumentKind::ExportDeclaration, number, 1_000);
-	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+	assert_ok!(TradeCredit::attest_documents(
+		RuntimeOrigin::signed(CUSTOMS),
+		(vec![id]).try_into().expect("within the bound")
+	));
 	id
 }
 
@@ -60,11 +63,15 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 			"register_documents",
 			|_| Call::register_documents {
 				owner: EXPORTER,
-				documents: vec![declaration("NEW", 5)],
+				documents: vec![declaration("NEW", 5)].try_into().expect("one"),
 			},
 			&[EXPORTER, CLERK, BANK, BANK_2],
 		),
-		("attest_documents", |f| Call::attest_documents { ids: vec![f.registered] }, &[CUSTOMS]),
+		(
+			"attest_documents",
+			|f| Call::attest_documents { ids: vec![f.registered].try_into().expect("one") },
+			&[CUSTOMS],
+		),
 		(
 			"dispute_document",
 			|f| Call::dispute_document { id: f.attested, reason: 2 },

@@ -14,7 +14,10 @@ fn status(id: crate::DocumentId) -> Option<DocumentStatus> {
 /// A bill of lading of the exporter that BANK attested.
 fn bill_of_lading(number: &str) -> crate::DocumentId {
 	let id = registered(DocumentKind::BillOfLading, number, 1_000);
-	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(BANK), vec![id]));
+	assert_ok!(TradeCredit::attest_documents(
+		RuntimeOrigin::signed(BANK),
+		(vec![id]).try_into().expect("within the bound")
+	));
 	id
 }
 
@@ -53,7 +56,7 @@ fn m4_only_the_attester_or_the_regulator_disputes_and_only_the_disputer_or_the_r
 		let declaration = registered(DocumentKind::ExportDeclaration, "EXP-M4", 1_000);
 		assert_ok!(TradeCredit::attest_documents(
 			RuntimeOrigin::signed(CUSTOMS),
-			vec![declaration]
+			(vec![declaration]).try_into().expect("within the bound")
 		));
 		assert_noop!(
 			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), declaration, 1),
@@ -90,13 +93,13 @@ fn m5_a_squatted_document_id_is_voided_by_the_competent_authority_and_the_owner_
 		assert_ok!(TradeCredit::register_documents(
 			RuntimeOrigin::signed(IMPORTER),
 			IMPORTER,
-			vec![paper.clone()]
+			(vec![paper.clone()]).try_into().expect("within the bound")
 		));
 		assert_noop!(
 			TradeCredit::register_documents(
 				RuntimeOrigin::signed(EXPORTER),
 				EXPORTER,
-				vec![paper.clone()]
+				(vec![paper.clone()]).try_into().expect("within the bound")
 			),
 			Error::<Test>::DuplicateDocument
 		);
@@ -113,11 +116,14 @@ fn m5_a_squatted_document_id_is_voided_by_the_competent_authority_and_the_owner_
 		assert_ok!(TradeCredit::register_documents(
 			RuntimeOrigin::signed(EXPORTER),
 			EXPORTER,
-			vec![paper]
+			(vec![paper]).try_into().expect("within the bound")
 		));
 		assert_eq!(Documents::<Test>::get(id).map(|d| d.owner), Some(EXPORTER));
 		// Once something is pledged on it, nobody voids it.
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![id]).try_into().expect("within the bound")
+		));
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 10));
 		for who in [CUSTOMS, REGULATOR] {
 			assert_noop!(
@@ -132,7 +138,10 @@ fn m5_a_squatted_document_id_is_voided_by_the_competent_authority_and_the_owner_
 fn m7_a_banks_direct_pledges_are_capped_and_lapse_with_its_consent() {
 	test(|| {
 		let id = registered(DocumentKind::ExportDeclaration, "EXP-M7", 1_000);
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![id]).try_into().expect("within the bound")
+		));
 		// The variant: one bank fills every pledge slot with 1-unit pledges. Capped at two.
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 1));
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 2, 1));
@@ -183,7 +192,10 @@ fn m7_a_banks_direct_pledges_are_capped_and_lapse_with_its_consent() {
 fn m7_a_direct_pledge_lapses_when_the_consent_expires() {
 	test(|| {
 		let id = registered(DocumentKind::ExportDeclaration, "EXP-M7-T", 1_000);
-		assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]));
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![id]).try_into().expect("within the bound")
+		));
 		tradefin_primitives::testing::revoke_all(EXPORTER, BANK_2);
 		tradefin_primitives::testing::grant(
 			EXPORTER,
@@ -204,5 +216,29 @@ fn m7_a_direct_pledge_lapses_when_the_consent_expires() {
 			1
 		));
 		assert_eq!(Documents::<Test>::get(id).map(|d| d.pledged), Some(0));
+	});
+}
+
+#[test]
+fn l10_call_lists_beyond_their_bound_do_not_decode() {
+	use codec::{Decode, Encode};
+	test(|| {
+		// MaxBatch is 6: a batch of 7 ids is refused when the call is decoded, before any
+		// weight is charged for it.
+		let ids: Vec<crate::DocumentId> = (0..7u8).map(sp_core::H256::repeat_byte).collect();
+		for call in [
+			crate::Call::<Test>::attest_documents { ids: ids[..6].to_vec().try_into().expect("6") },
+			crate::Call::<Test>::link_documents {
+				trade: ids[0],
+				documents: ids[..6].to_vec().try_into().expect("6"),
+			},
+		] {
+			let encoded = call.encode();
+			let six = ids[..6].to_vec().encode().len();
+			let mut seven = encoded[..encoded.len() - six].to_vec();
+			ids.encode_to(&mut seven);
+			assert!(crate::Call::<Test>::decode(&mut &encoded[..]).is_ok());
+			assert!(crate::Call::<Test>::decode(&mut &seven[..]).is_err());
+		}
 	});
 }

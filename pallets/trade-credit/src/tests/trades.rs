@@ -24,7 +24,11 @@ fn ids(list: &[DocumentId]) -> BoundedVec<DocumentId, ConstU32<6>> {
 /// Registers `paper` for `owner` (not attested); returns its id.
 fn register(owner: AccountId, paper: DocumentInput) -> DocumentId {
 	let id = crate::document_id(paper.kind, &paper.issuer, &paper.number);
-	assert_ok!(TradeCredit::register_documents(RuntimeOrigin::signed(owner), owner, vec![paper]));
+	assert_ok!(TradeCredit::register_documents(
+		RuntimeOrigin::signed(owner),
+		owner,
+		(vec![paper]).try_into().expect("within the bound")
+	));
 	id
 }
 
@@ -48,7 +52,10 @@ fn shipment(tag: &str) -> (DocumentId, [DocumentId; 3]) {
 		last_event(),
 		Event::DocumentsLinked { trade: declaration, documents: others.to_vec() }
 	);
-	assert_ok!(TradeCredit::attest_documents(RuntimeOrigin::signed(BANK), others.to_vec()));
+	assert_ok!(TradeCredit::attest_documents(
+		RuntimeOrigin::signed(BANK),
+		(others.to_vec()).try_into().expect("within the bound")
+	));
 	(declaration, others)
 }
 
@@ -143,7 +150,10 @@ fn h4_the_same_paper_under_another_issuer_is_attested_by_nobody() {
 		));
 		for bank in [BANK, BANK_2] {
 			assert_noop!(
-				TradeCredit::attest_documents(RuntimeOrigin::signed(bank), vec![copy]),
+				TradeCredit::attest_documents(
+					RuntimeOrigin::signed(bank),
+					(vec![copy]).try_into().expect("within the bound")
+				),
 				Error::<Test>::IssuerNotAttester
 			);
 		}
@@ -152,7 +162,10 @@ fn h4_the_same_paper_under_another_issuer_is_attested_by_nobody() {
 		paper.issuer = legal_id_of(TAX);
 		let id = register(EXPORTER, paper);
 		assert_noop!(
-			TradeCredit::attest_documents(RuntimeOrigin::signed(CUSTOMS), vec![id]),
+			TradeCredit::attest_documents(
+				RuntimeOrigin::signed(CUSTOMS),
+				(vec![id]).try_into().expect("within the bound")
+			),
 			Error::<Test>::IssuerNotAttester
 		);
 		assert_eq!(Documents::<Test>::get(id).map(|d| d.status), Some(DocumentStatus::Registered));
@@ -173,7 +186,10 @@ fn h4_a_bill_of_lading_invoice_or_policy_is_attested_only_once_linked_to_its_tra
 		] {
 			let id = register(EXPORTER, input(kind, &format!("{kind:?}-ALONE"), 10_000));
 			assert_noop!(
-				TradeCredit::attest_documents(RuntimeOrigin::signed(BANK), vec![id]),
+				TradeCredit::attest_documents(
+					RuntimeOrigin::signed(BANK),
+					(vec![id]).try_into().expect("within the bound")
+				),
 				Error::<Test>::NotLinked
 			);
 		}
