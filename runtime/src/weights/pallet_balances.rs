@@ -50,8 +50,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 57_585_000 picoseconds.
-		Weight::from_parts(61_641_000, 0)
+		// Minimum execution time: 57_316_000 picoseconds.
+		Weight::from_parts(91_255_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -62,8 +62,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 45_087_000 picoseconds.
-		Weight::from_parts(51_056_000, 0)
+		// Minimum execution time: 44_977_000 picoseconds.
+		Weight::from_parts(66_259_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 21_482_000 picoseconds.
-		Weight::from_parts(30_135_000, 0)
+		// Minimum execution time: 21_401_000 picoseconds.
+		Weight::from_parts(25_067_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 22_714_000 picoseconds.
-		Weight::from_parts(36_154_000, 0)
+		// Minimum execution time: 22_704_000 picoseconds.
+		Weight::from_parts(24_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 59_648_000 picoseconds.
-		Weight::from_parts(91_707_000, 0)
+		// Minimum execution time: 58_877_000 picoseconds.
+		Weight::from_parts(79_799_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 56_604_000 picoseconds.
-		Weight::from_parts(85_387_000, 0)
+		// Minimum execution time: 56_103_000 picoseconds.
+		Weight::from_parts(61_301_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_038_000 picoseconds.
-		Weight::from_parts(28_893_000, 0)
+		// Minimum execution time: 18_838_000 picoseconds.
+		Weight::from_parts(23_324_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -135,11 +135,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 17_887_000 picoseconds.
-		Weight::from_parts(18_558_000, 0)
+		// Minimum execution time: 17_796_000 picoseconds.
+		Weight::from_parts(18_127_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 130_104
-			.saturating_add(Weight::from_parts(24_289_686, 0).saturating_mul(u.into()))
+			// Standard Error: 144_368
+			.saturating_add(Weight::from_parts(22_009_308, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -148,24 +148,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_729_000 picoseconds.
-		Weight::from_parts(10_115_000, 0)
+		// Minimum execution time: 5_628_000 picoseconds.
+		Weight::from_parts(9_224_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 34_761_000 picoseconds.
-		Weight::from_parts(54_101_000, 0)
+		// Minimum execution time: 34_441_000 picoseconds.
+		Weight::from_parts(37_947_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 22_753_000 picoseconds.
-		Weight::from_parts(34_902_000, 0)
+		// Minimum execution time: 22_634_000 picoseconds.
+		Weight::from_parts(24_647_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

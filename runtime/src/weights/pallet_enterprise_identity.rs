@@ -56,8 +56,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `688`
 		//  Estimated: `3674`
-		// Minimum execution time: 21_933_000 picoseconds.
-		Weight::from_parts(27_711_000, 0)
+		// Minimum execution time: 22_073_000 picoseconds.
+		Weight::from_parts(30_165_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `901`
 		//  Estimated: `3674`
-		// Minimum execution time: 72_288_000 picoseconds.
-		Weight::from_parts(97_375_000, 0)
+		// Minimum execution time: 72_267_000 picoseconds.
+		Weight::from_parts(97_215_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1056`
 		//  Estimated: `6358`
-		// Minimum execution time: 62_153_000 picoseconds.
-		Weight::from_parts(70_164_000, 0)
+		// Minimum execution time: 61_822_000 picoseconds.
+		Weight::from_parts(91_455_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1231`
 		//  Estimated: `6358`
-		// Minimum execution time: 69_443_000 picoseconds.
-		Weight::from_parts(76_594_000, 0)
+		// Minimum execution time: 69_133_000 picoseconds.
+		Weight::from_parts(93_679_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `956`
 		//  Estimated: `4026`
-		// Minimum execution time: 59_508_000 picoseconds.
-		Weight::from_parts(68_071_000, 0)
+		// Minimum execution time: 59_398_000 picoseconds.
+		Weight::from_parts(71_867_000, 0)
 			.saturating_add(Weight::from_parts(0, 4026))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -156,8 +156,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1157`
 		//  Estimated: `6358`
-		// Minimum execution time: 25_107_000 picoseconds.
-		Weight::from_parts(34_862_000, 0)
+		// Minimum execution time: 24_547_000 picoseconds.
+		Weight::from_parts(28_111_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `6358`
-		// Minimum execution time: 21_462_000 picoseconds.
-		Weight::from_parts(25_748_000, 0)
+		// Minimum execution time: 21_271_000 picoseconds.
+		Weight::from_parts(22_744_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -184,8 +184,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `6358`
-		// Minimum execution time: 21_552_000 picoseconds.
-		Weight::from_parts(23_445_000, 0)
+		// Minimum execution time: 21_211_000 picoseconds.
+		Weight::from_parts(23_024_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1056`
 		//  Estimated: `6358`
-		// Minimum execution time: 60_279_000 picoseconds.
-		Weight::from_parts(71_076_000, 0)
+		// Minimum execution time: 60_049_000 picoseconds.
+		Weight::from_parts(65_597_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1991`
 		//  Estimated: `6358`
-		// Minimum execution time: 33_359_000 picoseconds.
-		Weight::from_parts(48_772_000, 0)
+		// Minimum execution time: 33_219_000 picoseconds.
+		Weight::from_parts(40_781_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -234,8 +234,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `2008`
 		//  Estimated: `6100`
-		// Minimum execution time: 31_587_000 picoseconds.
-		Weight::from_parts(41_471_000, 0)
+		// Minimum execution time: 31_026_000 picoseconds.
+		Weight::from_parts(37_997_000, 0)
 			.saturating_add(Weight::from_parts(0, 6100))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -252,8 +252,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1205`
 		//  Estimated: `6358`
-		// Minimum execution time: 29_424_000 picoseconds.
-		Weight::from_parts(46_018_000, 0)
+		// Minimum execution time: 28_552_000 picoseconds.
+		Weight::from_parts(32_188_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1039`
 		//  Estimated: `3674`
-		// Minimum execution time: 28_062_000 picoseconds.
-		Weight::from_parts(39_288_000, 0)
+		// Minimum execution time: 27_521_000 picoseconds.
+		Weight::from_parts(34_482_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -286,8 +286,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1389`
 		//  Estimated: `6358`
-		// Minimum execution time: 30_755_000 picoseconds.
-		Weight::from_parts(41_041_000, 0)
+		// Minimum execution time: 30_285_000 picoseconds.
+		Weight::from_parts(35_513_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -302,8 +302,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1417`
 		//  Estimated: `3674`
-		// Minimum execution time: 27_781_000 picoseconds.
-		Weight::from_parts(47_480_000, 0)
+		// Minimum execution time: 27_060_000 picoseconds.
+		Weight::from_parts(33_420_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))

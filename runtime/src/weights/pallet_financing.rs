@@ -52,8 +52,12 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:0)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:16 w:8)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::NextFinancingId` (r:1 w:1)
@@ -63,112 +67,128 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 8]`.
 	fn apply(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1169 + n * (294 ±0)`
-		//  Estimated: `6358 + n * (5160 ±0)`
-		// Minimum execution time: 62_093_000 picoseconds.
-		Weight::from_parts(49_194_601, 0)
+		//  Measured:  `1219 + n * (729 ±0)`
+		//  Estimated: `6358 + n * (5616 ±0)`
+		// Minimum execution time: 94_300_000 picoseconds.
+		Weight::from_parts(64_654_833, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 73_138
-			.saturating_add(Weight::from_parts(22_496_072, 0).saturating_mul(n.into()))
+			// Standard Error: 243_299
+			.saturating_add(Weight::from_parts(53_890_261, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5160).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn withdraw(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `778 + n * (454 ±0)`
-		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 40_290_000 picoseconds.
-		Weight::from_parts(39_151_482, 0)
+		//  Measured:  `828 + n * (889 ±0)`
+		//  Estimated: `4072 + n * (5616 ±0)`
+		// Minimum execution time: 55_192_000 picoseconds.
+		Weight::from_parts(32_711_679, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 98_586
-			.saturating_add(Weight::from_parts(18_253_564, 0).saturating_mul(n.into()))
+			// Standard Error: 188_435
+			.saturating_add(Weight::from_parts(38_596_196, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn reject(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `425 + n * (454 ±0)`
-		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 33_850_000 picoseconds.
-		Weight::from_parts(23_497_830, 0)
+		//  Measured:  `477 + n * (888 ±0)`
+		//  Estimated: `4072 + n * (5616 ±0)`
+		// Minimum execution time: 47_190_000 picoseconds.
+		Weight::from_parts(45_182_274, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 58_541
-			.saturating_add(Weight::from_parts(16_863_229, 0).saturating_mul(n.into()))
+			// Standard Error: 204_326
+			.saturating_add(Weight::from_parts(33_836_458, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn cancel(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `971 + n * (454 ±0)`
-		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 39_989_000 picoseconds.
-		Weight::from_parts(34_471_456, 0)
+		//  Measured:  `1021 + n * (889 ±0)`
+		//  Estimated: `4072 + n * (5616 ±0)`
+		// Minimum execution time: 55_993_000 picoseconds.
+		Weight::from_parts(43_753_194, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 87_877
-			.saturating_add(Weight::from_parts(17_777_433, 0).saturating_mul(n.into()))
+			// Standard Error: 118_972
+			.saturating_add(Weight::from_parts(42_439_417, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn expire(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `461 + n * (454 ±0)`
-		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 36_925_000 picoseconds.
-		Weight::from_parts(35_347_101, 0)
+		//  Measured:  `513 + n * (888 ±0)`
+		//  Estimated: `4072 + n * (5616 ±0)`
+		// Minimum execution time: 51_807_000 picoseconds.
+		Weight::from_parts(37_564_713, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 88_575
-			.saturating_add(Weight::from_parts(19_449_640, 0).saturating_mul(n.into()))
+			// Standard Error: 80_607
+			.saturating_add(Weight::from_parts(44_141_191, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
@@ -180,16 +200,20 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:0)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:0)
+	/// Storage: `TradeCredit::Documents` (r:16 w:0)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4115`
-		//  Estimated: `23454`
-		// Minimum execution time: 86_528_000 picoseconds.
-		Weight::from_parts(95_402_000, 0)
-			.saturating_add(Weight::from_parts(0, 23454))
-			.saturating_add(T::DbWeight::get().reads(15))
+		//  Measured:  `7637`
+		//  Estimated: `45918`
+		// Minimum execution time: 178_595_000 picoseconds.
+		Weight::from_parts(279_976_000, 0)
+			.saturating_add(Weight::from_parts(0, 45918))
+			.saturating_add(T::DbWeight::get().reads(39))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -198,10 +222,16 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:0)
+	/// Storage: `TradeCredit::Documents` (r:16 w:0)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -210,6 +240,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::DueQueue` (r:1 w:1)
 	/// Proof: `Financing::DueQueue` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::QueueLen` (r:1 w:1)
@@ -218,13 +250,13 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Financing::QueueCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4757`
-		//  Estimated: `23454`
-		// Minimum execution time: 138_025_000 picoseconds.
-		Weight::from_parts(149_872_000, 0)
-			.saturating_add(Weight::from_parts(0, 23454))
-			.saturating_add(T::DbWeight::get().reads(20))
-			.saturating_add(T::DbWeight::get().writes(9))
+		//  Measured:  `8512`
+		//  Estimated: `45918`
+		// Minimum execution time: 258_334_000 picoseconds.
+		Weight::from_parts(411_651_000, 0)
+			.saturating_add(Weight::from_parts(0, 45918))
+			.saturating_add(T::DbWeight::get().reads(47))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
@@ -238,27 +270,37 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Currencies` (r:1 w:0)
+	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::RecordAmounts` (r:1 w:1)
+	/// Proof: `TradeCredit::RecordAmounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn repay(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1560 + n * (454 ±0)`
-		//  Estimated: `6208 + n * (2808 ±0)`
-		// Minimum execution time: 104_885_000 picoseconds.
-		Weight::from_parts(105_756_889, 0)
+		//  Measured:  `2033 + n * (889 ±0)`
+		//  Estimated: `6208 + n * (5616 ±0)`
+		// Minimum execution time: 138_746_000 picoseconds.
+		Weight::from_parts(149_934_098, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			// Standard Error: 98_243
-			.saturating_add(Weight::from_parts(15_720_881, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+			// Standard Error: 304_076
+			.saturating_add(Weight::from_parts(47_752_623, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
@@ -266,15 +308,17 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::RecordAmounts` (r:1 w:1)
+	/// Proof: `TradeCredit::RecordAmounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn mark_overdue() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `615`
+		//  Measured:  `733`
 		//  Estimated: `4072`
-		// Minimum execution time: 26_990_000 picoseconds.
-		Weight::from_parts(32_859_000, 0)
+		// Minimum execution time: 31_607_000 picoseconds.
+		Weight::from_parts(51_747_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
@@ -282,15 +326,17 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::RecordAmounts` (r:1 w:1)
+	/// Proof: `TradeCredit::RecordAmounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn declare_default() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `701`
+		//  Measured:  `926`
 		//  Estimated: `4072`
-		// Minimum execution time: 27_921_000 picoseconds.
-		Weight::from_parts(31_076_000, 0)
+		// Minimum execution time: 33_680_000 picoseconds.
+		Weight::from_parts(53_730_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
@@ -298,40 +344,46 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn write_off(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `739 + n * (48 ±0)`
+		//  Measured:  `922 + n * (48 ±0)`
 		//  Estimated: `4072`
-		// Minimum execution time: 29_594_000 picoseconds.
-		Weight::from_parts(32_244_382, 0)
+		// Minimum execution time: 36_364_000 picoseconds.
+		Weight::from_parts(56_328_155, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 8_162
-			.saturating_add(Weight::from_parts(330_108, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(2))
+			// Standard Error: 40_820
+			.saturating_add(Weight::from_parts(628_536, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:8 w:8)
+	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn release_collateral(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `536 + n * (454 ±0)`
-		//  Estimated: `4072 + n * (2808 ±0)`
-		// Minimum execution time: 32_879_000 picoseconds.
-		Weight::from_parts(22_383_521, 0)
+		//  Measured:  `588 + n * (888 ±0)`
+		//  Estimated: `4072 + n * (5616 ±0)`
+		// Minimum execution time: 47_080_000 picoseconds.
+		Weight::from_parts(33_994_047, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 51_133
-			.saturating_add(Weight::from_parts(16_146_283, 0).saturating_mul(n.into()))
+			// Standard Error: 258_137
+			.saturating_add(Weight::from_parts(39_102_639, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
@@ -341,8 +393,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `977`
 		//  Estimated: `4072`
-		// Minimum execution time: 22_964_000 picoseconds.
-		Weight::from_parts(25_488_000, 0)
+		// Minimum execution time: 23_185_000 picoseconds.
+		Weight::from_parts(36_434_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -355,15 +407,17 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::RecordAmounts` (r:1 w:1)
+	/// Proof: `TradeCredit::RecordAmounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1161`
+		//  Measured:  `1279`
 		//  Estimated: `4072`
-		// Minimum execution time: 38_858_000 picoseconds.
-		Weight::from_parts(42_754_000, 0)
+		// Minimum execution time: 43_475_000 picoseconds.
+		Weight::from_parts(60_139_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -377,28 +431,34 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:32 w:32)
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::RecordAmounts` (r:32 w:32)
+	/// Proof: `TradeCredit::RecordAmounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `365 + n * (299 ±0)`
-		//  Estimated: `3654 + n * (3082 ±0)`
-		// Minimum execution time: 36_164_000 picoseconds.
-		Weight::from_parts(30_807_184, 0)
-			.saturating_add(Weight::from_parts(0, 3654))
-			// Standard Error: 171_812
-			.saturating_add(Weight::from_parts(20_146_604, 0).saturating_mul(n.into()))
+		//  Measured:  `518 + n * (313 ±0)`
+		//  Estimated: `3601 + n * (3082 ±0)`
+		// Minimum execution time: 64_356_000 picoseconds.
+		Weight::from_parts(24_749_960, 0)
+			.saturating_add(Weight::from_parts(0, 3601))
+			// Standard Error: 461_860
+			.saturating_add(Weight::from_parts(28_896_585, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3082).saturating_mul(n.into()))
 	}
 	/// Storage: `TradeCredit::Pledges` (r:65 w:64)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Financings` (r:8 w:8)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:57 w:57)
+	/// Storage: `TradeCredit::Documents` (r:113 w:57)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:57 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:57 w:57)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -409,22 +469,28 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:8 w:8)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Currencies` (r:1 w:0)
+	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
 	/// Proof: `TradeCredit::CreditRecords` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::RecordAmounts` (r:1 w:1)
+	/// Proof: `TradeCredit::RecordAmounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 8]`.
 	fn apply_proceeds(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1499 + f * (3747 ±0)`
-		//  Estimated: `3798 + f * (20640 ±0)`
-		// Minimum execution time: 16_475_000 picoseconds.
-		Weight::from_parts(64_357_096, 0)
-			.saturating_add(Weight::from_parts(0, 3798))
-			// Standard Error: 1_702_957
-			.saturating_add(Weight::from_parts(237_460_417, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(3))
-			.saturating_add(T::DbWeight::get().writes((18_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 20640).saturating_mul(f.into()))
+		//  Measured:  `2405 + f * (6778 ±0)`
+		//  Estimated: `6778 + f * (39233 ±0)`
+		// Minimum execution time: 35_693_000 picoseconds.
+		Weight::from_parts(190_467_663, 0)
+			.saturating_add(Weight::from_parts(0, 6778))
+			// Standard Error: 3_215_948
+			.saturating_add(Weight::from_parts(394_637_248, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().reads((40_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes((25_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 39233).saturating_mul(f.into()))
 	}
 }

@@ -58,8 +58,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `970`
 		//  Estimated: `3675`
-		// Minimum execution time: 31_797_000 picoseconds.
-		Weight::from_parts(47_200_000, 0)
+		// Minimum execution time: 31_407_000 picoseconds.
+		Weight::from_parts(36_334_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1905`
 		//  Estimated: `6358`
-		// Minimum execution time: 62_453_000 picoseconds.
-		Weight::from_parts(72_547_000, 0)
+		// Minimum execution time: 62_623_000 picoseconds.
+		Weight::from_parts(73_409_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2001`
 		//  Estimated: `3675`
-		// Minimum execution time: 93_559_000 picoseconds.
-		Weight::from_parts(106_188_000, 0)
+		// Minimum execution time: 93_139_000 picoseconds.
+		Weight::from_parts(107_680_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1015`
 		//  Estimated: `6036`
-		// Minimum execution time: 28_112_000 picoseconds.
-		Weight::from_parts(33_770_000, 0)
+		// Minimum execution time: 28_332_000 picoseconds.
+		Weight::from_parts(36_044_000, 0)
 			.saturating_add(Weight::from_parts(0, 6036))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2377`
 		//  Estimated: `11426`
-		// Minimum execution time: 160_679_000 picoseconds.
-		Weight::from_parts(180_388_000, 0)
+		// Minimum execution time: 161_029_000 picoseconds.
+		Weight::from_parts(217_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -168,6 +168,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:5)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
@@ -178,21 +180,23 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:0)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::SettledVolume` (r:2 w:2)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::SettledVolume` (r:1 w:1)
 	/// Proof: `TradeCredit::SettledVolume` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 8]`.
 	fn pay(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2457 + d * (294 ±0)`
 		//  Estimated: `14035 + d * (2808 ±0)`
-		// Minimum execution time: 226_216_000 picoseconds.
-		Weight::from_parts(251_673_786, 0)
+		// Minimum execution time: 227_198_000 picoseconds.
+		Weight::from_parts(239_107_333, 0)
 			.saturating_add(Weight::from_parts(0, 14035))
-			// Standard Error: 329_351
-			.saturating_add(Weight::from_parts(25_031_883, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(19))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(11))
+			// Standard Error: 177_390
+			.saturating_add(Weight::from_parts(26_734_824, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(18))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes(10))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
@@ -202,6 +206,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:8 w:0)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::NextEscrowId` (r:1 w:1)
@@ -231,13 +237,13 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1855 + d * (294 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 105_457_000 picoseconds.
-		Weight::from_parts(122_623_216, 0)
+		// Minimum execution time: 109_082_000 picoseconds.
+		Weight::from_parts(128_129_480, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 104_117
-			.saturating_add(Weight::from_parts(3_263_829, 0).saturating_mul(d.into()))
+			// Standard Error: 152_853
+			.saturating_add(Weight::from_parts(10_331_000, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(13))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(11))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
@@ -245,6 +251,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -265,9 +273,11 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:0)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::SettledVolume` (r:2 w:2)
+	/// Storage: `TradeCredit::SettledVolume` (r:1 w:1)
 	/// Proof: `TradeCredit::SettledVolume` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::IncomingEscrows` (r:0 w:1)
 	/// Proof: `Settlement::IncomingEscrows` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -276,14 +286,14 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2394 + d * (326 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 178_606_000 picoseconds.
-		Weight::from_parts(186_882_906, 0)
+		// Minimum execution time: 181_429_000 picoseconds.
+		Weight::from_parts(246_644_588, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 261_278
-			.saturating_add(Weight::from_parts(21_896_613, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(15))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(13))
+			// Standard Error: 275_392
+			.saturating_add(Weight::from_parts(28_105_820, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
@@ -293,8 +303,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `653`
 		//  Estimated: `3871`
-		// Minimum execution time: 18_277_000 picoseconds.
-		Weight::from_parts(23_945_000, 0)
+		// Minimum execution time: 18_807_000 picoseconds.
+		Weight::from_parts(32_208_000, 0)
 			.saturating_add(Weight::from_parts(0, 3871))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -323,8 +333,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1811`
 		//  Estimated: `3871`
-		// Minimum execution time: 81_221_000 picoseconds.
-		Weight::from_parts(97_995_000, 0)
+		// Minimum execution time: 82_272_000 picoseconds.
+		Weight::from_parts(127_129_000, 0)
 			.saturating_add(Weight::from_parts(0, 3871))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -356,11 +366,11 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1180 + n * (709 ±0)`
 		//  Estimated: `3675 + n * (2881 ±0)`
-		// Minimum execution time: 88_401_000 picoseconds.
-		Weight::from_parts(125_306_000, 0)
+		// Minimum execution time: 95_943_000 picoseconds.
+		Weight::from_parts(130_263_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 324_290
-			.saturating_add(Weight::from_parts(71_307_869, 0).saturating_mul(n.into()))
+			// Standard Error: 437_443
+			.saturating_add(Weight::from_parts(75_725_585, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3))

@@ -61,11 +61,11 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1186`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 50_355_000 picoseconds.
-		Weight::from_parts(47_539_721, 0)
+		// Minimum execution time: 50_165_000 picoseconds.
+		Weight::from_parts(49_042_824, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 28_035
-			.saturating_add(Weight::from_parts(9_405_270, 0).saturating_mul(n.into()))
+			// Standard Error: 21_940
+			.saturating_add(Weight::from_parts(12_669_009, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -78,15 +78,45 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// The range of component `n` is `[1, 32]`.
 	fn attest_documents(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `545 + n * (257 ±0)`
+		//  Measured:  `545 + n * (258 ±0)`
 		//  Estimated: `3674 + n * (2808 ±0)`
-		// Minimum execution time: 21_251_000 picoseconds.
-		Weight::from_parts(21_592_732, 0)
+		// Minimum execution time: 22_894_000 picoseconds.
+		Weight::from_parts(19_324_880, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
-			// Standard Error: 52_929
-			.saturating_add(Weight::from_parts(13_150_556, 0).saturating_mul(n.into()))
+			// Standard Error: 55_040
+			.saturating_add(Weight::from_parts(14_456_038, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+	}
+	/// Storage: `TradeCredit::Documents` (r:9 w:0)
+	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:1 w:1)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:8 w:8)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 8]`.
+	fn link_documents(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1280 + n * (258 ±0)`
+		//  Estimated: `6358 + n * (2808 ±0)`
+		// Minimum execution time: 56_023_000 picoseconds.
+		Weight::from_parts(67_270_485, 0)
+			.saturating_add(Weight::from_parts(0, 6358))
+			// Standard Error: 75_642
+			.saturating_add(Weight::from_parts(8_665_878, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
@@ -100,8 +130,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `832`
 		//  Estimated: `3798`
-		// Minimum execution time: 23_545_000 picoseconds.
-		Weight::from_parts(35_362_000, 0)
+		// Minimum execution time: 22_924_000 picoseconds.
+		Weight::from_parts(28_793_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -116,8 +146,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `924`
 		//  Estimated: `3798`
-		// Minimum execution time: 24_527_000 picoseconds.
-		Weight::from_parts(31_597_000, 0)
+		// Minimum execution time: 23_845_000 picoseconds.
+		Weight::from_parts(25_838_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -126,49 +156,41 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:1 w:1)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Disputes` (r:0 w:1)
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn void_document() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `866`
 		//  Estimated: `3798`
-		// Minimum execution time: 22_864_000 picoseconds.
-		Weight::from_parts(27_551_000, 0)
+		// Minimum execution time: 24_907_000 picoseconds.
+		Weight::from_parts(27_871_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
-	}
-	/// Provisional until `scripts/bench.sh pallet_trade_credit` regenerates this file: the
-	/// anchor, consent path and `n` documents read, `n` links and the usage written.
-	fn link_documents(n: u32, ) -> Weight {
-		Weight::from_parts(60_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 6358))
-			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5616).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `TradeCredit::Documents` (r:1 w:1)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:1 w:0)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Disputes` (r:0 w:1)
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn cancel_document() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `668`
 		//  Estimated: `3798`
-		// Minimum execution time: 21_362_000 picoseconds.
-		Weight::from_parts(33_680_000, 0)
+		// Minimum execution time: 22_243_000 picoseconds.
+		Weight::from_parts(37_596_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
-			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `TradeCredit::Documents` (r:1 w:1)
+	/// Storage: `TradeCredit::Documents` (r:2 w:1)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -176,29 +198,37 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:9 w:1)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:1 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:1 w:1)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1569`
+		//  Measured:  `2041`
 		//  Estimated: `24210`
-		// Minimum execution time: 61_782_000 picoseconds.
-		Weight::from_parts(89_964_000, 0)
+		// Minimum execution time: 80_680_000 picoseconds.
+		Weight::from_parts(88_031_000, 0)
 			.saturating_add(Weight::from_parts(0, 24210))
-			.saturating_add(T::DbWeight::get().reads(14))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads(17))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
-	/// Storage: `TradeCredit::Documents` (r:1 w:1)
+	/// Storage: `TradeCredit::Documents` (r:2 w:1)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:1 w:1)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeOf` (r:1 w:0)
+	/// Proof: `TradeCredit::TradeOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::TradeUse` (r:1 w:1)
+	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn release_pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `614`
-		//  Estimated: `3798`
-		// Minimum execution time: 21_672_000 picoseconds.
-		Weight::from_parts(31_657_000, 0)
-			.saturating_add(Weight::from_parts(0, 3798))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+		//  Measured:  `1086`
+		//  Estimated: `6606`
+		// Minimum execution time: 34_691_000 picoseconds.
+		Weight::from_parts(39_829_000, 0)
+			.saturating_add(Weight::from_parts(0, 6606))
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
@@ -206,6 +236,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::NextLineId` (r:1 w:1)
@@ -216,39 +248,43 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	fn issue_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1265`
+		//  Measured:  `1381`
 		//  Estimated: `6358`
-		// Minimum execution time: 50_876_000 picoseconds.
-		Weight::from_parts(84_045_000, 0)
+		// Minimum execution time: 58_077_000 picoseconds.
+		Weight::from_parts(80_109_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn increase_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `774`
+		//  Measured:  `890`
 		//  Estimated: `3674`
-		// Minimum execution time: 20_450_000 picoseconds.
-		Weight::from_parts(28_172_000, 0)
+		// Minimum execution time: 25_989_000 picoseconds.
+		Weight::from_parts(31_397_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn decrease_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `221`
+		//  Measured:  `337`
 		//  Estimated: `3590`
-		// Minimum execution time: 13_500_000 picoseconds.
-		Weight::from_parts(17_586_000, 0)
+		// Minimum execution time: 19_779_000 picoseconds.
+		Weight::from_parts(22_894_000, 0)
 			.saturating_add(Weight::from_parts(0, 3590))
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
@@ -256,10 +292,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn freeze_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `734`
+		//  Measured:  `740`
 		//  Estimated: `3674`
-		// Minimum execution time: 19_669_000 picoseconds.
-		Weight::from_parts(27_141_000, 0)
+		// Minimum execution time: 18_537_000 picoseconds.
+		Weight::from_parts(21_572_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -270,10 +306,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn unfreeze_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `734`
+		//  Measured:  `740`
 		//  Estimated: `3674`
-		// Minimum execution time: 19_689_000 picoseconds.
-		Weight::from_parts(31_487_000, 0)
+		// Minimum execution time: 18_488_000 picoseconds.
+		Weight::from_parts(22_183_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -282,14 +318,16 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::LinesOf` (r:1 w:1)
 	/// Proof: `TradeCredit::LinesOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
+	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn close_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `692`
+		//  Measured:  `809`
 		//  Estimated: `3642`
-		// Minimum execution time: 20_180_000 picoseconds.
-		Weight::from_parts(29_194_000, 0)
+		// Minimum execution time: 24_917_000 picoseconds.
+		Weight::from_parts(28_953_000, 0)
 			.saturating_add(Weight::from_parts(0, 3642))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 }
