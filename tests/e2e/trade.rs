@@ -191,10 +191,10 @@ pub fn credit_record_consent(bank: [u8; 32]) -> Tx {
 /// The legal-id commitment of the development chain's customs office (Dave): what a document
 /// it attests names as its issuer.
 pub fn customs_issuer() -> [u8; 32] {
-	let dave = sp_keyring::Sr25519Keyring::Dave.to_account_id();
+	let dave = subxt_signer::sr25519::dev::dave().public_key().0;
 	tradefin_runtime::genesis_config_presets::participants()
 		.into_iter()
-		.find(|participant| participant.0 == dave)
+		.find(|participant| AsRef::<[u8]>::as_ref(&participant.0) == dave)
 		.expect("customs in the development cast")
 		.3
 		 .0
