@@ -125,6 +125,28 @@ fn pledged_on(id: u64, document: &DocumentId) -> u128 {
 	financing(id).pledges.iter().find(|p| &p.document == document).map_or(0, |p| p.amount)
 }
 
+/// AliceStash registers a USD document of `kind` worth 10,000,000 naming `issuer`; returns its
+/// id.
+fn paper(kind: DocumentKind, issuer: sp_core::H256, number: &str) -> DocumentId {
+	let input = pallet_trade_credit::DocumentInput {
+		kind,
+		issuer,
+		number: number.as_bytes().to_vec().try_into().expect("short"),
+		counterparty: sp_core::H256::repeat_byte(0xB7),
+		currency: USD,
+		face_value: 10_000_000,
+		issued_at: 0,
+		due_at: FAR,
+	};
+	let id = pallet_trade_credit::document_id(kind, &input.issuer, &input.number);
+	assert_ok!(TradeCredit::register_documents(
+		signed(AliceStash),
+		AliceStash.to_account_id(),
+		vec![input].try_into().expect("one")
+	));
+	id
+}
+
 /// The H-4 shipment: AliceStash's export declaration EXP-{tag} (attested by Dave, customs) and
 /// its bill of lading, commercial invoice and insurance policy, linked to it and attested by
 /// Bob; each worth 10,000,000. Returns [declaration, bill, invoice, policy].
@@ -135,25 +157,7 @@ fn shipment(tag: &str) -> [DocumentId; 4] {
 		DocumentKind::CommercialInvoice,
 		DocumentKind::InsurancePolicy,
 	]
-	.map(|kind| {
-		let paper = pallet_trade_credit::DocumentInput {
-			kind,
-			issuer: issuer(Bob),
-			number: format!("{kind:?}-{tag}").into_bytes().try_into().expect("short"),
-			counterparty: sp_core::H256::repeat_byte(0xB7),
-			currency: USD,
-			face_value: 10_000_000,
-			issued_at: 0,
-			due_at: FAR,
-		};
-		let id = pallet_trade_credit::document_id(kind, &paper.issuer, &paper.number);
-		assert_ok!(TradeCredit::register_documents(
-			signed(AliceStash),
-			AliceStash.to_account_id(),
-			(vec![paper]).try_into().expect("within the bound")
-		));
-		id
-	});
+	.map(|kind| paper(kind, issuer(Bob), &format!("{kind:?}-{tag}")));
 	assert_ok!(TradeCredit::link_documents(
 		signed(AliceStash),
 		declaration,
@@ -227,22 +231,8 @@ fn h4_the_same_bill_of_lading_under_another_issuer_gets_nothing_attested() {
 	review_genesis(|| {
 		let [declaration, ..] = shipment("10");
 		// BL-10 again under blake2("maeu"): a new id, which neither Bob nor Charlie attests.
-		let paper = pallet_trade_credit::DocumentInput {
-			kind: DocumentKind::BillOfLading,
-			issuer: sp_core::H256(sp_io::hashing::blake2_256(b"maeu")),
-			number: b"BillOfLading-10".to_vec().try_into().expect("short"),
-			counterparty: sp_core::H256::repeat_byte(0xB7),
-			currency: USD,
-			face_value: 10_000_000,
-			issued_at: 0,
-			due_at: FAR,
-		};
-		let copy = pallet_trade_credit::document_id(paper.kind, &paper.issuer, &paper.number);
-		assert_ok!(TradeCredit::register_documents(
-			signed(AliceStash),
-			AliceStash.to_account_id(),
-			(vec![paper]).try_into().expect("within the bound")
-		));
+		let maeu = sp_core::H256(sp_io::hashing::blake2_256(b"maeu"));
+		let copy = paper(DocumentKind::BillOfLading, maeu, "BillOfLading-10");
 		assert_ok!(TradeCredit::link_documents(
 			signed(AliceStash),
 			declaration,

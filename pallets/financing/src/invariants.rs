@@ -12,7 +12,9 @@ use crate::{
 impl<T: Config> Pallet<T> {
 	/// Principal outstanding <= principal disbursed; a financing's pledges are exactly what the
 	/// ledger holds for it; a closed one holds none; a financing in repayment owes no more
-	/// principal than its advance rate times its remaining pledges.
+	/// principal than its advance rate times its remaining pledges; and per trade, the principal
+	/// outstanding of the financings it backs (each financing's principal spread over its
+	/// pledges' trades in proportion to the pledges) is at most the trade's value.
 	pub fn do_try_state() -> Result<(), DispatchError> {
 		let check = |holds: bool, what: &'static str| {
 			if holds {
@@ -21,8 +23,36 @@ impl<T: Config> Pallet<T> {
 				Err(DispatchError::Other(what))
 			}
 		};
+		let mut financed: alloc::collections::BTreeMap<
+			tradefin_primitives::trade::DocumentId,
+			u128,
+		> = Default::default();
 		for (id, f) in Financings::<T>::iter() {
 			check(f.principal_outstanding <= f.disbursed(), "principal outstanding <= disbursed")?;
+			let paid_out = matches!(
+				f.state,
+				FinancingState::Disbursed
+					| FinancingState::Overdue
+					| FinancingState::Defaulted
+					| FinancingState::WrittenOff
+			);
+			let pledged = f.pledges.iter().fold(0u128, |sum, p| sum.saturating_add(p.amount));
+			if paid_out && pledged > 0 {
+				for pledge in f.pledges.iter() {
+					let trade = T::Ledger::document(&pledge.document)
+						.ok_or(DispatchError::Other("a pledged document is registered"))?
+						.trade;
+					let share = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+						f.principal_outstanding,
+						pledge.amount,
+						pledged,
+						sp_runtime::Rounding::Down,
+					)
+					.unwrap_or(u128::MAX);
+					let sum = financed.entry(trade).or_default();
+					*sum = sum.saturating_add(share);
+				}
+			}
 			let live = matches!(
 				f.state,
 				FinancingState::Applied
@@ -39,7 +69,6 @@ impl<T: Config> Pallet<T> {
 				f.state,
 				FinancingState::Disbursed | FinancingState::Overdue | FinancingState::Defaulted
 			) {
-				let pledged = f.pledges.iter().fold(0u128, |sum, p| sum.saturating_add(p.amount));
 				check(
 					f.principal_outstanding
 						<= advance_limit(pledged, Self::advance_rate(f.terms.product)),
@@ -56,6 +85,12 @@ impl<T: Config> Pallet<T> {
 					"a financing's pledges match the ledger",
 				)?;
 			}
+		}
+		for (trade, principal) in financed {
+			let value = T::Ledger::document(&trade)
+				.ok_or(DispatchError::Other("a trade's anchor is registered"))?
+				.face_value;
+			check(principal <= value, "per trade, financed principal outstanding <= its value")?;
 		}
 		Ok(())
 	}

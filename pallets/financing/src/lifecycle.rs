@@ -297,6 +297,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// What approval and disbursement both need of the enterprise, as it stands now: active, not
+	/// FX class C, the attestations its product needs in force, and a live credit-record
+	/// consent to `bank` for `FINANCE` (its use is recorded; a later refusal rolls the audit
+	/// event back with the call).
+	fn ensure_may_finance(bank: &T::AccountId, financing: &FinancingOf<T>) -> DispatchResult {
+		let enterprise = &financing.enterprise;
+		ensure!(
+			T::Identity::is_active(enterprise, ParticipantKind::Enterprise),
+			Error::<T>::NotActiveEnterprise
+		);
+		ensure!(T::Identity::fx_class(enterprise) != Some(FxClass::C), Error::<T>::ClassCNoCredit);
+		ensure!(
+			Self::attestations_hold(enterprise, financing.terms.product),
+			Error::<T>::NoCreditInsurance
+		);
+		T::Identity::use_consent(enterprise, bank, ConsentScope::CreditRecord, APPROVAL_PURPOSE)
+			.map_err(|_| Error::<T>::NoConsent)?;
+		Ok(())
+	}
+
 	/// The attestations `product` needs of the enterprise are in force: a credit-insurance
 	/// policy is financed only while the enterprise's `CreditInsurance` attestation holds.
 	pub(crate) fn attestations_hold(enterprise: &T::AccountId, product: Product) -> bool {
@@ -350,26 +370,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
 		ensure!(Self::now() < Self::lapses_at(&financing), Error::<T>::Lapsed);
 		ensure!(T::Identity::is_active(who, ParticipantKind::Bank), Error::<T>::NotActiveBank);
-		ensure!(
-			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
-			Error::<T>::NotActiveEnterprise
-		);
-		ensure!(
-			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
-			Error::<T>::ClassCNoCredit
-		);
-		ensure!(
-			Self::attestations_hold(&financing.enterprise, financing.terms.product),
-			Error::<T>::NoCreditInsurance
-		);
-		// Checked and recorded in one go; a later refusal rolls the audit event back with the call.
-		T::Identity::use_consent(
-			&financing.enterprise,
-			who,
-			ConsentScope::CreditRecord,
-			APPROVAL_PURPOSE,
-		)
-		.map_err(|_| Error::<T>::NoConsent)?;
+		Self::ensure_may_finance(who, &financing)?;
 		Self::ensure_line_room(&financing)?;
 		Self::ensure_pledges_attested(&financing)?;
 		financing.state = FinancingState::Approved;
@@ -383,27 +384,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
 		ensure!(financing.state == FinancingState::Approved, Error::<T>::WrongState);
 		ensure!(Self::now() < Self::lapses_at(&financing), Error::<T>::Lapsed);
-		ensure!(
-			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
-			Error::<T>::NotActiveEnterprise
-		);
-		// The class as it is at disbursement: a downgrade since approval stops the money.
-		ensure!(
-			T::Identity::fx_class(&financing.enterprise) != Some(FxClass::C),
-			Error::<T>::ClassCNoCredit
-		);
-		ensure!(
-			Self::attestations_hold(&financing.enterprise, financing.terms.product),
-			Error::<T>::NoCreditInsurance
-		);
-		// So is the consent: an enterprise that withdrew it (or let it lapse) is not financed.
-		T::Identity::use_consent(
-			&financing.enterprise,
-			who,
-			ConsentScope::CreditRecord,
-			APPROVAL_PURPOSE,
-		)
-		.map_err(|_| Error::<T>::NoConsent)?;
+		// Everything approval checked, again as it is now: a downgrade, a lapsed attestation or a
+		// withdrawn consent since approval stops the money.
+		Self::ensure_may_finance(who, &financing)?;
 		Self::ensure_line_room(&financing)?;
 		Self::ensure_pledges_attested(&financing)?;
 		let amount = financing.terms.amount;
