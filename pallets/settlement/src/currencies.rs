@@ -86,7 +86,12 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_burn(who: &T::AccountId, id: AssetId, amount: Balance) -> DispatchResult {
 		Self::ensure_issuer(who, id)?;
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
-		ensure!(T::Assets::balance(id, who) >= amount, Error::<T>::InsufficientFunds);
+		let balance = T::Assets::balance(id, who);
+		ensure!(balance >= amount, Error::<T>::InsufficientFunds);
+		// Burning down to less than the minimum balance would burn the rest as dust, beside
+		// `Supply` (review M-8): burn all of it, or leave at least the minimum.
+		let left = balance.saturating_sub(amount);
+		ensure!(left == 0 || left >= T::Assets::minimum_balance(id), Error::<T>::WouldLeaveDust);
 		T::Assets::burn_from(
 			id,
 			who,

@@ -397,6 +397,9 @@ pub mod pallet {
 		DeadlineTooFar,
 		/// Only the payee may waive an escrow.
 		NotPayee,
+		/// The burn would leave less than the currency's minimum balance (which would be burned
+		/// as dust): burn all of the holding, or leave at least the minimum.
+		WouldLeaveDust,
 	}
 
 	#[pallet::hooks]
@@ -447,6 +450,13 @@ pub mod pallet {
 		}
 
 		/// The issuer burns `amount` of its own holdings (a withdrawal paid out off-chain).
+		///
+		/// - `origin`: signed by the currency's issuer, an active bank.
+		/// - `currency`: a registered currency; `amount`: at most the issuer's holding, leaving
+		///   nothing or at least the currency's minimum balance.
+		///
+		/// Emits `Burned` (with the new supply). Errors: `UnknownCurrency`, `NotIssuer`,
+		/// `ZeroAmount`, `InsufficientFunds`, `WouldLeaveDust`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::burn())]
 		pub fn burn(origin: OriginFor<T>, currency: AssetId, amount: Balance) -> DispatchResult {

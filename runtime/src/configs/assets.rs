@@ -1,18 +1,37 @@
 //! The multi-currency ledger: every currency (USD, EUR, CNY, HKD, ...) is a `pallet-assets`
 //! asset, administered by the settlement pallet's account (only its issuing bank mints, through
 //! settlement). Only governance creates assets (`force_create`, or settlement's
-//! `register_currency`); the permissionless `create` call is closed.
+//! `register_currency`); the permissionless `create` call is closed, and so is every other user
+//! call of `pallet-assets` ([`CurrenciesOnlyThroughSettlement`]): currency moves only through
+//! settlement, under its rules (participants, documents, the waterfall, quotes).
 
 use frame_support::{
 	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32},
+	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, Contains, GetCallName},
 };
 use frame_system::EnsureNever;
 
 use crate::{
 	configs::EnsureRootOrTwoThirdsCouncil, AccountId, AssetId, Balance, Balances, Runtime,
-	RuntimeEvent, MILLI_UNIT, UNIT,
+	RuntimeCall, RuntimeEvent, MILLI_UNIT, UNIT,
 };
+
+/// The runtime's base call filter: every call passes except the user calls of `pallet-assets`
+/// (`transfer`, `transfer_keep_alive`, `transfer_all`, approvals, `touch`, `refund`, `mint`,
+/// `burn`, freezes, ...), which would move currency around settlement's rules (review H-5) or
+/// change a supply outside `Settlement::mint`/`burn` (M-8). Its `force_*` calls pass the filter
+/// and still need the governance origin (`ForceOrigin`: two thirds of the council). Root (sudo
+/// on `development` only) is never filtered.
+pub struct CurrenciesOnlyThroughSettlement;
+
+impl Contains<RuntimeCall> for CurrenciesOnlyThroughSettlement {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::Assets(call) => call.get_call_name().starts_with("force_"),
+			_ => true,
+		}
+	}
+}
 
 parameter_types! {
 	pub const AssetDeposit: Balance = 100 * UNIT;

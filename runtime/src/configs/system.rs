@@ -57,6 +57,8 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// Currency moves only through settlement: `pallet-assets`' user calls are closed.
+	type BaseCallFilter = super::assets::CurrenciesOnlyThroughSettlement;
 }
 
 impl pallet_timestamp::Config for Runtime {

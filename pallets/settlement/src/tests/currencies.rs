@@ -112,3 +112,29 @@ fn mint_and_burn_refusals_are_named() {
 		);
 	});
 }
+
+#[test]
+fn m8_a_burn_never_burns_dust_beside_the_supply() {
+	test(|| {
+		// HKD with a minimum balance of 100: the issuer holds 1,000.
+		assert_ok!(Settlement::register_currency(
+			RuntimeOrigin::root(),
+			HKD,
+			*b"HKD",
+			2,
+			BANK,
+			100
+		));
+		assert_ok!(Settlement::mint(RuntimeOrigin::signed(BANK), HKD, BANK, 1_000));
+		// 950 would leave 50, below the minimum, which pallet-assets would burn as dust while
+		// the supply dropped by 950 only (the review's second path).
+		assert_noop!(
+			Settlement::burn(RuntimeOrigin::signed(BANK), HKD, 950),
+			Error::<Test>::WouldLeaveDust
+		);
+		assert_ok!(Settlement::burn(RuntimeOrigin::signed(BANK), HKD, 900));
+		assert_eq!((Supply::<Test>::get(HKD), Assets::total_issuance(HKD)), (100, 100));
+		assert_ok!(Settlement::burn(RuntimeOrigin::signed(BANK), HKD, 100));
+		assert_eq!((Supply::<Test>::get(HKD), Assets::total_issuance(HKD)), (0, 0));
+	});
+}

@@ -1,0 +1,131 @@
+//! The review's findings on money moving outside the rules (issue 15), at the runtime level on
+//! the `development` genesis: every user call of `pallet-assets` is refused by the runtime's
+//! base call filter (H-5, M-8), so currency moves only through settlement, while the governance
+//! `force_*` calls still reach their origin check.
+
+use frame_support::{assert_noop, assert_ok, dispatch::RawOrigin, traits::fungibles::Inspect};
+use pallet_financing::{PledgeOf, Product, Terms};
+use sp_keyring::Sr25519Keyring::{self, *};
+use sp_runtime::{traits::Dispatchable, DispatchError, MultiAddress};
+use tradefin_runtime::{
+	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeCall, RuntimeOrigin, Settlement, System,
+};
+use tradefin_tests::runtime::{documented, new_test_ext, DAY, FACE, USD};
+
+fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+fn usd(who: Sr25519Keyring) -> u128 {
+	Assets::balance(USD, who.to_account_id())
+}
+
+fn assets(call: pallet_assets::Call<Runtime>) -> RuntimeCall {
+	RuntimeCall::Assets(call)
+}
+
+fn to(who: Sr25519Keyring) -> MultiAddress<tradefin_runtime::AccountId, ()> {
+	MultiAddress::Id(who.to_account_id())
+}
+
+/// Dispatches `call` as `who` through the runtime, filter included (as a transaction would).
+fn dispatch(who: Sr25519Keyring, call: RuntimeCall) -> Result<(), DispatchError> {
+	call.dispatch(signed(who)).map(|_| ()).map_err(|e| e.error)
+}
+
+fn filtered() -> DispatchError {
+	frame_system::Error::<Runtime>::CallFiltered.into()
+}
+
+#[test]
+fn h5_currencies_move_only_through_settlement() {
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(DAY);
+		// The review's reproduction: a suspended exporter, then a non-participant, move USD.
+		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), AliceStash.to_account_id(), 1));
+		let transfer = |target, amount| {
+			assets(pallet_assets::Call::transfer { id: USD.into(), target: to(target), amount })
+		};
+		let before = (usd(AliceStash), usd(DaveStash), usd(FerdieStash));
+		assert_noop!(dispatch(AliceStash, transfer(DaveStash, 50_000_000)), filtered());
+		assert_noop!(dispatch(DaveStash, transfer(FerdieStash, 1)), filtered());
+		assert_eq!((usd(AliceStash), usd(DaveStash), usd(FerdieStash)), before);
+		// Every other way around settlement is closed too, for participants as well.
+		let keep_alive =
+			pallet_assets::Call::transfer_keep_alive { id: USD.into(), target: to(Bob), amount: 1 };
+		let all =
+			pallet_assets::Call::transfer_all { id: USD.into(), dest: to(Bob), keep_alive: false };
+		let approve =
+			pallet_assets::Call::approve_transfer { id: USD.into(), delegate: to(Bob), amount: 1 };
+		let approved = pallet_assets::Call::transfer_approved {
+			id: USD.into(),
+			owner: to(BobStash),
+			destination: to(Bob),
+			amount: 1,
+		};
+		let mint = pallet_assets::Call::mint { id: USD.into(), beneficiary: to(Bob), amount: 1 };
+		let burn = pallet_assets::Call::burn { id: USD.into(), who: to(Bob), amount: 1 };
+		let freeze = pallet_assets::Call::freeze { id: USD.into(), who: to(BobStash) };
+		for call in [keep_alive, all, approve, approved, mint, burn, freeze] {
+			for who in [BobStash, Bob, Alice] {
+				assert_noop!(dispatch(who, assets(call.clone())), filtered());
+			}
+		}
+		// The governance calls pass the filter to their origin check: a signed account is
+		// refused there, root (the development chain's sudo) is obeyed.
+		let status = pallet_assets::Call::force_asset_status {
+			id: USD.into(),
+			owner: to(Bob),
+			issuer: to(Bob),
+			admin: to(Bob),
+			freezer: to(Bob),
+			min_balance: 1,
+			is_sufficient: true,
+			is_frozen: false,
+		};
+		assert_noop!(dispatch(Bob, assets(status.clone())), DispatchError::BadOrigin);
+		assert_ok!(assets(status).dispatch(RawOrigin::Root.into()));
+	});
+}
+
+#[test]
+fn h5_the_importer_cannot_pay_a_financed_document_around_the_bank() {
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(DAY);
+		let (document, line) = documented(AliceStash, Bob, "EXP-H5");
+		let terms = Terms {
+			bank: Bob.to_account_id(),
+			product: Product::ExportReceivables,
+			line,
+			amount: FACE / 2,
+			tenor: 90 * DAY,
+			rate_bps: 0,
+		};
+		let pledges = vec![PledgeOf { document, amount: FACE }];
+		assert_ok!(Financing::apply(signed(AliceStash), terms, pledges.try_into().expect("one")));
+		assert_ok!(Financing::approve(signed(Bob), 0));
+		assert_ok!(Financing::disburse(signed(Bob), 0));
+		// The direct transfer the review made is refused; the document is still unpaid and
+		// payable only through settlement, which repays Bob first.
+		let direct =
+			pallet_assets::Call::transfer { id: USD.into(), target: to(AliceStash), amount: FACE };
+		assert_noop!(dispatch(BobStash, assets(direct)), filtered());
+		assert_eq!(Settlement::unpaid(&document), Some(FACE));
+	});
+}
+
+#[test]
+fn m8_touch_and_refund_cannot_change_a_supply() {
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		let supply = Assets::total_issuance(USD);
+		let touch = pallet_assets::Call::touch { id: USD.into() };
+		let refund = pallet_assets::Call::refund { id: USD.into(), allow_burn: true };
+		assert_noop!(dispatch(DaveStash, assets(touch)), filtered());
+		assert_noop!(dispatch(AliceStash, assets(refund)), filtered());
+		assert_eq!(Assets::total_issuance(USD), supply);
+		Settlement::do_try_state().expect("supply is what mint and burn made it");
+	});
+}
