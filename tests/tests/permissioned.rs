@@ -129,3 +129,43 @@ fn m8_touch_and_refund_cannot_change_a_supply() {
 		Settlement::do_try_state().expect("supply is what mint and burn made it");
 	});
 }
+
+/// A capital payment of `amount` USD to BobStash, signed by `signer`.
+fn capital(signer: Sr25519Keyring, amount: u128) -> Result<(), DispatchError> {
+	let payment = pallet_settlement::PaymentInput {
+		payee: BobStash.to_account_id(),
+		currency: USD,
+		amount,
+		purpose: pallet_settlement::Purpose::Capital,
+		documents: Default::default(),
+		convert_to: None,
+	};
+	Settlement::pay(signed(signer), payment).map(|_| ()).map_err(|e| e.error)
+}
+
+#[test]
+fn l12_an_operator_pays_for_its_enterprise_and_a_removed_key_moves_nothing() {
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(DAY);
+		// AliceStash's treasurer, DaveStash, becomes an operator and pays from AliceStash's
+		// account (it holds no USD of its own).
+		assert_ok!(EnterpriseIdentity::add_operator(signed(AliceStash), DaveStash.to_account_id()));
+		let (alice, bob) = (usd(AliceStash), usd(BobStash));
+		assert_ok!(capital(DaveStash, 1_000));
+		assert_eq!((usd(AliceStash), usd(BobStash), usd(DaveStash)), (alice - 1_000, bob + 1_000, 0));
+		// The enterprise's own key is rotated out: it moves none of the enterprise's funds.
+		assert_ok!(EnterpriseIdentity::remove_operator(
+			signed(DaveStash),
+			AliceStash.to_account_id()
+		));
+		assert_noop!(
+			capital(AliceStash, 1_000),
+			pallet_settlement::Error::<Runtime>::NotAnOperator
+		);
+		let convert = Settlement::convert(signed(AliceStash), USD, 978, 1_000);
+		assert_eq!(convert, Err(pallet_settlement::Error::<Runtime>::NotAnOperator.into()));
+		assert_ok!(capital(DaveStash, 1_000));
+		assert_eq!(usd(AliceStash), alice - 2_000);
+	});
+}

@@ -400,6 +400,9 @@ pub mod pallet {
 		/// The burn would leave less than the currency's minimum balance (which would be burned
 		/// as dust): burn all of the holding, or leave at least the minimum.
 		WouldLeaveDust,
+		/// The signer is a participant's account that acts for nobody: an enterprise key removed
+		/// from the enterprise's operators moves none of its funds.
+		NotAnOperator,
 	}
 
 	#[pallet::hooks]
@@ -479,11 +482,12 @@ pub mod pallet {
 			Self::do_publish_quote(who, base, quote, rate, spread_bps, valid_until)
 		}
 
-		/// The caller pays.
+		/// The caller pays: an operator for its enterprise (from the enterprise's account; an
+		/// enterprise's own key only while it is one of its operators), an institution for itself.
 		#[pallet::call_index(4)]
 		#[pallet::weight(Pallet::<T>::pay_weight(payment.documents.len()))]
 		pub fn pay(origin: OriginFor<T>, payment: PaymentOf<T>) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
+			let who = Self::acting(origin)?;
 			Ok(Some(Self::pay_metered(&who, payment)?).into())
 		}
 
@@ -496,7 +500,7 @@ pub mod pallet {
 			to: AssetId,
 			amount: Balance,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let who = Self::acting(origin)?;
 			Self::do_convert(&who, from, to, amount)
 		}
 
@@ -507,7 +511,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			legs: BoundedVec<LegOf<T>, T::MaxLegs>,
 		) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
+			let who = Self::acting(origin)?;
 			Ok(Some(Self::do_settle(&who, legs.into_inner())?).into())
 		}
 
@@ -521,7 +525,7 @@ pub mod pallet {
 			release_on: Option<DocumentId>,
 			deadline: Moment,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let who = Self::acting(origin)?;
 			Self::do_open_escrow(&who, payment, release_on, deadline).map(|_| ())
 		}
 
@@ -538,7 +542,7 @@ pub mod pallet {
 		#[pallet::call_index(9)]
 		#[pallet::weight(Pallet::<T>::release_weight())]
 		pub fn agree_release(origin: OriginFor<T>, id: EscrowId) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
+			let who = Self::acting(origin)?;
 			let used = match Self::do_agree_release(&who, id)? {
 				Some(waterfall) => Self::released_weight(waterfall),
 				None => T::WeightInfo::agree_release(),
@@ -573,7 +577,7 @@ pub mod pallet {
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::refund_escrow())]
 		pub fn waive_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let who = Self::acting(origin)?;
 			Self::do_waive_escrow(&who, id)
 		}
 	}

@@ -23,6 +23,23 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// The participant a signed origin acts for: an enterprise for its operators (its own key
+	/// only while it is one of them), an institution for itself. A participant's account that
+	/// acts for nobody (an enterprise key removed from its operators) is refused; any other
+	/// account is itself, which the calls refuse as not an active participant.
+	pub(crate) fn acting(
+		origin: frame_system::pallet_prelude::OriginFor<T>,
+	) -> Result<T::AccountId, DispatchError> {
+		let signer = frame_system::ensure_signed(origin)?;
+		match T::Identity::acting_for(&signer) {
+			Some(participant) => Ok(participant),
+			None if T::Identity::participant(&signer).is_some() => {
+				Err(Error::<T>::NotAnOperator.into())
+			},
+			None => Ok(signer),
+		}
+	}
+
 	pub(crate) fn is_active_participant(who: &T::AccountId) -> bool {
 		T::Identity::participant(who).is_some_and(|(_, status)| status == ParticipantStatus::Active)
 	}
