@@ -153,7 +153,10 @@ fn l12_an_operator_pays_for_its_enterprise_and_a_removed_key_moves_nothing() {
 		assert_ok!(EnterpriseIdentity::add_operator(signed(AliceStash), DaveStash.to_account_id()));
 		let (alice, bob) = (usd(AliceStash), usd(BobStash));
 		assert_ok!(capital(DaveStash, 1_000));
-		assert_eq!((usd(AliceStash), usd(BobStash), usd(DaveStash)), (alice - 1_000, bob + 1_000, 0));
+		assert_eq!(
+			(usd(AliceStash), usd(BobStash), usd(DaveStash)),
+			(alice - 1_000, bob + 1_000, 0)
+		);
 		// The enterprise's own key is rotated out: it moves none of the enterprise's funds.
 		assert_ok!(EnterpriseIdentity::remove_operator(
 			signed(DaveStash),

@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 			Some(participant) => Ok(participant),
 			None if T::Identity::participant(&signer).is_some() => {
 				Err(Error::<T>::NotAnOperator.into())
-			},
+			}
 			None => Ok(signer),
 		}
 	}
