@@ -50,8 +50,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 57_316_000 picoseconds.
-		Weight::from_parts(91_255_000, 0)
+		// Minimum execution time: 56_474_000 picoseconds.
+		Weight::from_parts(89_083_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -62,8 +62,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 44_977_000 picoseconds.
-		Weight::from_parts(66_259_000, 0)
+		// Minimum execution time: 44_717_000 picoseconds.
+		Weight::from_parts(58_036_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 21_401_000 picoseconds.
-		Weight::from_parts(25_067_000, 0)
+		// Minimum execution time: 21_432_000 picoseconds.
+		Weight::from_parts(30_305_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 22_704_000 picoseconds.
-		Weight::from_parts(24_827_000, 0)
+		// Minimum execution time: 22_223_000 picoseconds.
+		Weight::from_parts(31_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 58_877_000 picoseconds.
-		Weight::from_parts(79_799_000, 0)
+		// Minimum execution time: 57_996_000 picoseconds.
+		Weight::from_parts(64_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 56_103_000 picoseconds.
-		Weight::from_parts(61_301_000, 0)
+		// Minimum execution time: 55_623_000 picoseconds.
+		Weight::from_parts(61_902_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 18_838_000 picoseconds.
-		Weight::from_parts(23_324_000, 0)
+		// Minimum execution time: 18_878_000 picoseconds.
+		Weight::from_parts(22_854_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -135,11 +135,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 17_796_000 picoseconds.
-		Weight::from_parts(18_127_000, 0)
+		// Minimum execution time: 17_837_000 picoseconds.
+		Weight::from_parts(18_147_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 144_368
-			.saturating_add(Weight::from_parts(22_009_308, 0).saturating_mul(u.into()))
+			// Standard Error: 122_545
+			.saturating_add(Weight::from_parts(20_036_515, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -148,24 +148,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_628_000 picoseconds.
-		Weight::from_parts(9_224_000, 0)
+		// Minimum execution time: 5_669_000 picoseconds.
+		Weight::from_parts(10_215_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 34_441_000 picoseconds.
-		Weight::from_parts(37_947_000, 0)
+		// Minimum execution time: 34_091_000 picoseconds.
+		Weight::from_parts(52_498_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 22_634_000 picoseconds.
-		Weight::from_parts(24_647_000, 0)
+		// Minimum execution time: 22_474_000 picoseconds.
+		Weight::from_parts(37_686_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -58,8 +58,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `970`
 		//  Estimated: `3675`
-		// Minimum execution time: 31_407_000 picoseconds.
-		Weight::from_parts(36_334_000, 0)
+		// Minimum execution time: 31_647_000 picoseconds.
+		Weight::from_parts(43_134_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1905`
 		//  Estimated: `6358`
-		// Minimum execution time: 62_623_000 picoseconds.
-		Weight::from_parts(73_409_000, 0)
+		// Minimum execution time: 62_022_000 picoseconds.
+		Weight::from_parts(78_646_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2001`
 		//  Estimated: `3675`
-		// Minimum execution time: 93_139_000 picoseconds.
-		Weight::from_parts(107_680_000, 0)
+		// Minimum execution time: 91_947_000 picoseconds.
+		Weight::from_parts(122_452_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -124,12 +124,14 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1015`
 		//  Estimated: `6036`
-		// Minimum execution time: 28_332_000 picoseconds.
-		Weight::from_parts(36_044_000, 0)
+		// Minimum execution time: 27_290_000 picoseconds.
+		Weight::from_parts(33_039_000, 0)
 			.saturating_add(Weight::from_parts(0, 6036))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Currencies` (r:2 w:0)
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
@@ -150,14 +152,16 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn convert() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2377`
+		//  Measured:  `2621`
 		//  Estimated: `11426`
-		// Minimum execution time: 161_029_000 picoseconds.
-		Weight::from_parts(217_363_000, 0)
+		// Minimum execution time: 164_765_000 picoseconds.
+		Weight::from_parts(224_533_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
-			.saturating_add(T::DbWeight::get().reads(16))
+			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
+	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Currencies` (r:1 w:0)
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
@@ -187,19 +191,21 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// The range of component `d` is `[1, 8]`.
 	fn pay(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2457 + d * (294 ±0)`
+		//  Measured:  `2701 + d * (294 ±0)`
 		//  Estimated: `14035 + d * (2808 ±0)`
-		// Minimum execution time: 227_198_000 picoseconds.
-		Weight::from_parts(239_107_333, 0)
+		// Minimum execution time: 230_673_000 picoseconds.
+		Weight::from_parts(275_350_138, 0)
 			.saturating_add(Weight::from_parts(0, 14035))
-			// Standard Error: 177_390
-			.saturating_add(Weight::from_parts(26_734_824, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(18))
+			// Standard Error: 334_364
+			.saturating_add(Weight::from_parts(20_606_534, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(19))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(10))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
+	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Currencies` (r:1 w:0)
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
@@ -235,14 +241,14 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// The range of component `d` is `[1, 8]`.
 	fn open_escrow(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1855 + d * (294 ±0)`
+		//  Measured:  `2099 + d * (294 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 109_082_000 picoseconds.
-		Weight::from_parts(128_129_480, 0)
+		// Minimum execution time: 113_659_000 picoseconds.
+		Weight::from_parts(129_203_451, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 152_853
-			.saturating_add(Weight::from_parts(10_331_000, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(13))
+			// Standard Error: 128_909
+			.saturating_add(Weight::from_parts(6_989_835, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(11))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
@@ -286,27 +292,29 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2394 + d * (326 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 181_429_000 picoseconds.
-		Weight::from_parts(246_644_588, 0)
+		// Minimum execution time: 179_737_000 picoseconds.
+		Weight::from_parts(212_682_307, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 275_392
-			.saturating_add(Weight::from_parts(28_105_820, 0).saturating_mul(d.into()))
+			// Standard Error: 312_779
+			.saturating_add(Weight::from_parts(34_439_806, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
+	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Escrows` (r:1 w:1)
 	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
 	fn agree_release() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `653`
+		//  Measured:  `1006`
 		//  Estimated: `3871`
-		// Minimum execution time: 18_807_000 picoseconds.
-		Weight::from_parts(32_208_000, 0)
+		// Minimum execution time: 25_107_000 picoseconds.
+		Weight::from_parts(35_543_000, 0)
 			.saturating_add(Weight::from_parts(0, 3871))
-			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Settlement::Escrows` (r:1 w:1)
@@ -333,8 +341,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1811`
 		//  Estimated: `3871`
-		// Minimum execution time: 82_272_000 picoseconds.
-		Weight::from_parts(127_129_000, 0)
+		// Minimum execution time: 81_631_000 picoseconds.
+		Weight::from_parts(97_976_000, 0)
 			.saturating_add(Weight::from_parts(0, 3871))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -366,11 +374,11 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1180 + n * (709 ±0)`
 		//  Estimated: `3675 + n * (2881 ±0)`
-		// Minimum execution time: 95_943_000 picoseconds.
-		Weight::from_parts(130_263_000, 0)
+		// Minimum execution time: 85_908_000 picoseconds.
+		Weight::from_parts(19_259_304, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 437_443
-			.saturating_add(Weight::from_parts(75_725_585, 0).saturating_mul(n.into()))
+			// Standard Error: 605_989
+			.saturating_add(Weight::from_parts(67_255_121, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
