@@ -68,10 +68,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -84,10 +84,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -132,6 +132,8 @@ pub type BlockId = generic::BlockId<Block>;
 /// The transaction extensions: the checks every signed transaction passes.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
+	// Only participants transact (refused here, before the nonce or the fee is touched).
+	pallet_enterprise_identity::CheckParticipant<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,

@@ -8,6 +8,7 @@ mod cli_errors;
 mod financing;
 mod identity;
 mod maintenance;
+mod participants;
 mod settlement;
 mod trade;
 mod trade_credit;

@@ -47,6 +47,7 @@ pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32) -> Unchecke
 	let genesis = recorded_genesis_hash();
 	let extension: TxExtension = (
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		pallet_enterprise_identity::CheckParticipant::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
@@ -58,6 +59,7 @@ pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32) -> Unchecke
 		frame_system::WeightReclaim::<Runtime>::new(),
 	);
 	let implicit = (
+		(),
 		(),
 		VERSION.spec_version,
 		VERSION.transaction_version,

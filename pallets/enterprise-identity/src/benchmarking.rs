@@ -249,5 +249,26 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The participants-only check in its worst case: an operator's standing (its enterprise,
+	/// with the longest name, read through `OperatorOf`) and the policy's verdict.
+	#[benchmark]
+	fn check_participant() -> Result<(), BenchmarkError> {
+		let bank = institution::<T>(ParticipantKind::Bank, "bank", 1)?;
+		let firm = enterprise::<T>(&bank)?;
+		let operator: T::AccountId = account("operator", 1, 0);
+		let call: <T as frame_system::Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: vec![] }.into();
+		let permitted;
+		#[block]
+		{
+			let standing = Pallet::<T>::standing(&operator);
+			permitted = T::CallPolicy::permits(standing, &operator, &call);
+		}
+		assert_eq!(Pallet::<T>::standing(&operator), Standing::Active);
+		assert!(permitted);
+		assert_eq!(Pallet::<T>::acting_for(&operator), Some(firm));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

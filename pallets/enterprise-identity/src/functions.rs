@@ -98,16 +98,14 @@ impl<T: Config> Pallet<T> {
 		.map(|(id, _)| id)
 	}
 
-	/// An approved enterprise that is active or suspended (it may still withdraw consent).
+	/// An approved enterprise, whatever its status since (active, suspended or revoked: it
+	/// may always withdraw a bank's access, the review's L-6).
 	pub(crate) fn ensure_enterprise_operator(
 		origin: OriginFor<T>,
 	) -> Result<T::AccountId, DispatchError> {
 		let (id, participant) = Self::caller(origin)?;
 		ensure!(participant.kind == ParticipantKind::Enterprise, Error::<T>::NotEnterprise);
-		ensure!(
-			matches!(participant.status, ParticipantStatus::Active | ParticipantStatus::Suspended),
-			Error::<T>::CallerNotActive
-		);
+		ensure!(participant.status != ParticipantStatus::Pending, Error::<T>::CallerNotActive);
 		Ok(id)
 	}
 

@@ -32,6 +32,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod extension;
 mod functions;
 mod impls;
 pub mod migrations;
@@ -43,6 +44,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use extension::{rejection, CallPolicy, CheckParticipant, Standing};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -112,7 +114,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
 
-		/// Weights of this pallet's calls.
+		/// Which calls a signer may submit, given where it stands: the policy of the
+		/// participants-only transaction extension [`CheckParticipant`]. `()` lets only active
+		/// participants (and operators of active enterprises) transact.
+		type CallPolicy: CallPolicy<<Self as frame_system::Config>::RuntimeCall, Self::AccountId>;
+
+		/// Weights of this pallet's calls (and of [`CheckParticipant`]).
 		type WeightInfo: WeightInfo;
 	}
 

@@ -70,6 +70,7 @@ impl pallet_enterprise_identity::Config for Test {
 	type DefaultFxClass = DefaultFxClass;
 	type MaxOperators = ConstU32<3>;
 	type MaxNameLen = ConstU32<16>;
+	type CallPolicy = ();
 	type WeightInfo = ();
 }
 

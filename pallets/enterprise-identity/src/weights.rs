@@ -23,6 +23,7 @@ pub trait WeightInfo {
 	fn revoke_attestation() -> Weight;
 	fn grant_consent() -> Weight;
 	fn revoke_consent() -> Weight;
+	fn check_participant() -> Weight;
 }
 
 /// For unit tests only: no weight.
@@ -70,6 +71,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn revoke_consent() -> Weight {
+		Weight::zero()
+	}
+	fn check_participant() -> Weight {
 		Weight::zero()
 	}
 }

@@ -3,11 +3,12 @@
 //! deposit of the fee token and are approved by an active bank or the regulator.
 
 use frame_support::{parameter_types, traits::ConstU32};
+use pallet_enterprise_identity::{CallPolicy, Standing};
 use tradefin_primitives::identity::FxClass;
 
 use crate::{
-	configs::EnsureRootOrTwoThirdsCouncil, Balance, Balances, Runtime, RuntimeHoldReason,
-	Timestamp, UNIT,
+	configs::EnsureRootOrTwoThirdsCouncil, AccountId, Balance, Balances, Runtime, RuntimeCall,
+	RuntimeHoldReason, Timestamp, UNIT,
 };
 
 parameter_types! {
@@ -26,5 +27,41 @@ impl pallet_enterprise_identity::Config for Runtime {
 	type DefaultFxClass = DefaultFxClass;
 	type MaxOperators = ConstU32<16>;
 	type MaxNameLen = ConstU32<64>;
+	type CallPolicy = WhoMayTransact;
 	type WeightInfo = crate::weights::pallet_enterprise_identity::WeightInfo<Runtime>;
+}
+
+/// Who may submit which signed transaction (the README's "Who may transact"), checked at pool
+/// validation and again at block import by `CheckParticipant`:
+/// - an active participant, or an operator of an active enterprise: any call (each pallet
+///   then checks the caller's role);
+/// - a newcomer (no participant, or a key its enterprise removed from its operators): only
+///   `EnterpriseIdentity::apply`;
+/// - a pending applicant: only `EnterpriseIdentity::withdraw_application`;
+/// - a suspended or revoked participant (or its operators): only
+///   `EnterpriseIdentity::revoke_consent` (withdrawing a bank's access) and `Financing::repay`
+///   (paying debt back); no council vote, no credit, no payment;
+/// - the sudo key (the development chain only): any call.
+pub struct WhoMayTransact;
+
+impl CallPolicy<RuntimeCall, AccountId> for WhoMayTransact {
+	fn permits(standing: Standing, who: &AccountId, call: &RuntimeCall) -> bool {
+		use pallet_enterprise_identity::Call as Identity;
+		let permitted = match standing {
+			Standing::Active => true,
+			Standing::Stranger => {
+				matches!(call, RuntimeCall::EnterpriseIdentity(Identity::apply { .. }))
+			}
+			Standing::Pending => {
+				matches!(call, RuntimeCall::EnterpriseIdentity(Identity::withdraw_application {}))
+			}
+			Standing::Suspended | Standing::Revoked => matches!(
+				call,
+				RuntimeCall::EnterpriseIdentity(Identity::revoke_consent { .. })
+					| RuntimeCall::Financing(pallet_financing::Call::repay { .. })
+			),
+		};
+		// One more read, only for a transaction about to be refused.
+		permitted || pallet_sudo::Key::<Runtime>::get().as_ref() == Some(who)
+	}
 }

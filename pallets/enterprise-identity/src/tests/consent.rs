@@ -203,3 +203,20 @@ fn l4_the_migration_keeps_what_each_old_consent_allowed() {
 		);
 	});
 }
+
+/// The review's L-6: a revoked enterprise could not withdraw the consents banks still held.
+#[test]
+fn l6_a_revoked_enterprise_still_revokes_its_consents() {
+	test(|| {
+		assert_ok!(grant(ACME, BANK, ConsentScope::TradeDocuments, 5_000));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::revoke_consent(
+			RuntimeOrigin::signed(ACME_CLERK),
+			BANK,
+			ConsentScope::TradeDocuments
+		));
+		assert!(!Identity::has_consent(&ACME, &BANK, ConsentScope::TradeDocuments));
+		// Revoked, it grants nothing new.
+		assert_noop!(grant(ACME, BANK, ConsentScope::All, 5_000), Error::<Test>::CallerNotActive);
+	});
+}

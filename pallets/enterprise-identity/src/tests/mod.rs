@@ -8,4 +8,5 @@ mod consent;
 mod operators;
 mod permissions;
 mod provider;
+mod standing;
 mod supervision;

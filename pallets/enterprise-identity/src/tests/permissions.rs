@@ -19,11 +19,12 @@ enum Role {
 	Unregistered,
 	SuspendedBank,
 	SuspendedEnterprise,
+	RevokedEnterprise,
 	PendingEnterprise,
 }
 use Role::*;
 
-const ROLES: [Role; 10] = [
+const ROLES: [Role; 11] = [
 	Regulator,
 	Bank,
 	Customs,
@@ -33,6 +34,7 @@ const ROLES: [Role; 10] = [
 	Unregistered,
 	SuspendedBank,
 	SuspendedEnterprise,
+	RevokedEnterprise,
 	PendingEnterprise,
 ];
 
@@ -53,6 +55,10 @@ fn signer(role: Role) -> AccountId {
 		}
 		SuspendedEnterprise => {
 			assert_ok!(Identity::suspend(regulator(), ACME, 1));
+			ACME_CLERK
+		}
+		RevokedEnterprise => {
+			assert_ok!(Identity::revoke(regulator(), ACME, 1));
 			ACME_CLERK
 		}
 		PendingEnterprise => {
@@ -147,7 +153,7 @@ fn matrix() -> Vec<(&'static str, Setup, Call, &'static [Role])> {
 			"revoke_consent",
 			consent_granted,
 			|o| Identity::revoke_consent(o, BANK, ConsentScope::All),
-			&[Enterprise, SuspendedEnterprise],
+			&[Enterprise, SuspendedEnterprise, RevokedEnterprise],
 		),
 	]
 }
