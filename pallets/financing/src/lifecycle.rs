@@ -241,11 +241,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `who` is the financing's bank, and active: a suspended or revoked bank neither
+	/// approves, disburses, rejects, defaults, writes off nor releases (the review's M-2).
+	pub(crate) fn ensure_bank_of(who: &T::AccountId, financing: &FinancingOf<T>) -> DispatchResult {
+		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		ensure!(T::Identity::is_active(who, ParticipantKind::Bank), Error::<T>::NotActiveBank);
+		Ok(())
+	}
+
 	pub(crate) fn do_withdraw(who: &T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
 		ensure!(
 			T::Identity::acting_for(who).as_ref() == Some(&financing.enterprise),
 			Error::<T>::NotEnterprise
+		);
+		ensure!(
+			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
+			Error::<T>::NotActiveEnterprise
 		);
 		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
 		Self::release_all(id, &mut financing)?;
@@ -257,7 +269,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_reject(who: &T::AccountId, id: FinancingId, reason: u32) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
-		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		Self::ensure_bank_of(who, &financing)?;
 		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
 		Self::release_all(id, &mut financing)?;
 		financing.state = FinancingState::Rejected;
@@ -366,10 +378,9 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_approve(who: &T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
-		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		Self::ensure_bank_of(who, &financing)?;
 		ensure!(financing.state == FinancingState::Applied, Error::<T>::WrongState);
 		ensure!(Self::now() < Self::lapses_at(&financing), Error::<T>::Lapsed);
-		ensure!(T::Identity::is_active(who, ParticipantKind::Bank), Error::<T>::NotActiveBank);
 		Self::ensure_may_finance(who, &financing)?;
 		Self::ensure_line_room(&financing)?;
 		Self::ensure_pledges_attested(&financing)?;
@@ -381,7 +392,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_disburse(who: &T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
-		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		Self::ensure_bank_of(who, &financing)?;
 		ensure!(financing.state == FinancingState::Approved, Error::<T>::WrongState);
 		ensure!(Self::now() < Self::lapses_at(&financing), Error::<T>::Lapsed);
 		// Everything approval checked, again as it is now: a downgrade, a lapsed attestation or a

@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_declare_default(who: &T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
-		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		Self::ensure_bank_of(who, &financing)?;
 		ensure!(financing.state == FinancingState::Overdue, Error::<T>::WrongState);
 		Self::accrue(&mut financing, Self::now());
 		financing.state = FinancingState::Defaulted;
@@ -77,7 +77,7 @@ impl<T: Config> Pallet<T> {
 	/// The bank gives up the collateral of a written-off financing.
 	pub(crate) fn do_release_collateral(who: &T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
-		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		Self::ensure_bank_of(who, &financing)?;
 		ensure!(financing.state == FinancingState::WrittenOff, Error::<T>::WrongState);
 		Self::release_all(id, &mut financing)?;
 		Financings::<T>::insert(id, financing);
@@ -86,7 +86,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_write_off(who: &T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
-		ensure!(who == &financing.terms.bank, Error::<T>::NotBank);
+		Self::ensure_bank_of(who, &financing)?;
 		ensure!(financing.state == FinancingState::Defaulted, Error::<T>::WrongState);
 		Self::accrue(&mut financing, Self::now());
 		T::Lines::repay(financing.terms.line, financing.principal_outstanding)?;

@@ -215,6 +215,11 @@ impl<T: Config> Pallet<T> {
 			T::Identity::acting_for(by).as_ref() == Some(&document.owner),
 			Error::<T>::NotOwner
 		);
+		// A suspended or revoked owner cannot withdraw its documents (the review's L-6).
+		ensure!(
+			T::Identity::is_active(&document.owner, ParticipantKind::Enterprise),
+			Error::<T>::OwnerNotActiveEnterprise
+		);
 		ensure!(document.status != DocumentStatus::Cancelled, Error::<T>::Cancelled);
 		ensure!(document.pledged == 0, Error::<T>::DocumentPledged);
 		// An anchor carries its trade: not while a linked document is pledged.

@@ -85,7 +85,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use tradefin_primitives::{
-		identity::{FxClass, IdentityProvider},
+		identity::{FxClass, IdentityProvider, ParticipantKind},
 		AssetId, Balance, Moment,
 	};
 
@@ -571,7 +571,7 @@ pub mod pallet {
 			Self::do_release_lapsed(&by, id, &bank, reference)
 		}
 
-		/// The bank releases its direct pledge `reference` in full.
+		/// The bank, active, releases its direct pledge `reference` in full.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::release_pledge())]
 		pub fn release_pledge(
@@ -580,6 +580,11 @@ pub mod pallet {
 			reference: u64,
 		) -> DispatchResult {
 			let bank = ensure_signed(origin)?;
+			// A suspended or revoked bank waits for the pledge to lapse (the review's M-2).
+			ensure!(
+				<T::Identity as IdentityProvider<_>>::is_active(&bank, ParticipantKind::Bank),
+				Error::<T>::NotActiveBank
+			);
 			Self::do_release(&id, &bank, PledgeRef::Direct(reference), Balance::MAX).map(|_| ())
 		}
 

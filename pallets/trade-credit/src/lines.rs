@@ -106,13 +106,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A line that is not closed, and its bank is `bank`.
+	/// A line that is not closed, whose bank is `bank`, active.
 	fn bank_line(
 		bank: &T::AccountId,
 		line: LineId,
 	) -> Result<CreditLine<T::AccountId>, DispatchError> {
 		let credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
 		ensure!(&credit.bank == bank, Error::<T>::NotLineBank);
+		// A suspended or revoked bank changes none of its lines (the review's M-2).
+		ensure!(T::Identity::is_active(bank, ParticipantKind::Bank), Error::<T>::NotActiveBank);
 		ensure!(credit.status != LineStatus::Closed, Error::<T>::LineClosed);
 		Ok(credit)
 	}
@@ -152,6 +154,10 @@ impl<T: Config> Pallet<T> {
 		let mut credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
 		let regulator = T::Identity::is_active(by, ParticipantKind::Regulator);
 		ensure!(regulator || &credit.bank == by, Error::<T>::NotLineBankOrRegulator);
+		ensure!(
+			regulator || T::Identity::is_active(by, ParticipantKind::Bank),
+			Error::<T>::NotActiveBank
+		);
 		use LineStatus::*;
 		credit.status = match (credit.status, regulator) {
 			(Closed, _) => return Err(Error::<T>::LineClosed.into()),
@@ -172,6 +178,10 @@ impl<T: Config> Pallet<T> {
 		let mut credit = Lines::<T>::get(line).ok_or(Error::<T>::UnknownLine)?;
 		let regulator = T::Identity::is_active(by, ParticipantKind::Regulator);
 		ensure!(regulator || &credit.bank == by, Error::<T>::NotLineBankOrRegulator);
+		ensure!(
+			regulator || T::Identity::is_active(by, ParticipantKind::Bank),
+			Error::<T>::NotActiveBank
+		);
 		use LineStatus::*;
 		credit.status = match (credit.status, regulator) {
 			(Closed, _) => return Err(Error::<T>::LineClosed.into()),

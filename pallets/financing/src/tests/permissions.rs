@@ -58,14 +58,12 @@ fn fixture() -> tradefin_primitives::trade::DocumentId {
 	document(EXPORTER, DocumentKind::ExportDeclaration, "M-NEW", 100_000)
 }
 
-#[test]
-fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
-	type Case = (
-		&'static str,
-		fn(tradefin_primitives::trade::DocumentId) -> Call<Test>,
-		&'static [AccountId],
-	);
-	let cases: [Case; 16] = [
+type Case =
+	(&'static str, fn(tradefin_primitives::trade::DocumentId) -> Call<Test>, &'static [AccountId]);
+
+/// Every call, each with the actors allowed to make it (active).
+fn cases() -> [Case; 16] {
+	[
 		(
 			"apply",
 			|doc| Call::apply {
@@ -97,23 +95,56 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		("release_collateral", |_| Call::release_collateral { id: DEFAULTED }, &[]),
 		("freeze", |_| Call::freeze { id: DISBURSED }, &[REGULATOR]),
 		("unfreeze", |_| Call::unfreeze { id: FROZEN }, &[REGULATOR]),
-	];
-	for (name, call, allowed) in cases {
+	]
+}
+
+/// Dispatches `call` as `who` on the fixture after `prepare`; whether it succeeded. A refusal
+/// must leave the state root unchanged.
+fn outcome(call: Call<Test>, who: AccountId, what: &str) -> bool {
+	let before = sp_io::storage::root(StateVersion::V1);
+	let result = call.dispatch_bypass_filter(RuntimeOrigin::signed(who));
+	if result.is_err() {
+		assert_eq!(
+			sp_io::storage::root(StateVersion::V1),
+			before,
+			"{what}: refused but changed state"
+		);
+	}
+	TradeCredit::do_try_state().expect("trade-credit invariants hold");
+	Financing::do_try_state().expect("financing invariants hold");
+	result.is_ok()
+}
+
+/// The review's M-2: a suspended or revoked bank disbursed, rejected, defaulted and wrote off;
+/// a suspended enterprise withdrew. Now every allowed actor, once suspended or revoked (an
+/// operator through its enterprise), is refused every call but the permissionless ones:
+/// repaying (paying debt back) and marking a due financing overdue.
+#[test]
+fn m2_suspended_and_revoked_participants_are_refused_all_but_repaying_and_marking_overdue() {
+	use tradefin_primitives::{identity::ParticipantStatus, testing::set_status};
+	for (name, call, allowed) in cases() {
+		for &who in allowed {
+			for status in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {
+				new_test_ext().execute_with(|| {
+					let doc = fixture();
+					set_status(if who == CLERK { EXPORTER } else { who }, status);
+					let what = format!("{name} by {who} ({status:?})");
+					let expected = matches!(name, "repay" | "mark_overdue");
+					assert_eq!(outcome(call(doc), who, &what), expected, "{what}");
+				});
+			}
+		}
+	}
+}
+
+#[test]
+fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
+	for (name, call, allowed) in cases() {
 		for (who, role) in ACTORS {
 			new_test_ext().execute_with(|| {
 				let doc = fixture();
-				let before = sp_io::storage::root(StateVersion::V1);
-				let result = call(doc).dispatch_bypass_filter(RuntimeOrigin::signed(who));
-				assert_eq!(result.is_ok(), allowed.contains(&who), "{name} by {role}: {result:?}");
-				if result.is_err() {
-					assert_eq!(
-						sp_io::storage::root(StateVersion::V1),
-						before,
-						"{name} by {role} was refused but changed state"
-					);
-				}
-				TradeCredit::do_try_state().expect("trade-credit invariants hold");
-				Financing::do_try_state().expect("financing invariants hold");
+				let what = format!("{name} by {role}");
+				assert_eq!(outcome(call(doc), who, &what), allowed.contains(&who), "{what}");
 			});
 		}
 	}

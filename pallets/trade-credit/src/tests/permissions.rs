@@ -55,10 +55,11 @@ fn registered_and_attested(number: &str) -> crate::DocumentId {
 	id
 }
 
-#[test]
-fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
-	type Case = (&'static str, fn(&Fixture) -> Call<Test>, &'static [AccountId]);
-	let cases: [Case; 14] = [
+type Case = (&'static str, fn(&Fixture) -> Call<Test>, &'static [AccountId]);
+
+/// The calls, each with the actors allowed to make it (active).
+fn cases() -> [Case; 14] {
+	[
 		(
 			"register_documents",
 			|_| Call::register_documents {
@@ -99,30 +100,57 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		("freeze_line", |_| Call::freeze_line { line: 0 }, &[BANK, REGULATOR]),
 		("unfreeze_line", |_| Call::unfreeze_line { line: 1 }, &[BANK]),
 		("close_line", |_| Call::close_line { line: 0 }, &[BANK]),
-	];
-	for (name, call, allowed) in cases {
+	]
+}
+
+/// Dispatches `call` as `who`; whether it succeeded. A refusal must leave the state root
+/// unchanged.
+fn outcome(call: Call<Test>, who: AccountId, what: &str) -> bool {
+	let before = sp_io::storage::root(StateVersion::V1);
+	let result = frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+		call,
+		RuntimeOrigin::signed(who),
+	);
+	if result.is_err() {
+		assert_eq!(
+			sp_io::storage::root(StateVersion::V1),
+			before,
+			"{what}: refused but changed state"
+		);
+	}
+	TradeCredit::do_try_state().expect("invariants hold");
+	result.is_ok()
+}
+
+#[test]
+fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
+	for (name, call, allowed) in cases() {
 		for (who, role) in ACTORS {
 			new_test_ext().execute_with(|| {
 				let fixture = fixture();
-				let before = sp_io::storage::root(StateVersion::V1);
-				let result = frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
-					call(&fixture),
-					RuntimeOrigin::signed(who),
-				);
-				assert_eq!(
-					result.is_ok(),
-					allowed.contains(&who),
-					"{name} by the {role}: {result:?}"
-				);
-				if result.is_err() {
-					assert_eq!(
-						sp_io::storage::root(StateVersion::V1),
-						before,
-						"{name} by the {role} was refused but changed state"
-					);
-				}
-				TradeCredit::do_try_state().expect("invariants hold");
+				let what = format!("{name} by the {role}");
+				assert_eq!(outcome(call(&fixture), who, &what), allowed.contains(&who), "{what}");
 			});
+		}
+	}
+}
+
+/// The review's M-2: a suspended or revoked bank raised, lowered, froze, unfroze and closed its
+/// lines. Now every allowed actor, once suspended or revoked (an operator through its
+/// enterprise), is refused every call.
+#[test]
+fn m2_suspended_and_revoked_participants_are_refused_every_call() {
+	use tradefin_primitives::{identity::ParticipantStatus, testing::set_status};
+	for (name, call, allowed) in cases() {
+		for &who in allowed {
+			for status in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {
+				new_test_ext().execute_with(|| {
+					let fixture = fixture();
+					set_status(if who == CLERK { EXPORTER } else { who }, status);
+					let what = format!("{name} by {who} ({status:?})");
+					assert!(!outcome(call(&fixture), who, &what), "{what} succeeded");
+				});
+			}
 		}
 	}
 }
