@@ -56,8 +56,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `688`
 		//  Estimated: `3674`
-		// Minimum execution time: 22_073_000 picoseconds.
-		Weight::from_parts(30_165_000, 0)
+		// Minimum execution time: 22_384_000 picoseconds.
+		Weight::from_parts(35_743_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `901`
 		//  Estimated: `3674`
-		// Minimum execution time: 72_267_000 picoseconds.
-		Weight::from_parts(97_215_000, 0)
+		// Minimum execution time: 72_247_000 picoseconds.
+		Weight::from_parts(78_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1056`
 		//  Estimated: `6358`
-		// Minimum execution time: 61_822_000 picoseconds.
-		Weight::from_parts(91_455_000, 0)
+		// Minimum execution time: 61_642_000 picoseconds.
+		Weight::from_parts(92_057_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1231`
 		//  Estimated: `6358`
-		// Minimum execution time: 69_133_000 picoseconds.
-		Weight::from_parts(93_679_000, 0)
+		// Minimum execution time: 69_373_000 picoseconds.
+		Weight::from_parts(103_994_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `956`
 		//  Estimated: `4026`
-		// Minimum execution time: 59_398_000 picoseconds.
-		Weight::from_parts(71_867_000, 0)
+		// Minimum execution time: 59_728_000 picoseconds.
+		Weight::from_parts(87_109_000, 0)
 			.saturating_add(Weight::from_parts(0, 4026))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -156,8 +156,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1157`
 		//  Estimated: `6358`
-		// Minimum execution time: 24_547_000 picoseconds.
-		Weight::from_parts(28_111_000, 0)
+		// Minimum execution time: 24_766_000 picoseconds.
+		Weight::from_parts(32_769_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `6358`
-		// Minimum execution time: 21_271_000 picoseconds.
-		Weight::from_parts(22_744_000, 0)
+		// Minimum execution time: 21_663_000 picoseconds.
+		Weight::from_parts(29_354_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -184,8 +184,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `6358`
-		// Minimum execution time: 21_211_000 picoseconds.
-		Weight::from_parts(23_024_000, 0)
+		// Minimum execution time: 21_772_000 picoseconds.
+		Weight::from_parts(25_127_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1056`
 		//  Estimated: `6358`
-		// Minimum execution time: 60_049_000 picoseconds.
-		Weight::from_parts(65_597_000, 0)
+		// Minimum execution time: 60_650_000 picoseconds.
+		Weight::from_parts(66_198_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1991`
 		//  Estimated: `6358`
-		// Minimum execution time: 33_219_000 picoseconds.
-		Weight::from_parts(40_781_000, 0)
+		// Minimum execution time: 33_189_000 picoseconds.
+		Weight::from_parts(36_925_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -234,8 +234,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `2008`
 		//  Estimated: `6100`
-		// Minimum execution time: 31_026_000 picoseconds.
-		Weight::from_parts(37_997_000, 0)
+		// Minimum execution time: 30_926_000 picoseconds.
+		Weight::from_parts(38_758_000, 0)
 			.saturating_add(Weight::from_parts(0, 6100))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -252,8 +252,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1205`
 		//  Estimated: `6358`
-		// Minimum execution time: 28_552_000 picoseconds.
-		Weight::from_parts(32_188_000, 0)
+		// Minimum execution time: 28_692_000 picoseconds.
+		Weight::from_parts(34_371_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1039`
 		//  Estimated: `3674`
-		// Minimum execution time: 27_521_000 picoseconds.
-		Weight::from_parts(34_482_000, 0)
+		// Minimum execution time: 28_032_000 picoseconds.
+		Weight::from_parts(32_959_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -287,7 +287,7 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		//  Measured:  `1389`
 		//  Estimated: `6358`
 		// Minimum execution time: 30_285_000 picoseconds.
-		Weight::from_parts(35_513_000, 0)
+		Weight::from_parts(40_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -302,17 +302,23 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1417`
 		//  Estimated: `3674`
-		// Minimum execution time: 27_060_000 picoseconds.
-		Weight::from_parts(33_420_000, 0)
+		// Minimum execution time: 27_341_000 picoseconds.
+		Weight::from_parts(34_011_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
-	/// Placeholder until `scripts/bench.sh pallet_enterprise_identity` measures it: the two
-	/// reads of `Pallet::standing`.
+	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn check_participant() -> Weight {
-		Weight::from_parts(10_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 2684 + 2555))
+		// Proof Size summary in bytes:
+		//  Measured:  `1092`
+		//  Estimated: `3674`
+		// Minimum execution time: 13_290_000 picoseconds.
+		Weight::from_parts(14_512_000, 0)
+			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 }

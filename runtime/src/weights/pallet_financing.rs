@@ -69,11 +69,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1219 + n * (729 ±0)`
 		//  Estimated: `6358 + n * (5616 ±0)`
-		// Minimum execution time: 94_300_000 picoseconds.
-		Weight::from_parts(64_654_833, 0)
+		// Minimum execution time: 95_952_000 picoseconds.
+		Weight::from_parts(73_901_452, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 243_299
-			.saturating_add(Weight::from_parts(53_890_261, 0).saturating_mul(n.into()))
+			// Standard Error: 232_660
+			.saturating_add(Weight::from_parts(54_485_926, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -84,6 +84,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
@@ -95,14 +97,14 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 8]`.
 	fn withdraw(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `828 + n * (889 ±0)`
+		//  Measured:  `1272 + n * (889 ±0)`
 		//  Estimated: `4072 + n * (5616 ±0)`
-		// Minimum execution time: 55_192_000 picoseconds.
-		Weight::from_parts(32_711_679, 0)
+		// Minimum execution time: 61_631_000 picoseconds.
+		Weight::from_parts(42_747_070, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 188_435
-			.saturating_add(Weight::from_parts(38_596_196, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
+			// Standard Error: 133_111
+			.saturating_add(Weight::from_parts(32_818_515, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -110,6 +112,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
@@ -121,14 +125,14 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 8]`.
 	fn reject(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `477 + n * (888 ±0)`
+		//  Measured:  `988 + n * (889 ±0)`
 		//  Estimated: `4072 + n * (5616 ±0)`
-		// Minimum execution time: 47_190_000 picoseconds.
-		Weight::from_parts(45_182_274, 0)
+		// Minimum execution time: 55_172_000 picoseconds.
+		Weight::from_parts(32_110_856, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 204_326
-			.saturating_add(Weight::from_parts(33_836_458, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1))
+			// Standard Error: 168_697
+			.saturating_add(Weight::from_parts(34_420_612, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -151,11 +155,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1021 + n * (889 ±0)`
 		//  Estimated: `4072 + n * (5616 ±0)`
-		// Minimum execution time: 55_993_000 picoseconds.
-		Weight::from_parts(43_753_194, 0)
+		// Minimum execution time: 55_202_000 picoseconds.
+		Weight::from_parts(27_586_157, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 118_972
-			.saturating_add(Weight::from_parts(42_439_417, 0).saturating_mul(n.into()))
+			// Standard Error: 160_462
+			.saturating_add(Weight::from_parts(35_516_624, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -179,11 +183,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `513 + n * (888 ±0)`
 		//  Estimated: `4072 + n * (5616 ±0)`
-		// Minimum execution time: 51_807_000 picoseconds.
-		Weight::from_parts(37_564_713, 0)
+		// Minimum execution time: 50_415_000 picoseconds.
+		Weight::from_parts(28_152_573, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 80_607
-			.saturating_add(Weight::from_parts(44_141_191, 0).saturating_mul(n.into()))
+			// Standard Error: 149_650
+			.saturating_add(Weight::from_parts(32_727_457, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -192,10 +196,10 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:0)
@@ -210,18 +214,18 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7637`
 		//  Estimated: `45918`
-		// Minimum execution time: 178_595_000 picoseconds.
-		Weight::from_parts(279_976_000, 0)
+		// Minimum execution time: 173_628_000 picoseconds.
+		Weight::from_parts(268_659_000, 0)
 			.saturating_add(Weight::from_parts(0, 45918))
 			.saturating_add(T::DbWeight::get().reads(39))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
-	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
@@ -250,12 +254,12 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `Financing::QueueCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn disburse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8512`
+		//  Measured:  `8597`
 		//  Estimated: `45918`
-		// Minimum execution time: 258_334_000 picoseconds.
-		Weight::from_parts(411_651_000, 0)
+		// Minimum execution time: 261_168_000 picoseconds.
+		Weight::from_parts(416_248_000, 0)
 			.saturating_add(Weight::from_parts(0, 45918))
-			.saturating_add(T::DbWeight::get().reads(47))
+			.saturating_add(T::DbWeight::get().reads(48))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
@@ -291,11 +295,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2033 + n * (889 ±0)`
 		//  Estimated: `6208 + n * (5616 ±0)`
-		// Minimum execution time: 138_746_000 picoseconds.
-		Weight::from_parts(149_934_098, 0)
+		// Minimum execution time: 142_722_000 picoseconds.
+		Weight::from_parts(164_210_673, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			// Standard Error: 304_076
-			.saturating_add(Weight::from_parts(47_752_623, 0).saturating_mul(n.into()))
+			// Standard Error: 211_973
+			.saturating_add(Weight::from_parts(53_062_529, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -314,14 +318,16 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `733`
 		//  Estimated: `4072`
-		// Minimum execution time: 31_607_000 picoseconds.
-		Weight::from_parts(51_747_000, 0)
+		// Minimum execution time: 32_578_000 picoseconds.
+		Weight::from_parts(57_065_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::CreditRecords` (r:1 w:1)
@@ -330,16 +336,18 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// Proof: `TradeCredit::RecordAmounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn declare_default() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `926`
+		//  Measured:  `1439`
 		//  Estimated: `4072`
-		// Minimum execution time: 33_680_000 picoseconds.
-		Weight::from_parts(53_730_000, 0)
+		// Minimum execution time: 40_490_000 picoseconds.
+		Weight::from_parts(66_399_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
@@ -349,18 +357,20 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 8]`.
 	fn write_off(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `922 + n * (48 ±0)`
+		//  Measured:  `1435 + n * (48 ±0)`
 		//  Estimated: `4072`
-		// Minimum execution time: 36_364_000 picoseconds.
-		Weight::from_parts(56_328_155, 0)
+		// Minimum execution time: 43_024_000 picoseconds.
+		Weight::from_parts(66_853_218, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 40_820
-			.saturating_add(Weight::from_parts(628_536, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
+			// Standard Error: 92_776
+			.saturating_add(Weight::from_parts(310_655, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(607), added: 3082, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:16 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:8)
@@ -372,14 +382,14 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 8]`.
 	fn release_collateral(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `588 + n * (888 ±0)`
+		//  Measured:  `1099 + n * (889 ±0)`
 		//  Estimated: `4072 + n * (5616 ±0)`
-		// Minimum execution time: 47_080_000 picoseconds.
-		Weight::from_parts(33_994_047, 0)
+		// Minimum execution time: 54_941_000 picoseconds.
+		Weight::from_parts(25_193_700, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
-			// Standard Error: 258_137
-			.saturating_add(Weight::from_parts(39_102_639, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1))
+			// Standard Error: 124_333
+			.saturating_add(Weight::from_parts(32_427_504, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -393,8 +403,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `977`
 		//  Estimated: `4072`
-		// Minimum execution time: 23_185_000 picoseconds.
-		Weight::from_parts(36_434_000, 0)
+		// Minimum execution time: 23_214_000 picoseconds.
+		Weight::from_parts(25_528_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -413,8 +423,8 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1279`
 		//  Estimated: `4072`
-		// Minimum execution time: 43_475_000 picoseconds.
-		Weight::from_parts(60_139_000, 0)
+		// Minimum execution time: 43_605_000 picoseconds.
+		Weight::from_parts(49_814_000, 0)
 			.saturating_add(Weight::from_parts(0, 4072))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -438,11 +448,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518 + n * (313 ±0)`
 		//  Estimated: `3601 + n * (3082 ±0)`
-		// Minimum execution time: 64_356_000 picoseconds.
-		Weight::from_parts(24_749_960, 0)
+		// Minimum execution time: 63_524_000 picoseconds.
+		Weight::from_parts(17_004_172, 0)
 			.saturating_add(Weight::from_parts(0, 3601))
-			// Standard Error: 461_860
-			.saturating_add(Weight::from_parts(28_896_585, 0).saturating_mul(n.into()))
+			// Standard Error: 400_131
+			.saturating_add(Weight::from_parts(27_500_633, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -482,11 +492,11 @@ impl<T: frame_system::Config> pallet_financing::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2405 + f * (6778 ±0)`
 		//  Estimated: `6778 + f * (39233 ±0)`
-		// Minimum execution time: 35_693_000 picoseconds.
-		Weight::from_parts(190_467_663, 0)
+		// Minimum execution time: 33_960_000 picoseconds.
+		Weight::from_parts(32_641_165, 0)
 			.saturating_add(Weight::from_parts(0, 6778))
-			// Standard Error: 3_215_948
-			.saturating_add(Weight::from_parts(394_637_248, 0).saturating_mul(f.into()))
+			// Standard Error: 2_218_848
+			.saturating_add(Weight::from_parts(383_735_758, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((40_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(5))

@@ -61,11 +61,11 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1186`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 50_165_000 picoseconds.
-		Weight::from_parts(49_042_824, 0)
+		// Minimum execution time: 50_876_000 picoseconds.
+		Weight::from_parts(46_388_962, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 21_940
-			.saturating_add(Weight::from_parts(12_669_009, 0).saturating_mul(n.into()))
+			// Standard Error: 33_636
+			.saturating_add(Weight::from_parts(9_983_409, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -80,11 +80,11 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `545 + n * (258 ±0)`
 		//  Estimated: `3674 + n * (2808 ±0)`
-		// Minimum execution time: 22_894_000 picoseconds.
-		Weight::from_parts(19_324_880, 0)
+		// Minimum execution time: 22_653_000 picoseconds.
+		Weight::from_parts(14_279_701, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
-			// Standard Error: 55_040
-			.saturating_add(Weight::from_parts(14_456_038, 0).saturating_mul(n.into()))
+			// Standard Error: 10_862
+			.saturating_add(Weight::from_parts(12_216_047, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -109,11 +109,11 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1280 + n * (258 ±0)`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 56_023_000 picoseconds.
-		Weight::from_parts(67_270_485, 0)
+		// Minimum execution time: 56_624_000 picoseconds.
+		Weight::from_parts(54_283_486, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 75_642
-			.saturating_add(Weight::from_parts(8_665_878, 0).saturating_mul(n.into()))
+			// Standard Error: 13_398
+			.saturating_add(Weight::from_parts(6_941_052, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `832`
 		//  Estimated: `3798`
-		// Minimum execution time: 22_924_000 picoseconds.
-		Weight::from_parts(28_793_000, 0)
+		// Minimum execution time: 23_465_000 picoseconds.
+		Weight::from_parts(26_709_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `924`
 		//  Estimated: `3798`
-		// Minimum execution time: 23_845_000 picoseconds.
-		Weight::from_parts(25_838_000, 0)
+		// Minimum execution time: 24_176_000 picoseconds.
+		Weight::from_parts(28_292_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -164,8 +164,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `866`
 		//  Estimated: `3798`
-		// Minimum execution time: 24_907_000 picoseconds.
-		Weight::from_parts(27_871_000, 0)
+		// Minimum execution time: 25_247_000 picoseconds.
+		Weight::from_parts(29_414_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -174,18 +174,20 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::TradeUse` (r:1 w:0)
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Disputes` (r:0 w:1)
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn cancel_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `668`
+		//  Measured:  `1079`
 		//  Estimated: `3798`
-		// Minimum execution time: 22_243_000 picoseconds.
-		Weight::from_parts(37_596_000, 0)
+		// Minimum execution time: 27_922_000 picoseconds.
+		Weight::from_parts(35_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
@@ -206,12 +208,14 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `2041`
 		//  Estimated: `24210`
-		// Minimum execution time: 80_680_000 picoseconds.
-		Weight::from_parts(88_031_000, 0)
+		// Minimum execution time: 82_342_000 picoseconds.
+		Weight::from_parts(105_997_000, 0)
 			.saturating_add(Weight::from_parts(0, 24210))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:2 w:1)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:1 w:1)
@@ -222,12 +226,12 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn release_pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1086`
+		//  Measured:  `1566`
 		//  Estimated: `6606`
-		// Minimum execution time: 34_691_000 picoseconds.
-		Weight::from_parts(39_829_000, 0)
+		// Minimum execution time: 42_042_000 picoseconds.
+		Weight::from_parts(59_558_000, 0)
 			.saturating_add(Weight::from_parts(0, 6606))
-			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
@@ -250,40 +254,42 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `6358`
-		// Minimum execution time: 58_077_000 picoseconds.
-		Weight::from_parts(80_109_000, 0)
+		// Minimum execution time: 59_448_000 picoseconds.
+		Weight::from_parts(86_529_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
 	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
-	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn increase_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `890`
-		//  Estimated: `3674`
-		// Minimum execution time: 25_989_000 picoseconds.
-		Weight::from_parts(31_397_000, 0)
-			.saturating_add(Weight::from_parts(0, 3674))
-			.saturating_add(T::DbWeight::get().reads(3))
+		//  Measured:  `975`
+		//  Estimated: `6358`
+		// Minimum execution time: 30_055_000 picoseconds.
+		Weight::from_parts(32_158_000, 0)
+			.saturating_add(Weight::from_parts(0, 6358))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
 	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn decrease_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `337`
-		//  Estimated: `3590`
-		// Minimum execution time: 19_779_000 picoseconds.
-		Weight::from_parts(22_894_000, 0)
-			.saturating_add(Weight::from_parts(0, 3590))
-			.saturating_add(T::DbWeight::get().reads(2))
+		//  Measured:  `817`
+		//  Estimated: `3674`
+		// Minimum execution time: 26_139_000 picoseconds.
+		Weight::from_parts(30_886_000, 0)
+			.saturating_add(Weight::from_parts(0, 3674))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
@@ -294,8 +300,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `740`
 		//  Estimated: `3674`
-		// Minimum execution time: 18_537_000 picoseconds.
-		Weight::from_parts(21_572_000, 0)
+		// Minimum execution time: 19_119_000 picoseconds.
+		Weight::from_parts(27_260_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -308,26 +314,28 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `740`
 		//  Estimated: `3674`
-		// Minimum execution time: 18_488_000 picoseconds.
-		Weight::from_parts(22_183_000, 0)
+		// Minimum execution time: 19_118_000 picoseconds.
+		Weight::from_parts(24_477_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `TradeCredit::Lines` (r:1 w:1)
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::LinesOf` (r:1 w:1)
 	/// Proof: `TradeCredit::LinesOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Exposures` (r:1 w:1)
 	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn close_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `809`
-		//  Estimated: `3642`
-		// Minimum execution time: 24_917_000 picoseconds.
-		Weight::from_parts(28_953_000, 0)
-			.saturating_add(Weight::from_parts(0, 3642))
-			.saturating_add(T::DbWeight::get().reads(3))
+		//  Measured:  `1289`
+		//  Estimated: `3674`
+		// Minimum execution time: 31_817_000 picoseconds.
+		Weight::from_parts(44_726_000, 0)
+			.saturating_add(Weight::from_parts(0, 3674))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 }
