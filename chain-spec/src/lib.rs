@@ -4,6 +4,8 @@
 //! this crate are exports of the same specs, and `tests/drift.rs` fails when they drift from
 //! what the runtime produces (regenerate them with `scripts/chain-specs.sh`).
 
+pub mod consortium;
+
 use sc_chain_spec::{ChainType, Properties};
 use tradefin_runtime::{genesis_config_presets::CONSORTIUM_RUNTIME_PRESET, WASM_BINARY};
 
@@ -11,7 +13,7 @@ use tradefin_runtime::{genesis_config_presets::CONSORTIUM_RUNTIME_PRESET, WASM_B
 pub type ChainSpec = sc_chain_spec::GenericChainSpec;
 
 /// Token symbol, decimals and address format, shown by explorers such as polkadot.js apps.
-fn properties() -> Properties {
+pub(crate) fn properties() -> Properties {
 	let mut properties = Properties::new();
 	properties.insert("tokenSymbol".into(), tradefin_primitives::TOKEN_SYMBOL.into());
 	properties.insert("tokenDecimals".into(), tradefin_primitives::TOKEN_DECIMALS.into());
@@ -59,12 +61,14 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
-/// `--chain consortium`: four validators, the council set, no sudo key.
+/// `--chain consortium`: a local test network of the consortium's shape (four validators, the
+/// council set, no sudo key) on the well-known development keys, hence `Local`, never `Live`.
+/// A live consortium's spec comes from its members' keys: [`consortium::build`].
 pub fn consortium_chain_spec() -> Result<ChainSpec, String> {
 	from_preset(
-		"tradefin Consortium",
-		"tradefin_consortium",
-		ChainType::Live,
+		"tradefin Consortium Local Testnet (development keys)",
+		"tradefin_consortium_local",
+		ChainType::Local,
 		CONSORTIUM_RUNTIME_PRESET,
 	)
 }

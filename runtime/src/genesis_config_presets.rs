@@ -1,6 +1,9 @@
 //! Genesis presets: `development` (one validator, sudo), `local_testnet` (two validators) and
-//! `consortium` (four validators, council set, no sudo key). All use the well-known
-//! development keys (`//Alice`, `//Bob`, ...): a real consortium replaces them with its own.
+//! `consortium` (four validators, council set, no sudo key: a local test network of the
+//! consortium's shape). All use the well-known development keys (`//Alice`, `//Bob`, ...), so
+//! none of them may run a live chain: a real consortium's genesis is built from its members'
+//! own keys by `tradefin-node consortium-spec` (crate `tradefin-chain-spec`), through the same
+//! recipe, [`genesis_patch`].
 //!
 //! The cast of development accounts (see the README):
 //! - Alice: the foreign-exchange regulator; council member; validator; sudo (dev only)
@@ -38,8 +41,8 @@ pub const CONSORTIUM_RUNTIME_PRESET: &str = "consortium";
 /// What every endowed development account starts with: one million TFN.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// Aura and GRANDPA keys of a well-known development validator.
-fn authority_keys(who: Sr25519Keyring) -> (AuraId, GrandpaId) {
+/// Aura and GRANDPA public keys of a well-known development validator.
+fn authority_keys(who: Sr25519Keyring) -> ([u8; 32], [u8; 32]) {
 	let grandpa = match who {
 		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
 		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
@@ -48,7 +51,7 @@ fn authority_keys(who: Sr25519Keyring) -> (AuraId, GrandpaId) {
 		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
 		_ => Ed25519Keyring::Ferdie,
 	};
-	(who.public().into(), grandpa.public().into())
+	(who.public().0, grandpa.public().0)
 }
 
 /// Every well-known development account but `One` and `Two`.
@@ -59,8 +62,9 @@ fn endowed_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
-/// A participant seeded at genesis.
-type Seeded = (AccountId, ParticipantKind, [u8; 2], H256, Option<FxClass>);
+/// A participant seeded at genesis: account, kind, ISO 3166 jurisdiction, legal-id
+/// commitment, FX class (enterprises).
+pub type Seeded = (AccountId, ParticipantKind, [u8; 2], H256, Option<FxClass>);
 
 /// The commitment of a (made-up) legal id: the chain stores only this hash.
 fn legal_id(id: &str) -> H256 {
@@ -106,56 +110,104 @@ pub const BANK_FLOAT: Balance = 10_000_000_000;
 /// What each enterprise holds of each currency at genesis: 1,000,000.00.
 pub const ENTERPRISE_FLOAT: Balance = 100_000_000;
 
-/// The currencies' assets, administered by the settlement pallet's account, with the
-/// participants' floats.
-fn currency_assets() -> AssetsConfig {
+/// The dev currencies as [`GenesisSpec`] wants them.
+fn dev_currencies() -> Vec<GenesisCurrency> {
+	CURRENCIES
+		.iter()
+		.map(|(id, code, name, issuer)| {
+			(*id, *code, name.as_bytes().to_vec(), CURRENCY_DECIMALS, issuer.to_account_id())
+		})
+		.collect()
+}
+
+/// The dev participants' floats: the banks and the quote provider hold [`BANK_FLOAT`], the
+/// enterprises [`ENTERPRISE_FLOAT`], of every currency.
+fn dev_floats() -> Vec<(AssetId, AccountId, Balance)> {
 	use Sr25519Keyring::*;
-	let admin: AccountId = SettlementPalletId::get().into_account_truncating();
-	let mut config = AssetsConfig::default();
-	for (id, code, name, _) in CURRENCIES {
-		config.assets.push((id, admin.clone(), true, 1));
-		config.metadata.push((id, name.into(), code.to_vec(), CURRENCY_DECIMALS));
+	let mut floats = Vec::new();
+	for (id, ..) in CURRENCIES {
 		for bank in [Bob, Charlie, Ferdie] {
-			config.accounts.push((id, bank.to_account_id(), BANK_FLOAT));
+			floats.push((id, bank.to_account_id(), BANK_FLOAT));
 		}
 		for enterprise in [AliceStash, BobStash, CharlieStash] {
-			config.accounts.push((id, enterprise.to_account_id(), ENTERPRISE_FLOAT));
+			floats.push((id, enterprise.to_account_id(), ENTERPRISE_FLOAT));
 		}
 	}
-	config
+	floats
 }
 
-/// The currencies as settlement knows them: ISO code, decimals, issuing bank.
-fn settlement_currencies() -> SettlementConfig {
-	let currencies = CURRENCIES
-		.iter()
-		.map(|(id, code, _, issuer)| (*id, *code, CURRENCY_DECIMALS, issuer.to_account_id()))
-		.collect();
-	SettlementConfig { currencies }
-}
-
-/// Builds a genesis patch. `sudo: None` leaves the chain without a sudo key.
+/// A development genesis: the cast, its floats, every well-known account endowed.
 fn genesis(
 	validators: &[Sr25519Keyring],
 	council: &[Sr25519Keyring],
 	sudo: Option<AccountId>,
 ) -> Value {
-	let keys: Vec<(AuraId, GrandpaId)> = validators.iter().map(|v| authority_keys(*v)).collect();
-	let council: Vec<AccountId> = council.iter().map(|k| k.to_account_id()).collect();
+	genesis_patch(GenesisSpec {
+		authorities: validators.iter().map(|v| authority_keys(*v)).collect(),
+		council: council.iter().map(|k| k.to_account_id()).collect(),
+		participants: participants(),
+		endowed: endowed_accounts().into_iter().map(|a| (a, ENDOWMENT)).collect(),
+		currencies: dev_currencies(),
+		floats: dev_floats(),
+		sudo,
+	})
+}
+
+/// A currency at genesis: its asset id (ISO 4217 numeric), alphabetic code, name, decimals and
+/// issuing bank.
+pub type GenesisCurrency = (AssetId, [u8; 3], Vec<u8>, u8, AccountId);
+
+/// Everything a tradefin genesis is made of: the one recipe of the presets and of a
+/// consortium's spec built from its members' keys.
+pub struct GenesisSpec {
+	/// The validators' (Aura sr25519, GRANDPA ed25519) public keys.
+	pub authorities: Vec<([u8; 32], [u8; 32])>,
+	/// The council's members.
+	pub council: Vec<AccountId>,
+	/// The participants, active from genesis.
+	pub participants: Vec<Seeded>,
+	/// TFN balances.
+	pub endowed: Vec<(AccountId, Balance)>,
+	/// The currencies, administered by the settlement pallet's account.
+	pub currencies: Vec<GenesisCurrency>,
+	/// Currency balances at genesis (asset, holder, amount).
+	pub floats: Vec<(AssetId, AccountId, Balance)>,
+	/// The sudo key, if any (development only).
+	pub sudo: Option<AccountId>,
+}
+
+/// The JSON genesis patch of `spec`.
+pub fn genesis_patch(spec: GenesisSpec) -> Value {
+	use sp_core::{ed25519, sr25519};
+	let GenesisSpec { authorities, council, participants, endowed, currencies, floats, sudo } =
+		spec;
+	let aura: Vec<AuraId> =
+		authorities.iter().map(|(a, _)| sr25519::Public::from_raw(*a).into()).collect();
+	let grandpa: Vec<(GrandpaId, u64)> = authorities
+		.iter()
+		.map(|(_, g)| (ed25519::Public::from_raw(*g).into(), 1))
+		.collect();
+	let admin: AccountId = SettlementPalletId::get().into_account_truncating();
+	let mut assets = AssetsConfig::default();
+	for (id, code, name, decimals, _) in &currencies {
+		assets.assets.push((*id, admin.clone(), true, 1));
+		assets.metadata.push((*id, name.clone(), code.to_vec(), *decimals));
+	}
+	assets.accounts = floats;
+	let settlement = SettlementConfig {
+		currencies: currencies
+			.into_iter()
+			.map(|(id, code, _, decimals, issuer)| (id, code, decimals, issuer))
+			.collect(),
+	};
 	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed_accounts().into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
-		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: keys.iter().map(|k| k.0.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: keys.iter().map(|k| (k.1.clone(), 1)).collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances: endowed },
+		aura: pallet_aura::GenesisConfig { authorities: aura },
+		grandpa: pallet_grandpa::GenesisConfig { authorities: grandpa },
 		council_membership: CouncilMembershipConfig { members: BoundedVec::truncate_from(council) },
-		enterprise_identity: EnterpriseIdentityConfig { participants: participants() },
-		assets: currency_assets(),
-		settlement: settlement_currencies(),
+		enterprise_identity: EnterpriseIdentityConfig { participants },
+		assets,
+		settlement,
 	});
 	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
 		let sudo =

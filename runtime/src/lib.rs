@@ -158,6 +158,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// storage version, so they are no-ops on a chain already migrated).
 pub type Migrations = (
 	pallet_settlement::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_settlement::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_trade_credit::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_enterprise_identity::migrations::v2::MigrateV1ToV2<Runtime>,
 );

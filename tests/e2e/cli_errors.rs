@@ -46,7 +46,8 @@ fn the_node_exports_its_built_in_specs() {
 	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 	let spec: serde_json::Value =
 		serde_json::from_slice(&output.stdout).expect("the export is JSON");
-	assert_eq!(spec["id"], "tradefin_consortium");
+	assert_eq!(spec["id"], "tradefin_consortium_local");
+	assert_eq!(spec["chainType"], "Local", "the consortium preset runs on development keys");
 	assert_eq!(spec["properties"]["tokenSymbol"], "TFN");
 }
 

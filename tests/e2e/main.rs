@@ -5,6 +5,7 @@
 //! first and hands its path over as `CARGO_BIN_EXE_tradefin-node`.
 
 mod cli_errors;
+mod consortium_spec;
 mod financing;
 mod identity;
 mod maintenance;

@@ -166,9 +166,48 @@ fn l12_an_operator_pays_for_its_enterprise_and_a_removed_key_moves_nothing() {
 			capital(AliceStash, 1_000),
 			pallet_settlement::Error::<Runtime>::NotAnOperator
 		);
-		let convert = Settlement::convert(signed(AliceStash), USD, 978, 1_000);
+		let convert = Settlement::convert(signed(AliceStash), USD, 978, 1_000, 0);
 		assert_eq!(convert, Err(pallet_settlement::Error::<Runtime>::NotAnOperator.into()));
 		assert_ok!(capital(DaveStash, 1_000));
 		assert_eq!(usd(AliceStash), alice - 2_000);
+	});
+}
+
+/// The review's L-6: a suspended or revoked institution kept its council seat and its votes.
+#[test]
+fn l6_a_barred_institution_loses_its_council_seat_and_votes_until_reinstated() {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	use tradefin_runtime::Council;
+	type Seats = pallet_membership::Members<Runtime, pallet_membership::Instance1>;
+	type Voting = pallet_collective::Voting<Runtime, pallet_collective::Instance1>;
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		let (bob, charlie) = (Bob.to_account_id(), Charlie.to_account_id());
+		let seated = |who: &tradefin_runtime::AccountId| {
+			Seats::get().contains(who) &&
+				pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get()
+					.contains(who)
+		};
+		// Bob proposes a motion (he votes aye by proposing) while all three sit.
+		let motion = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![6] });
+		let hash = BlakeTwo256::hash_of(&motion);
+		assert_ok!(Council::propose(signed(Bob), 3, Box::new(motion), 100));
+		assert!(Voting::get(hash).expect("open").ayes.contains(&bob));
+
+		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), bob.clone(), 1));
+		assert!(!seated(&bob), "suspended, Bob leaves the council");
+		assert!(!Voting::get(hash).expect("open").ayes.contains(&bob), "and his vote with him");
+		assert_ok!(EnterpriseIdentity::reinstate(signed(Alice), bob.clone()));
+		assert!(seated(&bob), "reinstated, Bob sits again");
+
+		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), charlie.clone(), 1));
+		assert_ok!(EnterpriseIdentity::revoke(signed(Alice), charlie.clone(), 2));
+		assert!(!seated(&charlie), "revoked, Charlie is gone");
+		assert!(!pallet_enterprise_identity::Reseat::<Runtime>::contains_key(&charlie));
+		EnterpriseIdentity::do_try_state().expect("identity invariants hold");
+		// A participant that never sat loses nothing and gets nothing back.
+		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), Dave.to_account_id(), 1));
+		assert!(!pallet_enterprise_identity::Reseat::<Runtime>::contains_key(Dave.to_account_id()));
+		assert_eq!(Seats::get().len(), 2);
 	});
 }

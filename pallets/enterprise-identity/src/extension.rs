@@ -97,6 +97,28 @@ impl<Call, AccountId> CallPolicy<Call, AccountId> for () {
 	}
 }
 
+/// What else a participant loses while barred (suspended or revoked) and gets back when
+/// reinstated: the runtime's council seat.
+pub trait OnBarred<AccountId> {
+	/// `who` was suspended or revoked; returns whether it lost something to give back on
+	/// reinstatement.
+	fn barred(who: &AccountId) -> bool;
+	/// `who`, suspended, was reinstated, and [`Self::barred`] had returned `true`.
+	fn reinstated(who: &AccountId);
+	/// The most either of them weighs.
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnBarred<AccountId> for () {
+	fn barred(_: &AccountId) -> bool {
+		false
+	}
+	fn reinstated(_: &AccountId) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// Where `who` stands: an operator stands where its enterprise does; an institution where
 	/// its record says; an enterprise account that is not its own operator any more is a

@@ -18,7 +18,7 @@ use tradefin_primitives::{
 use crate::{
 	pallet::{
 		Attestations, BalanceOf, Config, Consents, Error, HoldReason, LegalIds, OperatorOf,
-		Operators, Pallet, ParticipantOf, Participants,
+		Operators, Pallet, ParticipantOf, Participants, Reseat,
 	},
 	types::{
 		is_iso_3166_alpha_2, Attestation, AttestationKind, Consent, Jurisdiction, Participant,
@@ -294,7 +294,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(p.status == ParticipantStatus::Active, Error::<T>::NotActive);
 			p.status = ParticipantStatus::Suspended;
 			Ok(())
-		})
+		})?;
+		// Its seats (the council's, in the runtime) go until it is reinstated (the review's L-6).
+		if T::OnBarred::barred(who) {
+			Reseat::<T>::insert(who, ());
+		}
+		Ok(())
 	}
 
 	pub(crate) fn do_reinstate(who: &T::AccountId, by: &T::AccountId) -> DispatchResult {
@@ -302,7 +307,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(p.status == ParticipantStatus::Suspended, Error::<T>::NotSuspended);
 			p.status = ParticipantStatus::Active;
 			Ok(())
-		})
+		})?;
+		if Reseat::<T>::take(who).is_some() {
+			T::OnBarred::reinstated(who);
+		}
+		Ok(())
 	}
 
 	/// Revokes a participant; a pending applicant's deposit is released.
@@ -314,7 +323,11 @@ impl<T: Config> Pallet<T> {
 			}
 			p.status = ParticipantStatus::Revoked;
 			Ok(())
-		})
+		})?;
+		// Final: its seats go for good (if it was suspended, they are gone already).
+		Reseat::<T>::remove(who);
+		T::OnBarred::barred(who);
+		Ok(())
 	}
 
 	pub(crate) fn do_add_operator(
@@ -474,6 +487,12 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		let reason: T::RuntimeHoldReason = HoldReason::ApplicationDeposit.into();
+		for who in Reseat::<T>::iter_keys() {
+			invariant(
+				Participants::<T>::get(&who).is_some_and(|p| p.status == ParticipantStatus::Suspended),
+				"only a suspended participant waits for its seats",
+			)?;
+		}
 		let mut participants = 0usize;
 		for (who, p) in Participants::<T>::iter() {
 			participants = participants.saturating_add(1);

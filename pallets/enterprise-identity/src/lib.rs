@@ -44,7 +44,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use extension::{rejection, CallPolicy, CheckParticipant, Standing};
+pub use extension::{rejection, CallPolicy, CheckParticipant, OnBarred, Standing};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -119,6 +119,11 @@ pub mod pallet {
 		/// participants (and operators of active enterprises) transact.
 		type CallPolicy: CallPolicy<<Self as frame_system::Config>::RuntimeCall, Self::AccountId>;
 
+		/// Told when a participant is suspended or revoked, and when a suspended one is
+		/// reinstated: the runtime takes its council seat away (and gives it back). `()` does
+		/// nothing.
+		type OnBarred: OnBarred<Self::AccountId>;
+
 		/// Weights of this pallet's calls (and of [`CheckParticipant`]).
 		type WeightInfo: WeightInfo;
 	}
@@ -134,6 +139,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Participants<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, ParticipantOf<T>>;
+
+	/// Suspended participants whose seats [`Config::OnBarred`] took, to give back when they
+	/// are reinstated. At most one entry per participant.
+	#[pallet::storage]
+	pub type Reseat<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
 
 	/// The participant that registered each legal-id commitment (uniqueness index).
 	#[pallet::storage]
@@ -465,7 +475,7 @@ pub mod pallet {
 
 		/// The regulator suspends an active participant, with a reason code.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::suspend())]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::OnBarred::weight()))]
 		pub fn suspend(origin: OriginFor<T>, who: T::AccountId, reason: u32) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
 			Self::do_suspend(&who, &by)?;
@@ -475,7 +485,7 @@ pub mod pallet {
 
 		/// The regulator reinstates a suspended participant.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::reinstate())]
+		#[pallet::weight(T::WeightInfo::reinstate().saturating_add(T::OnBarred::weight()))]
 		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
 			Self::do_reinstate(&who, &by)?;
@@ -486,7 +496,7 @@ pub mod pallet {
 		/// The regulator revokes a participant for good, with a reason code. A pending
 		/// applicant's deposit is released.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::OnBarred::weight()))]
 		pub fn revoke(origin: OriginFor<T>, who: T::AccountId, reason: u32) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
 			Self::do_revoke(&who, &by)?;

@@ -71,6 +71,7 @@ impl pallet_enterprise_identity::Config for Test {
 	type MaxOperators = ConstU32<3>;
 	type MaxNameLen = ConstU32<16>;
 	type CallPolicy = ();
+	type OnBarred = ();
 	type WeightInfo = ();
 }
 

@@ -48,23 +48,27 @@ struct Cast<T: Config> {
 	payee: T::AccountId,
 }
 
-/// A bank issuing both currencies, a funded quote provider quoting PAID -> RECEIVED at 1:1
-/// without spread, a payer holding PAID and RECEIVED, and a payee holding neither.
+/// A bank issuing both currencies, `MaxQuotesPerPair` funded quote providers quoting PAID ->
+/// RECEIVED at 1:1 without spread (a conversion compares them all), a payer holding PAID and
+/// RECEIVED, and a payee holding neither.
 fn cast<T: Config>() -> Result<Cast<T>, BenchmarkError> {
 	T::BenchmarkHelper::set_time(START);
 	let bank = participant::<T>("bank", 0, ParticipantKind::Bank)?;
 	for (id, code) in [(PAID, *b"XPA"), (RECEIVED, *b"XRE")] {
 		Pallet::<T>::do_register_currency(id, code, 2, bank.clone(), 1).map_err(stop)?;
 	}
-	let provider = participant::<T>("provider", 0, ParticipantKind::QuoteProvider)?;
 	let payer = participant::<T>("payer", 0, ParticipantKind::Enterprise)?;
 	let payee = participant::<T>("payee", 0, ParticipantKind::Enterprise)?;
-	Pallet::<T>::do_mint(&bank, RECEIVED, &provider, FLOAT).map_err(stop)?;
 	Pallet::<T>::do_mint(&bank, PAID, &payer, FLOAT).map_err(stop)?;
 	Pallet::<T>::do_mint(&bank, RECEIVED, &payer, FLOAT).map_err(stop)?;
 	let valid_until = START.saturating_add(T::MaxQuoteValidity::get());
-	Pallet::<T>::do_publish_quote(provider, PAID, RECEIVED, FixedU128::from_u32(1), 0, valid_until)
-		.map_err(stop)?;
+	for index in 0..T::MaxQuotesPerPair::get() {
+		let provider = participant::<T>("provider", index, ParticipantKind::QuoteProvider)?;
+		Pallet::<T>::do_mint(&bank, RECEIVED, &provider, FLOAT).map_err(stop)?;
+		let rate = FixedU128::from_u32(1);
+		Pallet::<T>::do_publish_quote(provider, PAID, RECEIVED, rate, 0, valid_until)
+			.map_err(stop)?;
+	}
 	Ok(Cast { bank, payer, payee })
 }
 
@@ -98,7 +102,7 @@ fn payment<T: Config>(
 		amount,
 		purpose: Purpose::Goods,
 		documents,
-		convert_to: convert.then_some(RECEIVED),
+		convert_to: convert.then_some(Conversion { to: RECEIVED, min_received: amount }),
 	}
 }
 
@@ -155,16 +159,22 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A new provider for a full pair whose quotes are all stale: one gives way (the call's
+	/// weight adds the worst case of the search, every quote of the pair read).
 	#[benchmark]
 	fn publish_quote() -> Result<(), BenchmarkError> {
 		cast::<T>()?;
-		let provider = participant::<T>("provider", 1, ParticipantKind::QuoteProvider)?;
-		let valid_until = START.saturating_add(T::MaxQuoteValidity::get());
+		let provider =
+			participant::<T>("provider", T::MaxQuotesPerPair::get(), ParticipantKind::QuoteProvider)?;
+		let later = START.saturating_add(T::MaxQuoteValidity::get()).saturating_add(1);
+		T::BenchmarkHelper::set_time(later);
+		let valid_until = later.saturating_add(T::MaxQuoteValidity::get());
 		let rate = FixedU128::from_rational(11, 10);
 		let spread = T::MaxSpreadBps::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(provider.clone()), RECEIVED, PAID, rate, spread, valid_until);
-		assert_eq!(Quotes::<T>::get((RECEIVED, PAID)).map(|q| q.provider), Some(provider));
+		_(RawOrigin::Signed(provider.clone()), PAID, RECEIVED, rate, spread, valid_until);
+		assert!(Quotes::<T>::get((PAID, RECEIVED), &provider).is_some());
+		assert_eq!(QuoteCount::<T>::get((PAID, RECEIVED)), T::MaxQuotesPerPair::get());
 		Ok(())
 	}
 
@@ -173,7 +183,7 @@ mod benchmarks {
 		let cast = cast::<T>()?;
 		Pallet::<T>::do_mint(&cast.bank, PAID, &cast.payee, FACE).map_err(stop)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(cast.payee.clone()), PAID, RECEIVED, FACE);
+		_(RawOrigin::Signed(cast.payee.clone()), PAID, RECEIVED, FACE, FACE);
 		assert_eq!(T::Assets::balance(RECEIVED, &cast.payee), FACE);
 		Ok(())
 	}

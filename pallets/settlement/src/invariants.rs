@@ -7,7 +7,7 @@ use tradefin_primitives::Balance;
 
 use crate::pallet::{
 	Config, Currencies, CurrencyByCode, Escrows, HoldReason, IncomingEscrows, OpenEscrows, Pallet,
-	Supply,
+	QuoteCount, Quotes, Supply,
 };
 
 impl<T: Config> Pallet<T> {
@@ -17,6 +17,22 @@ impl<T: Config> Pallet<T> {
 	/// and each payer's list of open escrows is exactly its escrows, as is the payee index.
 	pub fn do_try_state() -> Result<(), DispatchError> {
 		Self::check_payee_index()?;
+		let mut counted = BTreeMap::<_, u32>::new();
+		for (pair, provider, quote) in Quotes::<T>::iter() {
+			if quote.provider != provider {
+				return Err(DispatchError::Other("a quote is stored under another provider"));
+			}
+			let n = counted.entry(pair).or_default();
+			*n = n.saturating_add(1);
+		}
+		for (pair, n) in QuoteCount::<T>::iter() {
+			if counted.remove(&pair) != Some(n) || n > T::MaxQuotesPerPair::get() {
+				return Err(DispatchError::Other("a pair's quote count is wrong or over its bound"));
+			}
+		}
+		if !counted.is_empty() {
+			return Err(DispatchError::Other("a pair with quotes has no count"));
+		}
 		for (id, info) in Currencies::<T>::iter() {
 			if T::Assets::total_issuance(id) != Supply::<T>::get(id) {
 				return Err(DispatchError::Other("a currency's supply changed outside mint/burn"));

@@ -68,7 +68,7 @@ pub mod pallet {
 	};
 
 	/// 2: escrows indexed by payee ([`migrations::v2`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	/// The documents a payment links.
 	pub type DocumentsOf<T> = BoundedVec<DocumentId, <T as Config>::MaxDocuments>;
@@ -123,6 +123,9 @@ pub mod pallet {
 		/// Widest spread a provider may charge (basis points).
 		#[pallet::constant]
 		type MaxSpreadBps: Get<u32>;
+		/// Most providers quoting one pair at a time (conversions compare them all).
+		#[pallet::constant]
+		type MaxQuotesPerPair: Get<u32>;
 		/// Most escrows one payer keeps open.
 		#[pallet::constant]
 		type MaxOpenEscrows: Get<u32>;
@@ -151,10 +154,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Supply<T: Config> = StorageMap<_, Twox64Concat, AssetId, Balance, ValueQuery>;
 
-	/// The latest quote per pair (base, quote).
+	/// Each provider's latest quote per pair (base, quote): at most `MaxQuotesPerPair` per
+	/// pair (a stale quote, or one of a provider no longer active, gives way to a new one).
 	#[pallet::storage]
-	pub type Quotes<T: Config> =
-		StorageMap<_, Twox64Concat, (AssetId, AssetId), Quote<T::AccountId>>;
+	pub type Quotes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		(AssetId, AssetId),
+		Blake2_128Concat,
+		T::AccountId,
+		Quote<T::AccountId>,
+	>;
+
+	/// How many quotes each pair has (entries of `Quotes`).
+	#[pallet::storage]
+	pub type QuoteCount<T: Config> =
+		StorageMap<_, Twox64Concat, (AssetId, AssetId), u32, ValueQuery>;
 
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
@@ -403,6 +418,16 @@ pub mod pallet {
 		/// The signer is a participant's account that acts for nobody: an enterprise key removed
 		/// from the enterprise's operators moves none of its funds.
 		NotAnOperator,
+		/// The best live quote gives less than the payer's `min_received`.
+		RateWorseThanLimit,
+		/// The pair already has `MaxQuotesPerPair` live quotes of active providers.
+		TooManyQuotes,
+		/// The pair's quotes are all of providers no longer active.
+		QuoteProviderNotActive,
+		/// FX class C (restricted): no conversions and no capital payments, as payer or payee.
+		ClassCRestricted,
+		/// FX class B (watched): conversions only inside a trade payment, against its documents.
+		ClassBConvertsOnlyForTrade,
 	}
 
 	#[pallet::hooks]
@@ -467,9 +492,24 @@ pub mod pallet {
 			Self::do_burn(&who, currency, amount)
 		}
 
-		/// A quote provider publishes its rate for `base` -> `quote`.
+		/// A quote provider publishes its rate for `base` -> `quote`, replacing its own earlier
+		/// quote of the pair; the pair keeps at most `MaxQuotesPerPair` providers' quotes (a
+		/// stale one, or one of a provider no longer active, gives way to a new provider).
+		///
+		/// - `origin`: signed, an active quote provider.
+		/// - `rate`: smallest units of `quote` per smallest unit of `base`, before the spread.
+		/// - `spread_bps`: taken off every conversion at this quote, at most `MaxSpreadBps`.
+		/// - `valid_until`: the last millisecond it may be used, within `MaxQuoteValidity`.
+		///
+		/// Emits `QuotePublished`. Errors: `NotQuoteProvider`, `SameCurrency`, `UnknownCurrency`,
+		/// `ZeroRate`, `SpreadTooWide`, `ValidityInPast`, `ValidityTooLong`, `TooManyQuotes`.
+		///
+		/// Weight: the benchmark, plus reading every quote of the pair (and its provider) in
+		/// the search for one that gives way.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::publish_quote())]
+		#[pallet::weight(T::WeightInfo::publish_quote().saturating_add(
+			T::DbWeight::get().reads(2u64.saturating_mul(T::MaxQuotesPerPair::get().into()))
+		))]
 		pub fn publish_quote(
 			origin: OriginFor<T>,
 			base: AssetId,
@@ -491,7 +531,18 @@ pub mod pallet {
 			Ok(Some(Self::pay_metered(&who, payment)?).into())
 		}
 
-		/// The caller converts `amount` of `from` into `to` for itself.
+		/// The caller converts `amount` of `from` into `to` for itself, at the best live quote of
+		/// an active provider, receiving at least `min_received` of `to`.
+		///
+		/// - `origin`: signed, by an operator (for its enterprise) or an institution.
+		/// - `from`, `to`: registered currencies, different.
+		/// - `amount`: what the caller pays, smallest units of `from`.
+		/// - `min_received`: the worst acceptable outcome, smallest units of `to`.
+		///
+		/// Emits `Converted`. Errors: `UnknownCurrency`, `PayerNotActive`, `ClassCRestricted`,
+		/// `ClassBConvertsOnlyForTrade`, `ZeroAmount`, `NoQuote`, `StaleQuote`,
+		/// `QuoteProviderNotActive`, `OwnQuote`, `ProviderLacksFunds`, `ConversionTooSmall`,
+		/// `RateWorseThanLimit`, `InsufficientFunds`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::convert())]
 		pub fn convert(
@@ -499,9 +550,10 @@ pub mod pallet {
 			from: AssetId,
 			to: AssetId,
 			amount: Balance,
+			min_received: Balance,
 		) -> DispatchResult {
 			let who = Self::acting(origin)?;
-			Self::do_convert(&who, from, to, amount)
+			Self::do_convert(&who, from, to, amount, min_received)
 		}
 
 		/// Executes every leg in order, or none of them.

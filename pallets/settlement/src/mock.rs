@@ -106,6 +106,7 @@ impl pallet_settlement::Config for Test {
 	type MaxLegs = ConstU32<4>;
 	type MaxQuoteValidity = ConstU64<DAY>;
 	type MaxSpreadBps = ConstU32<200>;
+	type MaxQuotesPerPair = ConstU32<3>;
 	type MaxOpenEscrows = ConstU32<4>;
 	type MaxEscrowDuration = ConstU64<{ 365 * DAY }>;
 	type MaxRefundsPerBlock = ConstU32<2>;

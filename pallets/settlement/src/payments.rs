@@ -12,7 +12,7 @@ use frame_support::{
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	financing::ProceedsWaterfall,
-	identity::{IdentityProvider, ParticipantKind, ParticipantStatus},
+	identity::{FxClass, IdentityProvider, ParticipantKind, ParticipantStatus},
 	trade::{CreditRecordHook, DocumentId, DocumentLedger},
 	AssetId, Balance,
 };
@@ -91,6 +91,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_active_participant(payer), Error::<T>::PayerNotActive);
 		ensure!(Self::is_active_participant(&payment.payee), Error::<T>::PayeeNotActive);
 		ensure!(payer != &payment.payee, Error::<T>::SelfPayment);
+		// FX class C (restricted) sends and receives no capital (the review's L-9).
+		if payment.purpose == crate::Purpose::Capital {
+			for party in [payer, &payment.payee] {
+				ensure!(T::Identity::fx_class(party) != Some(FxClass::C), Error::<T>::ClassCRestricted);
+			}
+		}
 		if payment.purpose.is_trade() {
 			ensure!(!payment.documents.is_empty(), Error::<T>::DocumentsRequired);
 		} else {
@@ -111,7 +117,12 @@ impl<T: Config> Pallet<T> {
 		Self::check_payment(payer, &payment)?;
 		// What the payee's side receives, in which currency: known before anything moves.
 		let conversion = match payment.convert_to {
-			Some(to) => Some((to, Self::quote_conversion(payment.currency, to, amount)?)),
+			Some(c) => {
+				Self::ensure_class_may_convert(payer, payment.purpose.is_trade())?;
+				let best =
+					Self::conversion_for(payer, payment.currency, c.to, amount, c.min_received)?;
+				Some((c.to, best))
+			}
 			None => None,
 		};
 		let (received_currency, received) = match &conversion {
@@ -195,8 +206,8 @@ impl<T: Config> Pallet<T> {
 		for leg in legs {
 			let leg_weight = match leg {
 				Leg::Pay(payment) => Self::pay_metered(who, payment)?,
-				Leg::Convert { from, to, amount } => {
-					Self::do_convert(who, from, to, amount)?;
+				Leg::Convert { from, to, amount, min_received } => {
+					Self::do_convert(who, from, to, amount, min_received)?;
 					T::WeightInfo::convert()
 				}
 			};

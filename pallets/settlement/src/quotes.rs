@@ -11,13 +11,13 @@ use frame_support::{
 };
 use sp_runtime::{traits::Zero, DispatchError, FixedU128};
 use tradefin_primitives::{
-	identity::{IdentityProvider, ParticipantKind},
+	identity::{FxClass, IdentityProvider, ParticipantKind},
 	AssetId, Balance, Moment,
 };
 
 use crate::{
 	fx,
-	pallet::{Config, Error, Event, Pallet, Quotes},
+	pallet::{Config, Error, Event, Pallet, QuoteCount, Quotes},
 	Quote,
 };
 
@@ -49,8 +49,23 @@ impl<T: Config> Pallet<T> {
 			valid_until.saturating_sub(now) <= T::MaxQuoteValidity::get(),
 			Error::<T>::ValidityTooLong
 		);
+		let pair = (base, quote);
+		if !Quotes::<T>::contains_key(pair, &provider) {
+			// A new provider for the pair: room, or a dead quote (stale, or of a provider no
+			// longer active) gives way.
+			if QuoteCount::<T>::get(pair) >= T::MaxQuotesPerPair::get() {
+				let dead = Quotes::<T>::iter_prefix(pair)
+					.find(|(p, q)| !Self::quote_alive(p, q, now))
+					.map(|(p, _)| p)
+					.ok_or(Error::<T>::TooManyQuotes)?;
+				Quotes::<T>::remove(pair, dead);
+			} else {
+				QuoteCount::<T>::mutate(pair, |n| *n = n.saturating_add(1));
+			}
+		}
 		Quotes::<T>::insert(
-			(base, quote),
+			pair,
+			&provider,
 			Quote { provider: provider.clone(), rate, spread_bps, published_at: now, valid_until },
 		);
 		Self::deposit_event(Event::QuotePublished {
@@ -64,25 +79,97 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The pair's latest quote, if it is still valid now.
-	pub fn live_quote(from: AssetId, to: AssetId) -> Result<Quote<T::AccountId>, DispatchError> {
-		ensure!(from != to, Error::<T>::SameCurrency);
-		let quote = Quotes::<T>::get((from, to)).ok_or(Error::<T>::NoQuote)?;
-		ensure!(Self::now() <= quote.valid_until, Error::<T>::StaleQuote);
-		Ok(quote)
+	/// A quote may be used at `now`: still valid, and its provider an active quote provider
+	/// (a suspended provider's quotes are dead, the review's M-6).
+	fn quote_alive(provider: &T::AccountId, quote: &Quote<T::AccountId>, now: Moment) -> bool {
+		now <= quote.valid_until && T::Identity::is_active(provider, ParticipantKind::QuoteProvider)
 	}
 
-	/// What `amount` of `from` converts to now, and with whom.
+	/// What `amount` of `from` converts to now for `who`, and with whom: the best live quote of
+	/// the pair (the most received), of an active provider that is not `who` and holds what it
+	/// would pay out. Compares at most `MaxQuotesPerPair` quotes. When none qualifies, the
+	/// refusal names the closest miss: `ProviderLacksFunds`, `OwnQuote`,
+	/// `QuoteProviderNotActive`, `StaleQuote`, or `NoQuote`.
+	pub fn best_conversion(
+		who: Option<&T::AccountId>,
+		from: AssetId,
+		to: AssetId,
+		amount: Balance,
+	) -> Result<(Balance, Quote<T::AccountId>), DispatchError> {
+		ensure!(from != to, Error::<T>::SameCurrency);
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let now = Self::now();
+		let mut best: Option<(Balance, Quote<T::AccountId>)> = None;
+		// The refusal if nothing qualifies: the later the stage a quote failed at, the closer.
+		let mut miss = (0u8, Error::<T>::NoQuote);
+		let mut missed = |stage: u8, error: Error<T>| {
+			if stage > miss.0 {
+				miss = (stage, error);
+			}
+		};
+		for (provider, quote) in Quotes::<T>::iter_prefix((from, to)) {
+			if now > quote.valid_until {
+				missed(1, Error::<T>::StaleQuote);
+				continue;
+			}
+			if !T::Identity::is_active(&provider, ParticipantKind::QuoteProvider) {
+				missed(2, Error::<T>::QuoteProviderNotActive);
+				continue;
+			}
+			if who == Some(&provider) {
+				missed(3, Error::<T>::OwnQuote);
+				continue;
+			}
+			let Some(out) = fx::convert(amount, quote.rate, quote.spread_bps) else {
+				missed(4, Error::<T>::Overflow);
+				continue;
+			};
+			if out == 0 {
+				missed(5, Error::<T>::ConversionTooSmall);
+				continue;
+			}
+			if T::Assets::balance(to, &provider) < out {
+				missed(6, Error::<T>::ProviderLacksFunds);
+				continue;
+			}
+			if best.as_ref().is_none_or(|(b, _)| out > *b) {
+				best = Some((out, quote));
+			}
+		}
+		best.ok_or_else(|| miss.1.into())
+	}
+
+	/// What `amount` of `from` converts to now (for anyone), and with whom: the runtime API's
+	/// answer, [`Self::best_conversion`] without a caller.
 	pub fn quote_conversion(
 		from: AssetId,
 		to: AssetId,
 		amount: Balance,
 	) -> Result<(Balance, Quote<T::AccountId>), DispatchError> {
-		ensure!(amount > 0, Error::<T>::ZeroAmount);
-		let quote = Self::live_quote(from, to)?;
-		let out = fx::convert(amount, quote.rate, quote.spread_bps).ok_or(Error::<T>::Overflow)?;
-		ensure!(out > 0, Error::<T>::ConversionTooSmall);
+		Self::best_conversion(None, from, to, amount)
+	}
+
+	/// [`Self::best_conversion`] for `who`, refused below `min_received`.
+	pub(crate) fn conversion_for(
+		who: &T::AccountId,
+		from: AssetId,
+		to: AssetId,
+		amount: Balance,
+		min_received: Balance,
+	) -> Result<(Balance, Quote<T::AccountId>), DispatchError> {
+		let (out, quote) = Self::best_conversion(Some(who), from, to, amount)?;
+		ensure!(out >= min_received, Error::<T>::RateWorseThanLimit);
 		Ok((out, quote))
+	}
+
+	/// The FX class rules of a conversion by `who` (the review's L-9): class C converts
+	/// nothing; class B converts only inside a trade payment (`for_trade`).
+	pub(crate) fn ensure_class_may_convert(who: &T::AccountId, for_trade: bool) -> DispatchResult {
+		match T::Identity::fx_class(who) {
+			Some(FxClass::C) => Err(Error::<T>::ClassCRestricted.into()),
+			Some(FxClass::B) if !for_trade => Err(Error::<T>::ClassBConvertsOnlyForTrade.into()),
+			_ => Ok(()),
+		}
 	}
 
 	/// `who` (an active participant) converts `amount` of `from` into `to` for itself.
@@ -91,11 +178,13 @@ impl<T: Config> Pallet<T> {
 		from: AssetId,
 		to: AssetId,
 		amount: Balance,
+		min_received: Balance,
 	) -> DispatchResult {
 		Self::currency(from)?;
 		Self::currency(to)?;
 		ensure!(Self::is_active_participant(who), Error::<T>::PayerNotActive);
-		let (out, quote) = Self::quote_conversion(from, to, amount)?;
+		Self::ensure_class_may_convert(who, false)?;
+		let (out, quote) = Self::conversion_for(who, from, to, amount, min_received)?;
 		Self::convert_at(who, from, to, amount, out, quote)
 	}
 

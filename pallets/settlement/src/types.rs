@@ -77,8 +77,29 @@ pub struct PaymentInput<AccountId, Documents> {
 	pub purpose: Purpose,
 	/// The trade documents paid, in the order their unpaid value is used (trade purposes only).
 	pub documents: Documents,
-	/// Convert into this currency for the payee, through the latest valid quote.
-	pub convert_to: Option<AssetId>,
+	/// Convert into another currency for the payee, at the best live quote, and only if it
+	/// gives at least the payer's limit.
+	pub convert_to: Option<Conversion>,
+}
+
+/// A conversion the payer asks for: into `to`, receiving at least `min_received` (smallest
+/// units of `to`) for what it pays, or not at all (`RateWorseThanLimit`): the price protection
+/// against a quote published, changed or front-run after the payer looked.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Conversion {
+	pub to: AssetId,
+	pub min_received: Balance,
 }
 
 /// An escrow's id, assigned in sequence.
@@ -107,8 +128,9 @@ pub struct Escrow<AccountId, Documents> {
 pub enum Leg<AccountId, Documents> {
 	/// A payment from the caller.
 	Pay(PaymentInput<AccountId, Documents>),
-	/// The caller converts `amount` of `from` into `to` for itself.
-	Convert { from: AssetId, to: AssetId, amount: Balance },
+	/// The caller converts `amount` of `from` into `to` for itself, receiving at least
+	/// `min_received`.
+	Convert { from: AssetId, to: AssetId, amount: Balance, min_received: Balance },
 }
 
 /// An escrow as the runtime API shows it.

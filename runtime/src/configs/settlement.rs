@@ -44,6 +44,8 @@ impl pallet_settlement::Config for Runtime {
 	type MaxQuoteValidity = ConstU64<DAY_MS>;
 	/// Spreads up to 2%.
 	type MaxSpreadBps = ConstU32<200>;
+	/// Quote providers compared per conversion.
+	type MaxQuotesPerPair = ConstU32<8>;
 	/// Open escrows per payer.
 	type MaxOpenEscrows = ConstU32<32>;
 	/// An escrow's deadline is at most a year away (a shipment and its documents take weeks).

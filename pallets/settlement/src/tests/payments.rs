@@ -20,7 +20,7 @@ pub fn payment(
 		amount,
 		purpose,
 		documents: BoundedVec::truncate_from(documents),
-		convert_to,
+		convert_to: convert_to.map(|to| crate::Conversion { to, min_received: 0 }),
 	}
 }
 

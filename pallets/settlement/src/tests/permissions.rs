@@ -106,7 +106,7 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		// The provider does not convert against its own quote.
 		(
 			"convert",
-			|_| Call::convert { from: USD, to: EUR, amount: 100 },
+			|_| Call::convert { from: USD, to: EUR, amount: 100, min_received: 0 },
 			&[BANK, BANK_2, EXPORTER, IMPORTER],
 		),
 		(

@@ -82,7 +82,7 @@ proptest! {
 					},
 					Step::Convert { who, from, amount } => {
 						let to = if from == USD { EUR } else { USD };
-						let _ = Settlement::convert(RuntimeOrigin::signed(FUNDED[who]), from, to, amount);
+						let _ = Settlement::convert(RuntimeOrigin::signed(FUNDED[who]), from, to, amount, 0);
 						(None, None)
 					},
 					Step::Mint { to, currency, amount } => {

@@ -38,8 +38,8 @@ fn a_provider_publishes_and_a_conversion_uses_the_latest_quote() {
 	test(|| {
 		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_u32(1), 0, DAY + 60_000));
 		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 20, DAY + 60_000));
-		assert_eq!(Quotes::<Test>::get((EUR, USD)).map(|q| q.rate), Some(eur_usd()));
-		assert_ok!(Settlement::convert(RuntimeOrigin::signed(IMPORTER), EUR, USD, 1_000_000));
+		assert_eq!(Quotes::<Test>::get((EUR, USD), QUOTER).map(|q| q.rate), Some(eur_usd()));
+		assert_ok!(Settlement::convert(RuntimeOrigin::signed(IMPORTER), EUR, USD, 1_000_000, 0));
 		assert_eq!(balance(EUR, IMPORTER), FUNDS - 1_000_000);
 		assert_eq!(balance(USD, IMPORTER), FUNDS + 1_082_830);
 		assert_eq!(balance(EUR, QUOTER), FUNDS + 1_000_000);
@@ -93,7 +93,7 @@ fn publication_refusals_are_named() {
 fn conversion_refusals_are_named() {
 	test(|| {
 		let convert = |who, from, to, amount| {
-			Settlement::convert(RuntimeOrigin::signed(who), from, to, amount)
+			Settlement::convert(RuntimeOrigin::signed(who), from, to, amount, 0)
 		};
 		assert_noop!(convert(IMPORTER, EUR, USD, 100), Error::<Test>::NoQuote);
 		assert_noop!(convert(IMPORTER, EUR, EUR, 100), Error::<Test>::SameCurrency);

@@ -30,7 +30,7 @@ fn legs_execute_in_order_and_all_together() {
 		assert_ok!(settle(
 			IMPORTER,
 			vec![
-				Leg::Convert { from: EUR, to: USD, amount: 200_000 },
+				Leg::Convert { from: EUR, to: USD, amount: 200_000, min_received: 0 },
 				Leg::Pay(payment(EXPORTER, USD, 217_000, Purpose::Goods, vec![doc], None)),
 				Leg::Pay(payment(BANK, EUR, 1_000, Purpose::Capital, vec![], None)),
 			]
@@ -63,7 +63,7 @@ fn a_failing_leg_leaves_nothing_changed() {
 				IMPORTER,
 				vec![
 					Leg::Pay(payment(BANK, USD, 10, Purpose::Capital, vec![], None)),
-					Leg::Convert { from: EUR, to: USD, amount: 10 },
+					Leg::Convert { from: EUR, to: USD, amount: 10, min_received: 0 },
 				]
 			),
 			Error::<Test>::NoQuote
