@@ -172,21 +172,21 @@ pub fn build(members_toml: &str) -> Result<Built, Vec<String>> {
 			Err(e) => {
 				fail(e);
 				continue;
-			},
+			}
 		};
 		let jurisdiction: [u8; 2] = match m.jurisdiction.as_bytes().try_into() {
 			Ok(j) if m.jurisdiction.chars().all(|c| c.is_ascii_uppercase()) => j,
 			_ => {
 				fail(format!("jurisdiction {:?} is not ISO 3166 alpha-2", m.jurisdiction));
 				continue;
-			},
+			}
 		};
 		let legal_id = match hex32("legal_id", &m.legal_id) {
 			Ok(id) => H256(id),
 			Err(e) => {
 				fail(e);
 				continue;
-			},
+			}
 		};
 		if let Some(first) = legal_ids.insert(legal_id, who.clone()) {
 			fail(format!("its legal_id is also {first}'s"));
@@ -196,7 +196,7 @@ pub fn build(members_toml: &str) -> Result<Built, Vec<String>> {
 			Err(e) => {
 				fail(e);
 				continue;
-			},
+			}
 		};
 		key(&mut refusals, who, "account", *account.as_ref());
 		if m.validator {
@@ -209,7 +209,7 @@ pub fn build(members_toml: &str) -> Result<Built, Vec<String>> {
 					key(&mut refusals, who, "aura key", aura.0);
 					key(&mut refusals, who, "grandpa key", grandpa.0);
 					spec.authorities.push((aura.0, grandpa.0));
-				},
+				}
 				(a, g) => refusals.extend(
 					[a.err(), g.err()].into_iter().flatten().map(|e| format!("{who}: {e}")),
 				),
@@ -232,7 +232,7 @@ pub fn build(members_toml: &str) -> Result<Built, Vec<String>> {
 					let currency: GenesisCurrency =
 						(c.id, code, c.name.as_bytes().to_vec(), c.decimals, account.clone());
 					spec.currencies.push(currency);
-				},
+				}
 				_ => refusals.push(format!("{who}: currency code {:?} is not ISO 4217", c.code)),
 			}
 		}

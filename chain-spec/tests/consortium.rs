@@ -61,8 +61,8 @@ fn the_example_members_build_a_live_spec_with_a_stable_genesis_hash() {
 	let loaded = tradefin_chain_spec::ChainSpec::from_json_bytes(raw.into_bytes()).expect("loads");
 	assert_eq!(consortium::genesis_hash(&loaded).expect("genesis builds"), hash);
 	// Another endowment is another chain.
-	let other = consortium::build(&edited("endowment = 1000000", "endowment = 999999"))
-		.expect("accepted");
+	let other =
+		consortium::build(&edited("endowment = 1000000", "endowment = 999999")).expect("accepted");
 	assert_ne!(consortium::genesis_hash(&other.spec).expect("genesis builds"), hash);
 }
 
@@ -90,16 +90,21 @@ fn a_consortium_needs_a_regulator_four_validators_and_a_council() {
 		"\n[[member]]\nkind = \"TaxAuthority\"",
 	);
 	refused_with(&three, "aura and grandpa keys are for validators only");
-	let three = three
-		.replacen(&format!("aura = \"{CUSTOMS_AURA}\"\n"), "", 1)
-		.replacen(&format!("grandpa = \"{CUSTOMS_GRANDPA}\"\n"), "", 1);
+	let three = three.replacen(&format!("aura = \"{CUSTOMS_AURA}\"\n"), "", 1).replacen(
+		&format!("grandpa = \"{CUSTOMS_GRANDPA}\"\n"),
+		"",
+		1,
+	);
 	refused_with(&three, "3 validators: a consortium needs at least 4");
 	refused_with(&example().replace("council = true", "council = false"), "nobody could govern");
 }
 
 #[test]
 fn members_are_institutions_with_well_formed_fields() {
-	refused_with(&edited("kind = \"Customs\"", "kind = \"Enterprise\""), "enterprises are not members");
+	refused_with(
+		&edited("kind = \"Customs\"", "kind = \"Enterprise\""),
+		"enterprises are not members",
+	);
 	refused_with(&edited("jurisdiction = \"HK\"", "jurisdiction = \"hk\""), "not ISO 3166");
 	refused_with(&edited(REGULATOR_ACCOUNT, "//Alice"), "is not an SS58 public key");
 	refused_with(&edited("code = \"EUR\"", "code = \"EURO\""), "not ISO 4217");
@@ -128,7 +133,8 @@ fn committed_specs() -> Vec<(String, Value)> {
 			let path = entry.path();
 			if path.extension().is_some_and(|e| e == "json") {
 				let text = std::fs::read_to_string(&path).expect("readable");
-				files.push((path.display().to_string(), serde_json::from_str(&text).expect("JSON")));
+				files
+					.push((path.display().to_string(), serde_json::from_str(&text).expect("JSON")));
 			}
 		}
 	}
@@ -141,12 +147,18 @@ fn c1_no_live_spec_carries_a_well_known_key_or_endows_a_non_member() {
 		.iter()
 		.map(|(name, _)| {
 			let spec = tradefin_chain_spec::built_in(name).expect("built-in").expect("builds");
-			(format!("--chain {name}"), serde_json::from_str(&spec.as_json(false).expect("json")).expect("JSON"))
+			(
+				format!("--chain {name}"),
+				serde_json::from_str(&spec.as_json(false).expect("json")).expect("JSON"),
+			)
 		})
 		.collect();
 	specs.extend(committed_specs());
 	let built = consortium::build(&example()).expect("accepted").spec;
-	specs.push(("members.example.toml".into(), serde_json::from_str(&built.as_json(false).expect("json")).expect("JSON")));
+	specs.push((
+		"members.example.toml".into(),
+		serde_json::from_str(&built.as_json(false).expect("json")).expect("JSON"),
+	));
 	specs.push((
 		"members.example.toml (raw)".into(),
 		serde_json::from_str(&built.as_json(true).expect("json")).expect("JSON"),

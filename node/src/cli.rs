@@ -80,16 +80,14 @@ impl ConsortiumSpecCmd {
 		let text = std::fs::read_to_string(&self.members)
 			.map_err(|e| format!("{}: {e}", self.members.display()))?;
 		let built = tradefin_chain_spec::consortium::build(&text).map_err(|refusals| {
-			format!(
-				"{} refused:\n  - {}",
-				self.members.display(),
-				refusals.join("\n  - ")
-			)
+			format!("{} refused:\n  - {}", self.members.display(), refusals.join("\n  - "))
 		})?;
 		let json = sc_service::ChainSpec::as_json(&built.spec, self.raw)?;
 		let hash = tradefin_chain_spec::consortium::genesis_hash(&built.spec)?;
 		match &self.output {
-			Some(path) => std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?,
+			Some(path) => {
+				std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?
+			}
 			None => println!("{json}"),
 		}
 		eprintln!("members:");

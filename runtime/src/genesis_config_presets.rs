@@ -183,10 +183,8 @@ pub fn genesis_patch(spec: GenesisSpec) -> Value {
 		spec;
 	let aura: Vec<AuraId> =
 		authorities.iter().map(|(a, _)| sr25519::Public::from_raw(*a).into()).collect();
-	let grandpa: Vec<(GrandpaId, u64)> = authorities
-		.iter()
-		.map(|(_, g)| (ed25519::Public::from_raw(*g).into(), 1))
-		.collect();
+	let grandpa: Vec<(GrandpaId, u64)> =
+		authorities.iter().map(|(_, g)| (ed25519::Public::from_raw(*g).into(), 1)).collect();
 	let admin: AccountId = SettlementPalletId::get().into_account_truncating();
 	let mut assets = AssetsConfig::default();
 	for (id, code, name, decimals, _) in &currencies {

@@ -43,7 +43,8 @@ async fn the_spec_built_from_members_keys_starts_a_node_with_the_printed_genesis
 	assert!(json["genesis"]["raw"].is_object(), "a raw spec");
 
 	let path = spec.to_str().expect("a UTF-8 path");
-	let node = TestNode::start(crate::node_binary(), &["--chain", path, "--node-key", NODE_KEY]).await;
+	let node =
+		TestNode::start(crate::node_binary(), &["--chain", path, "--node-key", NODE_KEY]).await;
 	let rpc = RpcClient::from_insecure_url(node.url()).await.expect("an RPC client");
 	let genesis: String =
 		rpc.request("chain_getBlockHash", rpc_params![0]).await.expect("chain_getBlockHash");

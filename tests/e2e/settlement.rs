@@ -90,14 +90,24 @@ impl Parties {
 	}
 }
 
-fn payment(payee: [u8; 32], amount: u128, document: H256) -> Value {
+/// A goods payment in EUR of `document`, converted into USD, receiving at least `min_received`.
+fn payment(payee: [u8; 32], amount: u128, document: H256, min_received: u128) -> Value {
 	Value::named_composite([
 		("payee", Value::from_bytes(payee)),
 		("currency", Value::u128(EUR.into())),
 		("amount", Value::u128(amount)),
 		("purpose", Value::unnamed_variant("Goods", [])),
 		("documents", Value::unnamed_composite([Value::from_bytes(document.0)])),
-		("convert_to", Value::unnamed_variant("Some", [Value::u128(USD.into())])),
+		(
+			"convert_to",
+			Value::unnamed_variant(
+				"Some",
+				[Value::named_composite([
+					("to", Value::u128(USD.into())),
+					("min_received", Value::u128(min_received)),
+				])],
+			),
+		),
 	])
 }
 
@@ -177,7 +187,8 @@ async fn an_importer_pays_a_financed_usd_declaration_in_eur() {
 	assert_eq!((out, used.provider.0, used.spread_bps), (received, parties.provider, SPREAD_BPS));
 
 	// The payment: converted, the financing repaid first, the rest to the exporter.
-	let pay = tx("Settlement", "pay", vec![payment(parties.exporter, PAID_EUR, document)]);
+	// The importer accepts nothing worse than what it was quoted.
+	let pay = tx("Settlement", "pay", vec![payment(parties.exporter, PAID_EUR, document, out)]);
 	let paid = node.submit(&api, &pay, &importer).await.expect("paid");
 	let block = paid.block_hash;
 	let now = block_time(&api, block).await;
@@ -236,7 +247,7 @@ async fn an_importer_pays_a_financed_usd_declaration_in_eur() {
 	assert_eq!(unpaid, Some(FACE - received));
 
 	// Paying more than that is refused, and nothing moves.
-	let over = tx("Settlement", "pay", vec![payment(parties.exporter, PAID_EUR, document)]);
+	let over = tx("Settlement", "pay", vec![payment(parties.exporter, PAID_EUR, document, 0)]);
 	let refused = node.submit(&api, &over, &importer).await.expect_err("over the declaration");
 	assert_eq!(module_error(&refused), "Settlement::ExceedsDocumentValue");
 	let head = api.at_current_block().await.expect("the finalized block").block_hash();

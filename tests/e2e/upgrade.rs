@@ -88,6 +88,11 @@ struct Document {
 }
 
 #[derive(Debug, DecodeAsType)]
+struct QuoteUsed {
+	provider: AccountId32,
+}
+
+#[derive(Debug, DecodeAsType)]
 struct Escrow {
 	payer: AccountId32,
 	payment: EscrowPayment,
@@ -187,11 +192,26 @@ async fn the_council_upgrades_a_live_chain_and_the_migration_runs() {
 		],
 	);
 	let consent = credit_record_consent(bob.public_key().0);
-	let (applied, consented, escrowed) = tokio::join!(
+	// And Ferdie quotes EUR -> USD (release 101 kept one quote per pair).
+	let quote = tx(
+		"Settlement",
+		"publish_quote",
+		vec![
+			Value::u128(978),
+			Value::u128(USD.into()),
+			Value::unnamed_composite([Value::u128(1_080_000_000_000_000_000)]),
+			Value::u128(25),
+			Value::u128((now_ms() + DAY_MS / 2).into()),
+		],
+	);
+	let ferdie = dev::ferdie();
+	let (applied, consented, escrowed, quoted) = tokio::join!(
 		node.submit(&api, &application, &newcomer),
 		node.submit(&api, &consent, &exporter),
-		node.submit(&api, &escrow, &importer)
+		node.submit(&api, &escrow, &importer),
+		node.submit(&api, &quote, &ferdie)
 	);
+	quoted.expect("Ferdie's quote");
 	let newcomer_id =
 		applied.expect("applied").find_first::<EnterpriseApplied>().expect("ok").expect("event");
 	consented.expect("consented");
@@ -298,9 +318,14 @@ async fn the_council_upgrades_a_live_chain_and_the_migration_runs() {
 		api_call(&api, head_hash, "FinancingApi_financing", (financing,)).await;
 	assert_eq!(application.expect("the financing").state, State::Applied);
 
-	// Settlement's migration ran: storage version 2, and the escrow opened under release 101
-	// is found by its payee.
-	assert_eq!(storage_version(&rpc, "Settlement", head_hash).await, 2);
+	// Settlement's migrations ran: storage version 3; the escrow opened under release 101 is
+	// found by its payee (version 2), and Ferdie's quote is kept under Ferdie (version 3).
+	assert_eq!(storage_version(&rpc, "Settlement", head_hash).await, 3);
+	let quoted: Result<(u128, QuoteUsed), Value> =
+		api_call(&api, head_hash, "SettlementApi_quote_conversion", (978u32, USD, 1_000_000u128))
+			.await;
+	let (out, used) = quoted.expect("Ferdie's release-101 quote converts after the upgrade");
+	assert_eq!((out, used.provider.0), (1_077_300, ferdie.public_key().0));
 	// Trade credit's migration ran too: the line issued under release 101 is totalled.
 	assert_eq!(storage_version(&rpc, "TradeCredit", head_hash).await, 2);
 	// And identity's: the consents granted under release 101 allow every use.

@@ -367,7 +367,8 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 				amount: amount.max(1),
 				purpose: Purpose::Goods,
 				documents: vec![document].try_into().expect("one"),
-				convert_to,
+				convert_to: convert_to
+					.map(|to| pallet_settlement::Conversion { to, min_received: 0 }),
 			};
 			let name = if convert { "pay converted" } else { "pay" };
 			(name, Settlement::pay(signed(other(owner)), payment).map(|_| ()).map_err(|e| e.error))

@@ -44,7 +44,8 @@ fn goods(
 			amount,
 			purpose: Purpose::Goods,
 			documents: documents.try_into().expect("few documents"),
-			convert_to: (currency != USD).then_some(USD),
+			convert_to: (currency != USD)
+				.then_some(pallet_settlement::Conversion { to: USD, min_received: 0 }),
 		},
 	})
 }

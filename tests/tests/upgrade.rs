@@ -38,6 +38,17 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 		));
 		let _ = IncomingEscrows::<Runtime>::clear(u32::MAX, None);
 		StorageVersion::new(1).put::<Settlement>();
+		// And one quote per pair, as release 101 kept them (Ferdie's EUR -> USD).
+		pallet_settlement::migrations::v3::old::Quotes::<Runtime>::insert(
+			(978, USD),
+			pallet_settlement::Quote {
+				provider: Ferdie.to_account_id(),
+				rate: sp_runtime::FixedU128::from_rational(1_085, 1_000),
+				spread_bps: 20,
+				published_at: DAY,
+				valid_until: 2 * DAY,
+			},
+		);
 		// Trade credit at version 1: AliceStash's line from Bob, with no per-currency totals.
 		assert_ok!(pallet_enterprise_identity::Pallet::<Runtime>::grant_consent(
 			RuntimeOrigin::signed(AliceStash.to_account_id()),
@@ -75,9 +86,11 @@ fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement_trade_c
 		chain.block(2, || {});
 		assert_eq!(
 			Settlement::on_chain_storage_version(),
-			2,
-			"migrated in block 2's initialization"
+			3,
+			"migrated (to version 2, then 3) in block 2's initialization"
 		);
+		let quote = pallet_settlement::Quotes::<Runtime>::get((978, USD), Ferdie.to_account_id());
+		assert_eq!(quote.map(|q| q.spread_bps), Some(20), "the quote is kept under its provider");
 		let incoming = Settlement::incoming_escrows(&AliceStash.to_account_id());
 		assert_eq!(incoming.len(), 1);
 		assert_eq!((incoming[0].0, incoming[0].1.payment.amount), (id, 250_000));
@@ -102,7 +115,7 @@ fn the_first_block_after_an_upgrade_from_release_101_migrates_settlement_trade_c
 		);
 		// Later blocks leave it alone.
 		chain.block(3, || {});
-		assert_eq!(Settlement::on_chain_storage_version(), 2);
+		assert_eq!(Settlement::on_chain_storage_version(), 3);
 	});
 }
 

@@ -16,6 +16,7 @@ use tradefin_primitives::{
 };
 
 use crate::{
+	extension::OnBarred,
 	pallet::{
 		Attestations, BalanceOf, Config, Consents, Error, HoldReason, LegalIds, OperatorOf,
 		Operators, Pallet, ParticipantOf, Participants, Reseat,
@@ -489,7 +490,8 @@ impl<T: Config> Pallet<T> {
 		let reason: T::RuntimeHoldReason = HoldReason::ApplicationDeposit.into();
 		for who in Reseat::<T>::iter_keys() {
 			invariant(
-				Participants::<T>::get(&who).is_some_and(|p| p.status == ParticipantStatus::Suspended),
+				Participants::<T>::get(&who)
+					.is_some_and(|p| p.status == ParticipantStatus::Suspended),
 				"only a suspended participant waits for its seats",
 			)?;
 		}

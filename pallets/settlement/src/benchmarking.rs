@@ -164,8 +164,11 @@ mod benchmarks {
 	#[benchmark]
 	fn publish_quote() -> Result<(), BenchmarkError> {
 		cast::<T>()?;
-		let provider =
-			participant::<T>("provider", T::MaxQuotesPerPair::get(), ParticipantKind::QuoteProvider)?;
+		let provider = participant::<T>(
+			"provider",
+			T::MaxQuotesPerPair::get(),
+			ParticipantKind::QuoteProvider,
+		)?;
 		let later = START.saturating_add(T::MaxQuoteValidity::get()).saturating_add(1);
 		T::BenchmarkHelper::set_time(later);
 		let valid_until = later.saturating_add(T::MaxQuoteValidity::get());

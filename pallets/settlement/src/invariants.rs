@@ -1,7 +1,10 @@
 //! The pallet's invariants, checked by `try_state` and after every unit test.
 
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::traits::fungibles::{Inspect, InspectHold};
+use frame_support::traits::{
+	fungibles::{Inspect, InspectHold},
+	Get,
+};
 use sp_runtime::DispatchError;
 use tradefin_primitives::Balance;
 
@@ -27,7 +30,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for (pair, n) in QuoteCount::<T>::iter() {
 			if counted.remove(&pair) != Some(n) || n > T::MaxQuotesPerPair::get() {
-				return Err(DispatchError::Other("a pair's quote count is wrong or over its bound"));
+				return Err(DispatchError::Other(
+					"a pair's quote count is wrong or over its bound",
+				));
 			}
 		}
 		if !counted.is_empty() {

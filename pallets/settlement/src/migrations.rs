@@ -131,6 +131,11 @@ pub mod v3 {
 
 		/// An escrow as version 2 stored it.
 		pub type EscrowOf<T> = Escrow<<T as frame_system::Config>::AccountId, DocumentsOf<T>>;
+
+		/// Version 2's escrows (same storage as version 3's, older value layout).
+		#[storage_alias]
+		pub type Escrows<T: Config> =
+			StorageMap<Pallet<T>, Twox64Concat, crate::EscrowId, EscrowOf<T>>;
 	}
 
 	/// Moves each pair's quote under its provider, and gives every escrowed conversion the
@@ -153,7 +158,8 @@ pub mod v3 {
 				Some(upgrade_escrow::<T>(e))
 			});
 			let touched = moved.saturating_add(escrows);
-			T::DbWeight::get().reads_writes(touched.saturating_add(2), touched.saturating_add(moved))
+			T::DbWeight::get()
+				.reads_writes(touched.saturating_add(2), touched.saturating_add(moved))
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -195,17 +201,14 @@ pub mod v3 {
 		/// Before: every quote and escrow decodes in version 2's layout. Returns their counts.
 		pub fn check_before() -> Result<(u64, u64), sp_runtime::TryRuntimeError> {
 			let quotes = old::Quotes::<T>::iter().count() as u64;
-			let escrows = frame_support::storage::PrefixIterator::<_, ()>::new(
-				Escrows::<T>::final_prefix().to_vec(),
-				Escrows::<T>::final_prefix().to_vec(),
-				|_, mut value| old::EscrowOf::<T>::decode(&mut value).map(|_| ()),
-			)
-			.count() as u64;
+			let escrows = old::Escrows::<T>::iter().count() as u64;
 			Ok((quotes, escrows))
 		}
 
 		/// After: one quote per former pair, under its provider, and every escrow decodes.
-		pub fn check_after((quotes, escrows): (u64, u64)) -> Result<(), sp_runtime::TryRuntimeError> {
+		pub fn check_after(
+			(quotes, escrows): (u64, u64),
+		) -> Result<(), sp_runtime::TryRuntimeError> {
 			let now = Quotes::<T>::iter().count() as u64;
 			frame_support::ensure!(now == quotes, "every quote moved under its provider");
 			let counted: u64 = QuoteCount::<T>::iter_values().map(u64::from).sum();

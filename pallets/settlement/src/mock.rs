@@ -125,6 +125,10 @@ pub const BANK: AccountId = 2;
 pub const BANK_2: AccountId = 3;
 pub const CUSTOMS: AccountId = 4;
 pub const QUOTER: AccountId = 6;
+/// More quote providers (funded by the tests that need them).
+pub const QUOTER_2: AccountId = 7;
+pub const QUOTER_3: AccountId = 8;
+pub const QUOTER_4: AccountId = 9;
 pub const EXPORTER: AccountId = 10;
 pub const IMPORTER: AccountId = 12;
 pub const SUSPENDED: AccountId = 14;
@@ -154,6 +158,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(BANK_2, (Bank, active, None)),
 			(CUSTOMS, (Customs, active, None)),
 			(QUOTER, (QuoteProvider, active, None)),
+			(QUOTER_2, (QuoteProvider, active, None)),
+			(QUOTER_3, (QuoteProvider, active, None)),
+			(QUOTER_4, (QuoteProvider, active, None)),
 			(EXPORTER, (Enterprise, active, Some(FxClass::A))),
 			(IMPORTER, (Enterprise, active, Some(FxClass::A))),
 			(SUSPENDED, (Enterprise, ParticipantStatus::Suspended, Some(FxClass::A))),

@@ -94,7 +94,10 @@ impl<T: Config> Pallet<T> {
 		// FX class C (restricted) sends and receives no capital (the review's L-9).
 		if payment.purpose == crate::Purpose::Capital {
 			for party in [payer, &payment.payee] {
-				ensure!(T::Identity::fx_class(party) != Some(FxClass::C), Error::<T>::ClassCRestricted);
+				ensure!(
+					T::Identity::fx_class(party) != Some(FxClass::C),
+					Error::<T>::ClassCRestricted
+				);
 			}
 		}
 		if payment.purpose.is_trade() {

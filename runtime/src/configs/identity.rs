@@ -80,11 +80,14 @@ pub struct CouncilSeats;
 
 impl OnBarred<AccountId> for CouncilSeats {
 	fn barred(who: &AccountId) -> bool {
-		let seated = pallet_membership::Members::<Runtime, CouncilMembershipInstance>::get()
-			.contains(who);
-		seated &&
-			CouncilMembership::remove_member(RuntimeOrigin::root(), MultiAddress::Id(who.clone()))
-				.is_ok()
+		let seated =
+			pallet_membership::Members::<Runtime, CouncilMembershipInstance>::get().contains(who);
+		seated
+			&& CouncilMembership::remove_member(
+				RuntimeOrigin::root(),
+				MultiAddress::Id(who.clone()),
+			)
+			.is_ok()
 	}
 
 	fn reinstated(who: &AccountId) {
