@@ -17,7 +17,7 @@ use sp_core::{
 	ed25519, sr25519, H256,
 };
 use sp_runtime::{
-	traits::{Block as BlockT, Hash as _, Header as _},
+	traits::{Block as BlockT, Hash as _},
 	BuildStorage,
 };
 use tradefin_primitives::identity::ParticipantKind;

@@ -93,7 +93,7 @@ fn presets_are_distinct_chains() {
 		.iter()
 		.map(|(name, _)| tradefin_chain_spec::built_in(name).unwrap().unwrap().id().to_string())
 		.collect();
-	assert_eq!(ids, ["tradefin_dev", "tradefin_local", "tradefin_consortium"]);
+	assert_eq!(ids, ["tradefin_dev", "tradefin_local", "tradefin_consortium_local"]);
 	assert!(tradefin_chain_spec::built_in("mainnet").is_none());
 }
 

@@ -80,7 +80,11 @@ impl ConsortiumSpecCmd {
 		let text = std::fs::read_to_string(&self.members)
 			.map_err(|e| format!("{}: {e}", self.members.display()))?;
 		let built = tradefin_chain_spec::consortium::build(&text).map_err(|refusals| {
-			format!("{} refused:\n  - {}", self.members.display(), refusals.join("\n  - "))
+			eprintln!("{} is refused:", self.members.display());
+			for refusal in &refusals {
+				eprintln!("  - {refusal}");
+			}
+			format!("{} refusal(s), no spec written", refusals.len())
 		})?;
 		let json = sc_service::ChainSpec::as_json(&built.spec, self.raw)?;
 		let hash = tradefin_chain_spec::consortium::genesis_hash(&built.spec)?;
