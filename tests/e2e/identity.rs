@@ -1,6 +1,6 @@
 //! Enterprise identity on a running `--dev` node: an enterprise applies with a held deposit,
-//! a bank approves it (KYC), the regulator suspends it, and its next call is refused with the
-//! pallet's named error. Events and storage decoded from metadata by subxt.
+//! a bank approves it (KYC), the regulator suspends it, and its next transaction is refused by
+//! the pool with the suspended code (102). Events and storage decoded from metadata by subxt.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -132,10 +132,10 @@ async fn an_enterprise_applies_is_approved_then_suspended_and_refused() {
 	);
 	assert_eq!(participant(&api, events.block_hash, enterprise).await.status, Status::Suspended);
 
-	// 4. Its next call is refused, by name, and changes nothing.
-	let refused =
-		node.submit(&api, &consent(2), &applicant).await.expect_err("a suspended enterprise");
-	assert_eq!(module_error(&refused), "EnterpriseIdentity::CallerNotActive");
+	// 4. Its next call is refused by the pool (a suspended participant may only revoke
+	// consents and repay: `InvalidTransaction::Custom(102)`), and changes nothing.
+	let refused = node.submit_refused(&api, &consent(2), &applicant).await;
+	assert!(refused.contains("custom error: 102"), "refused as suspended: {refused}");
 	let best = api.at_current_block().await.expect("the finalized block").block_hash();
 	assert_eq!(participant(&api, best, enterprise).await.status, Status::Suspended);
 

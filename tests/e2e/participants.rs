@@ -74,7 +74,16 @@ async fn submit_all(rpc: &RpcClient, transactions: Vec<String>) -> (Vec<Result<(
 			rpc.request::<serde_json::Value>("author_submitExtrinsic", rpc_params![tx])
 				.await
 				.map(|_| ())
-				.map_err(|e| e.to_string())
+				.map_err(|e| match e {
+					// Error 1010 "Invalid Transaction", its data e.g. "Custom error: 100".
+					subxt::rpcs::Error::User(user) => format!(
+						"{} ({}): {}",
+						user.message,
+						user.code,
+						user.data.map(|d| d.get().to_string()).unwrap_or_default()
+					),
+					other => other.to_string(),
+				})
 		})
 		.buffer_unordered(IN_FLIGHT)
 		.collect::<Vec<_>>()

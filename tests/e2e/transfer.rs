@@ -85,7 +85,8 @@ async fn a_signed_transfer_is_finalized_on_a_dev_node() {
 	let bob_after = free(finalized, bob_id).await;
 	assert_eq!(bob_after, bob_before + AMOUNT, "Bob received exactly the amount");
 	let fee = alice_before - AMOUNT - alice_after;
-	assert!(fee > 0 && fee < AMOUNT / 1000, "Alice paid the amount plus a small fee ({fee})");
+	// The fee schedule (README, "Fees and state growth"): a transfer costs a few tenths of a TFN.
+	assert!(fee > 0 && fee < AMOUNT / 7, "Alice paid the amount plus a fee below 1 TFN ({fee})");
 
 	let status = node.stop().await;
 	assert!(status.success(), "tradefin-node exits cleanly on SIGTERM: {status}");

@@ -261,6 +261,43 @@ impl TestNode {
 	}
 }
 
+impl TestNode {
+	/// Signs and submits `tx`, expecting the pool to refuse it; returns the refusal's message
+	/// (e.g. `... custom error: 102` from the participants-only check).
+	pub async fn submit_refused<P, S>(
+		&self,
+		api: &OnlineClient<SubstrateConfig>,
+		tx: &P,
+		signer: &S,
+	) -> String
+	where
+		P: subxt::transactions::Payload,
+		S: subxt::transactions::Signer<SubstrateConfig>,
+	{
+		use subxt::transactions::TransactionStatus;
+		let at = api.at_current_block().await.expect("the finalized block");
+		let mut progress =
+			match at.transactions().sign_and_submit_then_watch_default(tx, signer).await {
+				Ok(progress) => progress,
+				Err(e) => return format!("{e:?}"),
+			};
+		while let Some(status) = progress.next().await {
+			match status {
+				Ok(TransactionStatus::Invalid { message })
+				| Ok(TransactionStatus::Dropped { message })
+				| Ok(TransactionStatus::Error { message }) => return message,
+				Ok(TransactionStatus::InBestBlock(_))
+				| Ok(TransactionStatus::InFinalizedBlock(_)) => {
+					panic!("the transaction was included\n{}", self.log_tail())
+				}
+				Ok(_) => continue,
+				Err(e) => return format!("{e:?}"),
+			}
+		}
+		panic!("the status stream ended\n{}", self.log_tail())
+	}
+}
+
 /// `Pallet::Variant` of a dispatch error raised by a pallet, e.g. `EnterpriseIdentity::CallerNotActive`.
 pub fn module_error(error: &subxt::error::DispatchError) -> String {
 	match error {

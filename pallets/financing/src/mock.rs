@@ -46,6 +46,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxPledgesPerDocument = ConstU32<4>;
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinksPerTrade = ConstU32<4>;
+	type MaxDocumentsPerDay = ConstU32<1_000>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
 	type ClassBCap = ClassBCap;

@@ -182,6 +182,27 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn freeze_account() -> Result<(), BenchmarkError> {
+		let cast = cast::<T>()?;
+		let regulator = participant::<T>("regulator", 0, ParticipantKind::Regulator)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regulator), cast.payer.clone(), 1);
+		assert!(Frozen::<T>::contains_key(&cast.payer));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn thaw_account() -> Result<(), BenchmarkError> {
+		let cast = cast::<T>()?;
+		let regulator = participant::<T>("regulator", 0, ParticipantKind::Regulator)?;
+		Pallet::<T>::do_freeze_account(&regulator, &cast.payer).map_err(stop)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regulator), cast.payer.clone());
+		assert!(!Frozen::<T>::contains_key(&cast.payer));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn convert() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>()?;
 		Pallet::<T>::do_mint(&cast.bank, PAID, &cast.payee, FACE).map_err(stop)?;

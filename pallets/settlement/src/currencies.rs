@@ -16,7 +16,7 @@ use tradefin_primitives::{
 };
 
 use crate::{
-	pallet::{Config, Currencies, CurrencyByCode, Error, Event, Pallet, Supply},
+	pallet::{Config, Currencies, CurrencyByCode, Error, Event, Frozen, Pallet, Supply},
 	CurrencyCode, CurrencyInfo,
 };
 
@@ -85,6 +85,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_burn(who: &T::AccountId, id: AssetId, amount: Balance) -> DispatchResult {
 		Self::ensure_issuer(who, id)?;
+		Self::ensure_not_frozen(who)?;
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let balance = T::Assets::balance(id, who);
 		ensure!(balance >= amount, Error::<T>::InsufficientFunds);
@@ -111,5 +112,25 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> tradefin_primitives::CurrencyDecimals for Pallet<T> {
 	fn decimals(currency: AssetId) -> Option<u8> {
 		Currencies::<T>::get(currency).map(|info| info.decimals)
+	}
+
+	/// Nothing leaves a frozen account through settlement.
+	pub(crate) fn ensure_not_frozen(who: &T::AccountId) -> DispatchResult {
+		ensure!(!Frozen::<T>::contains_key(who), Error::<T>::AccountFrozen);
+		Ok(())
+	}
+
+	pub(crate) fn do_freeze_account(by: &T::AccountId, who: &T::AccountId) -> DispatchResult {
+		ensure!(T::Identity::is_active(by, ParticipantKind::Regulator), Error::<T>::NotRegulator);
+		ensure!(T::Identity::participant(who).is_some(), Error::<T>::NotAParticipant);
+		ensure!(!Frozen::<T>::contains_key(who), Error::<T>::AlreadyFrozen);
+		Frozen::<T>::insert(who, ());
+		Ok(())
+	}
+
+	pub(crate) fn do_thaw_account(by: &T::AccountId, who: &T::AccountId) -> DispatchResult {
+		ensure!(T::Identity::is_active(by, ParticipantKind::Regulator), Error::<T>::NotRegulator);
+		Frozen::<T>::take(who).ok_or(Error::<T>::NotFrozen)?;
+		Ok(())
 	}
 }

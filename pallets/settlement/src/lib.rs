@@ -166,6 +166,12 @@ pub mod pallet {
 		Quote<T::AccountId>,
 	>;
 
+	/// Accounts whose currency balances the regulator froze: nothing leaves them through
+	/// settlement (payments, conversions, escrows, burns) until thawed. Money may still come in,
+	/// and debt may still be repaid (`Financing::repay`).
+	#[pallet::storage]
+	pub type Frozen<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+
 	/// How many quotes each pair has (entries of `Quotes`).
 	#[pallet::storage]
 	pub type QuoteCount<T: Config> =
@@ -263,6 +269,10 @@ pub mod pallet {
 		Minted { currency: AssetId, to: T::AccountId, amount: Balance, supply: Balance },
 		/// The issuer burned its own holdings on a withdrawal.
 		Burned { currency: AssetId, amount: Balance, supply: Balance },
+		/// The regulator froze `who`'s currency balances, with a reason code.
+		AccountFrozen { who: T::AccountId, by: T::AccountId, reason: u32 },
+		/// The regulator thawed `who`'s currency balances.
+		AccountThawed { who: T::AccountId, by: T::AccountId },
 		/// A quote provider published a rate.
 		QuotePublished {
 			base: AssetId,
@@ -428,6 +438,16 @@ pub mod pallet {
 		ClassCRestricted,
 		/// FX class B (watched): conversions only inside a trade payment, against its documents.
 		ClassBConvertsOnlyForTrade,
+		/// The regulator froze this account's currency balances.
+		AccountFrozen,
+		/// The account is frozen already.
+		AlreadyFrozen,
+		/// The account is not frozen.
+		NotFrozen,
+		/// Only an active regulator freezes and thaws.
+		NotRegulator,
+		/// Only participants' accounts are frozen.
+		NotAParticipant,
 	}
 
 	#[pallet::hooks]
@@ -631,6 +651,42 @@ pub mod pallet {
 		pub fn waive_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
 			let who = Self::acting(origin)?;
 			Self::do_waive_escrow(&who, id)
+		}
+
+		/// The regulator freezes a participant's currency balances: nothing leaves them through
+		/// settlement until thawed.
+		///
+		/// - `origin`: signed, an active regulator.
+		/// - `who`: a participant (an enterprise, or an institution).
+		/// - `reason`: the regulator's reason code.
+		///
+		/// Emits `AccountFrozen`. Errors: `NotRegulator`, `NotAParticipant`, `AlreadyFrozen`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::freeze_account())]
+		pub fn freeze_account(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			reason: u32,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_freeze_account(&by, &who)?;
+			Self::deposit_event(Event::AccountFrozen { who, by, reason });
+			Ok(())
+		}
+
+		/// The regulator thaws a frozen participant's currency balances.
+		///
+		/// - `origin`: signed, an active regulator.
+		/// - `who`: a frozen account.
+		///
+		/// Emits `AccountThawed`. Errors: `NotRegulator`, `NotFrozen`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::thaw_account())]
+		pub fn thaw_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_thaw_account(&by, &who)?;
+			Self::deposit_event(Event::AccountThawed { who, by });
+			Ok(())
 		}
 	}
 }

@@ -89,7 +89,21 @@ impl<T: Config> Pallet<T> {
 		ensure!(payment.amount > 0, Error::<T>::ZeroAmount);
 		Self::currency(payment.currency)?;
 		ensure!(Self::is_active_participant(payer), Error::<T>::PayerNotActive);
-		ensure!(Self::is_active_participant(&payment.payee), Error::<T>::PayeeNotActive);
+		// The proceeds path stays open (the review's L-6): a trade payment to a suspended or
+		// revoked enterprise still pays its attested documents, so the banks that financed them
+		// are repaid by the waterfall; the enterprise's share reaches its account, where it can
+		// only repay its financings until the regulator reinstates it (the pool refuses its
+		// other transactions).
+		let barred_enterprise_paid_for_trade = payment.purpose.is_trade()
+			&& T::Identity::participant(&payment.payee).is_some_and(|(kind, status)| {
+				kind == ParticipantKind::Enterprise
+					&& matches!(status, ParticipantStatus::Suspended | ParticipantStatus::Revoked)
+			});
+		ensure!(
+			Self::is_active_participant(&payment.payee) || barred_enterprise_paid_for_trade,
+			Error::<T>::PayeeNotActive
+		);
+		Self::ensure_not_frozen(payer)?;
 		ensure!(payer != &payment.payee, Error::<T>::SelfPayment);
 		// FX class C (restricted) sends and receives no capital (the review's L-9).
 		if payment.purpose == crate::Purpose::Capital {

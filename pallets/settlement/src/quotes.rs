@@ -183,6 +183,7 @@ impl<T: Config> Pallet<T> {
 		Self::currency(from)?;
 		Self::currency(to)?;
 		ensure!(Self::is_active_participant(who), Error::<T>::PayerNotActive);
+		Self::ensure_not_frozen(who)?;
 		Self::ensure_class_may_convert(who, false)?;
 		let (out, quote) = Self::conversion_for(who, from, to, amount, min_received)?;
 		Self::convert_at(who, from, to, amount, out, quote)

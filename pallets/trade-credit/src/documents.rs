@@ -12,8 +12,13 @@ use sp_runtime::{
 };
 use tradefin_primitives::identity::{ConsentScope, IdentityProvider, ParticipantKind};
 
+/// Milliseconds in a day (the document quota counts per UTC day).
+const DAY_MS: u64 = 86_400_000;
+
 use crate::{
-	pallet::{Config, Disputes, Documents, Error, Event, Pallet, TradeOf, TradeUse},
+	pallet::{
+		Config, Disputes, Documents, DocumentsToday, Error, Event, Pallet, TradeOf, TradeUse,
+	},
 	purpose, Dispute, Document, DocumentId, DocumentInput, DocumentKind, DocumentNumber,
 	DocumentStatus,
 };
@@ -62,6 +67,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(!inputs.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(inputs.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
 		Self::ensure_owner_or_consented_bank(by, owner)?;
+		// The owner's daily quota (the review's M-9): counted per UTC day.
+		let today = u32::try_from(Self::now() / DAY_MS).unwrap_or(u32::MAX);
+		let (day, count) = DocumentsToday::<T>::get(owner);
+		let count = if day == today { count } else { 0 };
+		let count = count.saturating_add(inputs.len() as u32); // allowed: bounded by MaxBatch
+		ensure!(count <= T::MaxDocumentsPerDay::get(), Error::<T>::DailyDocumentQuota);
 		let mut seen: Vec<DocumentId> = Vec::with_capacity(inputs.len());
 		let mut documents = Vec::with_capacity(inputs.len());
 		for input in inputs {
@@ -75,6 +86,7 @@ impl<T: Config> Pallet<T> {
 			seen.push(id);
 			documents.push((id, input));
 		}
+		DocumentsToday::<T>::insert(owner, (today, count));
 		for (id, input) in documents {
 			let document = Document {
 				kind: input.kind,

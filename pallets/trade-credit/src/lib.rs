@@ -122,6 +122,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxLinksPerTrade: Get<u32>;
 
+		/// Most documents registered for one owner per UTC day: with the fee per document, it
+		/// bounds how fast one participant grows the (permanent) document registry.
+		#[pallet::constant]
+		type MaxDocumentsPerDay: Get<u32>;
+
 		/// Most lines an enterprise holds that are not closed.
 		#[pallet::constant]
 		type MaxLinesPerEnterprise: Get<u32>;
@@ -149,6 +154,12 @@ pub mod pallet {
 	}
 
 	/// Registered documents by id.
+	/// Documents registered for each owner on its latest day of registration: (UTC day number,
+	/// count). One entry per owner that ever registered.
+	#[pallet::storage]
+	pub type DocumentsToday<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), ValueQuery>;
+
 	#[pallet::storage]
 	pub type Documents<T: Config> = StorageMap<_, Identity, DocumentId, Document<T::AccountId>>;
 
@@ -436,6 +447,8 @@ pub mod pallet {
 		TooManyLinks,
 		/// The document's trade anchor is not attested (or is disputed or cancelled).
 		TradeNotInForce,
+		/// The owner reached `MaxDocumentsPerDay` registrations today (UTC).
+		DailyDocumentQuota,
 	}
 
 	#[pallet::hooks]

@@ -41,6 +41,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxPledgesPerDocument = ConstU32<3>;
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	type MaxLinksPerTrade = ConstU32<4>;
+	type MaxDocumentsPerDay = ConstU32<1_000>;
 	type MaxLinesPerEnterprise = ConstU32<2>;
 	type MinRecordedFinancing = frame_support::traits::ConstU128<100>;
 	type ClassBCap = ClassBCap;

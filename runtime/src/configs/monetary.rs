@@ -3,7 +3,7 @@
 use frame_support::{
 	parameter_types,
 	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
-	weights::IdentityFee,
+	weights::ConstantMultiplier,
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
@@ -35,13 +35,21 @@ parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
+/// The fee schedule (the review's M-9; figures in the README's "Fees and state growth"):
+/// 1,000 plancks (10^-9 TFN) per unit of weight, so a full block of normal transactions
+/// (1.5 * 10^12 weight) costs 1,500 TFN, a thousandth of a member's genesis endowment; and
+/// 10^8 plancks (10^-4 TFN) per byte, so a 3.5 MB block of bytes costs 350 TFN on top.
+pub type FeePerWeight = ConstU128<1_000>;
+/// See [`FeePerWeight`].
+pub type FeePerByte = ConstU128<100_000_000>;
+
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees are burned (no treasury on this chain yet).
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
+	type WeightToFee = ConstantMultiplier<Balance, FeePerWeight>;
+	type LengthToFee = ConstantMultiplier<Balance, FeePerByte>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }

@@ -24,6 +24,10 @@ impl pallet_trade_credit::Config for Runtime {
 	type MaxDirectPledgesPerBank = ConstU32<2>;
 	/// A shipment's bill of lading, invoice and policy, with room for amended copies.
 	type MaxLinksPerTrade = ConstU32<8>;
+	/// 10,000 documents per owner per day: far beyond an exporter's trade (the platform's
+	/// 160,000 enterprises register a few million documents a year in all), and at most
+	/// about 2.5 MB of registry a day per owner, each document paid for by its fee.
+	type MaxDocumentsPerDay = ConstU32<10_000>;
 	type MaxLinesPerEnterprise = ConstU32<16>;
 	/// A financing of 1,000 (whole units) or more improves a credit record when repaid.
 	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;

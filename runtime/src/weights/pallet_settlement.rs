@@ -385,4 +385,12 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2881).saturating_mul(n.into()))
 	}
+	/// Placeholder until `scripts/bench.sh pallet_settlement` measures it.
+	fn freeze_account() -> Weight {
+		Weight::from_parts(30_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(3, 1))
+	}
+	/// Placeholder until `scripts/bench.sh pallet_settlement` measures it.
+	fn thaw_account() -> Weight {
+		Weight::from_parts(30_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(2, 1))
+	}
 }

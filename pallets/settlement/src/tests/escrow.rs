@@ -6,10 +6,7 @@ use frame_support::{
 	traits::{fungibles::InspectHold, Hooks},
 };
 use sp_core::H256;
-use tradefin_primitives::{
-	identity::ParticipantStatus,
-	trade::{DocumentId, DocumentKind, DocumentLedger},
-};
+use tradefin_primitives::trade::{DocumentId, DocumentKind, DocumentLedger};
 
 use super::payments::payment;
 use crate::{mock::*, Error, Escrows, Event, HoldReason, OpenEscrows, PaymentOf, Purpose};
@@ -173,14 +170,15 @@ fn a_release_rechecks_the_payment_and_failing_keeps_the_funds_held() {
 		let doc = declaration(EXPORTER, "EXP-E5", USD, FACE);
 		assert_ok!(open(5_000, doc, None, 2 * DAY));
 		assert_ok!(Settlement::agree_release(RuntimeOrigin::signed(IMPORTER), 0));
-		// A suspended payee cannot be paid: its agreement fails and changes nothing.
-		set_status(EXPORTER, ParticipantStatus::Suspended);
+		// The payer's balances frozen by the regulator: the payee's agreement fails and changes
+		// nothing.
+		assert_ok!(Settlement::freeze_account(RuntimeOrigin::signed(REGULATOR), IMPORTER, 1));
 		assert_noop!(
 			Settlement::agree_release(RuntimeOrigin::signed(EXPORTER), 0),
-			Error::<Test>::PayeeNotActive
+			Error::<Test>::AccountFrozen
 		);
-		// Reinstated, but the declaration was paid in full meanwhile.
-		set_status(EXPORTER, ParticipantStatus::Active);
+		// Thawed, but the declaration was paid in full meanwhile.
+		assert_ok!(Settlement::thaw_account(RuntimeOrigin::signed(REGULATOR), IMPORTER));
 		assert_ok!(Settlement::pay(RuntimeOrigin::signed(IMPORTER), goods(FACE, doc)));
 		assert_noop!(
 			Settlement::agree_release(RuntimeOrigin::signed(EXPORTER), 0),

@@ -1,5 +1,6 @@
 mod currencies;
 mod escrow;
+mod freeze;
 mod migrations;
 mod payments;
 mod permissions;

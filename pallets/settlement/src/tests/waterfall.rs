@@ -160,3 +160,31 @@ fn a_frozen_financing_or_a_pending_application_blocks_the_payment() {
 		);
 	});
 }
+
+/// The review's L-6: once the exporter was revoked (or suspended), its financed document could
+/// not be paid through settlement, so the proceeds path to the bank closed. Now a trade payment
+/// to a barred enterprise still pays its attested documents: the waterfall repays the bank, and
+/// the rest reaches the exporter's account (where only repaying its financings is open to it).
+/// Capital payments to it stay refused.
+#[test]
+fn l6_a_barred_exporters_financed_document_still_repays_the_bank() {
+	use tradefin_primitives::{identity::ParticipantStatus, testing::set_status};
+	for status in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {
+		test(|| {
+			let (doc, id) = financed("L6-BARRED", true);
+			set_now(DAY + 73 * DAY);
+			set_status(EXPORTER, status);
+			// 73 days of 8% on 800,000 = 12,800.
+			let (bank, exporter) = (balance(USD, BANK), balance(USD, EXPORTER));
+			assert_ok!(pay_doc(FACE, doc, USD, None));
+			assert_eq!(balance(USD, BANK), bank + ADVANCE + 12_800, "{status:?}: the bank is repaid");
+			assert_eq!(balance(USD, EXPORTER), exporter + FACE - ADVANCE - 12_800);
+			assert_eq!(state(id), Some(FinancingState::Repaid));
+			let capital = payment(EXPORTER, USD, 1, Purpose::Capital, vec![], None);
+			assert_noop!(
+				Settlement::pay(RuntimeOrigin::signed(IMPORTER), capital).map_err(|e| e.error),
+				crate::Error::<Test>::PayeeNotActive
+			);
+		});
+	}
+}

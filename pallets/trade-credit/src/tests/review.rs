@@ -242,3 +242,34 @@ fn l10_call_lists_beyond_their_bound_do_not_decode() {
 		}
 	});
 }
+
+/// The review's M-9: one owner could grow the permanent document registry without bound, 32
+/// documents at a time. Now at most `MaxDocumentsPerDay` (1,000 in the mock) per owner and UTC
+/// day; the next day counts afresh, and another owner has its own quota.
+#[test]
+fn m9_documents_registered_per_owner_and_day_are_bounded() {
+	let batch = |from: u32| -> Vec<crate::DocumentInput> {
+		(from..from + 5)
+			.map(|i| input(DocumentKind::ExportDeclaration, &format!("Q-{i}"), 10))
+			.collect()
+	};
+	let register = |from: u32| {
+		TradeCredit::register_documents(
+			RuntimeOrigin::signed(EXPORTER),
+			EXPORTER,
+			batch(from).try_into().expect("within the bound"),
+		)
+	};
+	test(|| {
+		for n in 0..200 {
+			assert_ok!(register(n * 5));
+		}
+		assert_eq!(crate::DocumentsToday::<Test>::get(EXPORTER).1, 1_000);
+		assert_noop!(register(1_000), crate::Error::<Test>::DailyDocumentQuota);
+		// The next UTC day, the owner registers again.
+		let now = TradeCredit::now();
+		tradefin_primitives::testing::set_now(now + 86_400_000);
+		assert_ok!(register(1_000));
+		assert_eq!(crate::DocumentsToday::<Test>::get(EXPORTER).1, 5);
+	});
+}

@@ -1,0 +1,66 @@
+//! The fee schedule (the review's M-9): filling a block costs a participant a meaningful
+//! amount, and so does every document it registers. The figures are printed for the README.
+
+use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+use sp_keyring::Sr25519Keyring::*;
+use tradefin_primitives::trade::DocumentKind;
+use tradefin_runtime::{configs::RuntimeBlockWeights, Runtime, RuntimeCall, UNIT};
+use tradefin_tests::runtime::{issuer, new_test_ext};
+
+type Payment = pallet_transaction_payment::Pallet<Runtime>;
+
+fn tfn(plancks: u128) -> f64 {
+	plancks as f64 / UNIT as f64
+}
+
+/// The fee of `call` in a transaction of `len` bytes, no tip.
+fn fee(call: &RuntimeCall, len: u32) -> u128 {
+	Payment::compute_fee(len, &call.get_dispatch_info(), 0)
+}
+
+#[test]
+fn m9_a_full_block_and_every_document_cost_a_meaningful_amount() {
+	new_test_ext("development").execute_with(|| {
+		let weights = RuntimeBlockWeights::get();
+		let normal = weights.get(DispatchClass::Normal).max_total.expect("a normal limit");
+		let full_block = Payment::weight_to_fee(&normal);
+		assert!(full_block >= 1_000 * UNIT, "a full block costs {} TFN", tfn(full_block));
+		// The review's spam: a 3.5 MB remark.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 3_500_000] });
+		let remark_fee = fee(&remark, 3_500_010);
+		assert!(remark_fee >= 350 * UNIT, "a 3.5 MB remark costs {} TFN", tfn(remark_fee));
+		// 32 documents registered in one call (the most a batch takes).
+		let documents: Vec<_> = (0..32)
+			.map(|i| pallet_trade_credit::DocumentInput {
+				kind: DocumentKind::ExportDeclaration,
+				issuer: issuer(Dave),
+				number: format!("310120260000{i:06}").into_bytes().try_into().expect("short"),
+				counterparty: sp_core::H256::repeat_byte(0xB7),
+				currency: 840,
+				face_value: 1_000_000,
+				issued_at: 0,
+				due_at: 90 * 86_400_000,
+			})
+			.collect();
+		let register = RuntimeCall::TradeCredit(pallet_trade_credit::Call::register_documents {
+			owner: AliceStash.to_account_id(),
+			documents: documents.try_into().expect("a full batch"),
+		});
+		let len = codec::Encode::encoded_size(&register) as u32 + 110;
+		let per_document = fee(&register, len) / 32;
+		assert!(per_document >= UNIT / 100, "a document costs {} TFN", tfn(per_document));
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Bob.to_account_id().into(),
+			value: UNIT,
+		});
+		let transfer_fee = fee(&transfer, 140);
+		println!(
+			"fees: full normal block {:.1} TFN; 3.5 MB remark {:.1} TFN; a document registered \
+			 (batch of 32) {:.4} TFN; a transfer {:.4} TFN",
+			tfn(full_block),
+			tfn(remark_fee),
+			tfn(per_document),
+			tfn(transfer_fee)
+		);
+	});
+}
