@@ -23,7 +23,7 @@ fn m9_a_full_block_and_every_document_cost_a_meaningful_amount() {
 	new_test_ext("development").execute_with(|| {
 		let weights = RuntimeBlockWeights::get();
 		let normal = weights.get(DispatchClass::Normal).max_total.expect("a normal limit");
-		let full_block = Payment::weight_to_fee(&normal);
+		let full_block = Payment::weight_to_fee(normal);
 		assert!(full_block >= 1_000 * UNIT, "a full block costs {} TFN", tfn(full_block));
 		// The review's spam: a 3.5 MB remark.
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 3_500_000] });

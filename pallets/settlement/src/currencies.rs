@@ -113,7 +113,9 @@ impl<T: Config> tradefin_primitives::CurrencyDecimals for Pallet<T> {
 	fn decimals(currency: AssetId) -> Option<u8> {
 		Currencies::<T>::get(currency).map(|info| info.decimals)
 	}
+}
 
+impl<T: Config> Pallet<T> {
 	/// Nothing leaves a frozen account through settlement.
 	pub(crate) fn ensure_not_frozen(who: &T::AccountId) -> DispatchResult {
 		ensure!(!Frozen::<T>::contains_key(who), Error::<T>::AccountFrozen);

@@ -59,15 +59,15 @@ impl WeightInfo for () {
 	fn on_initialize(_n: u32) -> Weight {
 		Weight::zero()
 	}
-}
-
-/// A length bounded by a `u32` constant, as a benchmark component.
-pub(crate) fn count(len: usize) -> u32 {
-	u32::try_from(len).unwrap_or(u32::MAX)
 	fn freeze_account() -> Weight {
 		Weight::zero()
 	}
 	fn thaw_account() -> Weight {
 		Weight::zero()
 	}
+}
+
+/// A length bounded by a `u32` constant, as a benchmark component.
+pub(crate) fn count(len: usize) -> u32 {
+	u32::try_from(len).unwrap_or(u32::MAX)
 }

@@ -48,7 +48,12 @@ fn nothing_leaves_a_frozen_account_until_the_regulator_thaws_it() {
 			Error::<Test>::AccountFrozen
 		);
 		assert_noop!(
-			Settlement::open_escrow(RuntimeOrigin::signed(IMPORTER), capital(EXPORTER), None, DAY * 2),
+			Settlement::open_escrow(
+				RuntimeOrigin::signed(IMPORTER),
+				capital(EXPORTER),
+				None,
+				DAY * 2
+			),
 			Error::<Test>::AccountFrozen
 		);
 		// The escrow opened before the freeze is not paid out either.

@@ -177,7 +177,11 @@ fn l6_a_barred_exporters_financed_document_still_repays_the_bank() {
 			// 73 days of 8% on 800,000 = 12,800.
 			let (bank, exporter) = (balance(USD, BANK), balance(USD, EXPORTER));
 			assert_ok!(pay_doc(FACE, doc, USD, None));
-			assert_eq!(balance(USD, BANK), bank + ADVANCE + 12_800, "{status:?}: the bank is repaid");
+			assert_eq!(
+				balance(USD, BANK),
+				bank + ADVANCE + 12_800,
+				"{status:?}: the bank is repaid"
+			);
 			assert_eq!(balance(USD, EXPORTER), exporter + FACE - ADVANCE - 12_800);
 			assert_eq!(state(id), Some(FinancingState::Repaid));
 			let capital = payment(EXPORTER, USD, 1, Purpose::Capital, vec![], None);
