@@ -56,8 +56,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `688`
 		//  Estimated: `3674`
-		// Minimum execution time: 22_384_000 picoseconds.
-		Weight::from_parts(35_743_000, 0)
+		// Minimum execution time: 22_263_000 picoseconds.
+		Weight::from_parts(34_922_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `901`
 		//  Estimated: `3674`
-		// Minimum execution time: 72_247_000 picoseconds.
-		Weight::from_parts(78_757_000, 0)
+		// Minimum execution time: 72_177_000 picoseconds.
+		Weight::from_parts(92_347_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1056`
 		//  Estimated: `6358`
-		// Minimum execution time: 61_642_000 picoseconds.
-		Weight::from_parts(92_057_000, 0)
+		// Minimum execution time: 61_672_000 picoseconds.
+		Weight::from_parts(69_804_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1231`
 		//  Estimated: `6358`
-		// Minimum execution time: 69_373_000 picoseconds.
-		Weight::from_parts(103_994_000, 0)
+		// Minimum execution time: 69_644_000 picoseconds.
+		Weight::from_parts(99_207_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `956`
 		//  Estimated: `4026`
-		// Minimum execution time: 59_728_000 picoseconds.
-		Weight::from_parts(87_109_000, 0)
+		// Minimum execution time: 59_999_000 picoseconds.
+		Weight::from_parts(82_062_000, 0)
 			.saturating_add(Weight::from_parts(0, 4026))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -156,8 +156,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1157`
 		//  Estimated: `6358`
-		// Minimum execution time: 24_766_000 picoseconds.
-		Weight::from_parts(32_769_000, 0)
+		// Minimum execution time: 25_217_000 picoseconds.
+		Weight::from_parts(40_239_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -166,28 +166,32 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:1)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `CouncilMembership::Members` (r:1 w:0)
+	/// Proof: `CouncilMembership::Members` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `690`
+		//  Measured:  `856`
 		//  Estimated: `6358`
-		// Minimum execution time: 21_663_000 picoseconds.
-		Weight::from_parts(29_354_000, 0)
+		// Minimum execution time: 25_658_000 picoseconds.
+		Weight::from_parts(40_510_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:1)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Reseat` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Reseat` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `6358`
-		// Minimum execution time: 21_772_000 picoseconds.
-		Weight::from_parts(25_127_000, 0)
+		// Minimum execution time: 23_655_000 picoseconds.
+		Weight::from_parts(33_469_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
@@ -198,15 +202,19 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `CouncilMembership::Members` (r:1 w:0)
+	/// Proof: `CouncilMembership::Members` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Reseat` (r:0 w:1)
+	/// Proof: `EnterpriseIdentity::Reseat` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1056`
+		//  Measured:  `1222`
 		//  Estimated: `6358`
-		// Minimum execution time: 60_650_000 picoseconds.
-		Weight::from_parts(66_198_000, 0)
+		// Minimum execution time: 67_200_000 picoseconds.
+		Weight::from_parts(76_904_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:2 w:1)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -218,8 +226,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1991`
 		//  Estimated: `6358`
-		// Minimum execution time: 33_189_000 picoseconds.
-		Weight::from_parts(36_925_000, 0)
+		// Minimum execution time: 33_339_000 picoseconds.
+		Weight::from_parts(42_714_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -234,8 +242,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `2008`
 		//  Estimated: `6100`
-		// Minimum execution time: 30_926_000 picoseconds.
-		Weight::from_parts(38_758_000, 0)
+		// Minimum execution time: 31_296_000 picoseconds.
+		Weight::from_parts(37_926_000, 0)
 			.saturating_add(Weight::from_parts(0, 6100))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -252,8 +260,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1205`
 		//  Estimated: `6358`
-		// Minimum execution time: 28_692_000 picoseconds.
-		Weight::from_parts(34_371_000, 0)
+		// Minimum execution time: 28_993_000 picoseconds.
+		Weight::from_parts(33_390_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -268,8 +276,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1039`
 		//  Estimated: `3674`
-		// Minimum execution time: 28_032_000 picoseconds.
-		Weight::from_parts(32_959_000, 0)
+		// Minimum execution time: 28_072_000 picoseconds.
+		Weight::from_parts(39_950_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -286,8 +294,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1389`
 		//  Estimated: `6358`
-		// Minimum execution time: 30_285_000 picoseconds.
-		Weight::from_parts(40_480_000, 0)
+		// Minimum execution time: 30_254_000 picoseconds.
+		Weight::from_parts(35_012_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -303,7 +311,7 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		//  Measured:  `1417`
 		//  Estimated: `3674`
 		// Minimum execution time: 27_341_000 picoseconds.
-		Weight::from_parts(34_011_000, 0)
+		Weight::from_parts(39_198_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -316,8 +324,8 @@ impl<T: frame_system::Config> pallet_enterprise_identity::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `1092`
 		//  Estimated: `3674`
-		// Minimum execution time: 13_290_000 picoseconds.
-		Weight::from_parts(14_512_000, 0)
+		// Minimum execution time: 12_979_000 picoseconds.
+		Weight::from_parts(20_331_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}

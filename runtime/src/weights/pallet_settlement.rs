@@ -58,8 +58,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `970`
 		//  Estimated: `3675`
-		// Minimum execution time: 31_647_000 picoseconds.
-		Weight::from_parts(43_134_000, 0)
+		// Minimum execution time: 31_738_000 picoseconds.
+		Weight::from_parts(35_202_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -78,10 +78,10 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1905`
+		//  Measured:  `2005`
 		//  Estimated: `6358`
-		// Minimum execution time: 62_022_000 picoseconds.
-		Weight::from_parts(78_646_000, 0)
+		// Minimum execution time: 66_249_000 picoseconds.
+		Weight::from_parts(77_304_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -90,6 +90,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Frozen` (r:1 w:0)
+	/// Proof: `Settlement::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:1 w:1)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -104,12 +106,12 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::Supply` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2001`
+		//  Measured:  `2101`
 		//  Estimated: `3675`
-		// Minimum execution time: 91_947_000 picoseconds.
-		Weight::from_parts(122_452_000, 0)
+		// Minimum execution time: 98_607_000 picoseconds.
+		Weight::from_parts(113_118_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
@@ -118,29 +120,61 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Settlement::Quotes` (r:0 w:1)
-	/// Proof: `Settlement::Quotes` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Quotes` (r:3 w:2)
+	/// Proof: `Settlement::Quotes` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::QuoteCount` (r:1 w:0)
+	/// Proof: `Settlement::QuoteCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn publish_quote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1015`
-		//  Estimated: `6036`
-		// Minimum execution time: 27_290_000 picoseconds.
-		Weight::from_parts(33_039_000, 0)
-			.saturating_add(Weight::from_parts(0, 6036))
-			.saturating_add(T::DbWeight::get().reads(4))
+		//  Measured:  `1500`
+		//  Estimated: `8811`
+		// Minimum execution time: 52_979_000 picoseconds.
+		Weight::from_parts(59_748_000, 0)
+			.saturating_add(Weight::from_parts(0, 8811))
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Frozen` (r:1 w:1)
+	/// Proof: `Settlement::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	fn freeze_account() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `857`
+		//  Estimated: `6358`
+		// Minimum execution time: 24_346_000 picoseconds.
+		Weight::from_parts(31_146_000, 0)
+			.saturating_add(Weight::from_parts(0, 6358))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Frozen` (r:1 w:1)
+	/// Proof: `Settlement::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	fn thaw_account() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `840`
+		//  Estimated: `3674`
+		// Minimum execution time: 21_071_000 picoseconds.
+		Weight::from_parts(24_487_000, 0)
+			.saturating_add(Weight::from_parts(0, 3674))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Currencies` (r:2 w:0)
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Storage: `EnterpriseIdentity::Participants` (r:9 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Settlement::Quotes` (r:1 w:0)
-	/// Proof: `Settlement::Quotes` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Frozen` (r:1 w:0)
+	/// Proof: `Settlement::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:4)
+	/// Storage: `Settlement::Quotes` (r:9 w:0)
+	/// Proof: `Settlement::Quotes` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:11 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
@@ -152,30 +186,32 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn convert() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2621`
-		//  Estimated: `11426`
-		// Minimum execution time: 164_765_000 picoseconds.
-		Weight::from_parts(224_533_000, 0)
-			.saturating_add(Weight::from_parts(0, 11426))
-			.saturating_add(T::DbWeight::get().reads(17))
+		//  Measured:  `5098`
+		//  Estimated: `29689`
+		// Minimum execution time: 281_679_000 picoseconds.
+		Weight::from_parts(296_921_000, 0)
+			.saturating_add(Weight::from_parts(0, 29689))
+			.saturating_add(T::DbWeight::get().reads(41))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Currencies` (r:1 w:0)
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
+	/// Storage: `EnterpriseIdentity::Participants` (r:10 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Settlement::Quotes` (r:1 w:0)
-	/// Proof: `Settlement::Quotes` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Frozen` (r:1 w:0)
+	/// Proof: `Settlement::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Quotes` (r:9 w:0)
+	/// Proof: `Settlement::Quotes` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:12 w:5)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:5)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:3 w:0)
@@ -191,14 +227,14 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// The range of component `d` is `[1, 8]`.
 	fn pay(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2701 + d * (294 ±0)`
-		//  Estimated: `14035 + d * (2808 ±0)`
-		// Minimum execution time: 230_673_000 picoseconds.
-		Weight::from_parts(275_350_138, 0)
-			.saturating_add(Weight::from_parts(0, 14035))
-			// Standard Error: 334_364
-			.saturating_add(Weight::from_parts(20_606_534, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(19))
+		//  Measured:  `5213 + d * (294 ±0)`
+		//  Estimated: `32298 + d * (2808 ±0)`
+		// Minimum execution time: 348_318_000 picoseconds.
+		Weight::from_parts(407_385_655, 0)
+			.saturating_add(Weight::from_parts(0, 32298))
+			// Standard Error: 392_226
+			.saturating_add(Weight::from_parts(21_461_379, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(43))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(10))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
@@ -210,6 +246,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Frozen` (r:1 w:0)
+	/// Proof: `Settlement::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:8 w:0)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
@@ -235,26 +273,26 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Storage: `Settlement::EscrowQueueCursor` (r:1 w:1)
 	/// Proof: `Settlement::EscrowQueueCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Escrows` (r:0 w:1)
-	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
+	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(422), added: 2897, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::IncomingEscrows` (r:0 w:1)
 	/// Proof: `Settlement::IncomingEscrows` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 8]`.
 	fn open_escrow(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2099 + d * (294 ±0)`
+		//  Measured:  `2431 + d * (294 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 113_659_000 picoseconds.
-		Weight::from_parts(129_203_451, 0)
+		// Minimum execution time: 123_043_000 picoseconds.
+		Weight::from_parts(140_257_998, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 128_909
-			.saturating_add(Weight::from_parts(6_989_835, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(14))
+			// Standard Error: 219_500
+			.saturating_add(Weight::from_parts(11_291_519, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(11))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(d.into()))
 	}
 	/// Storage: `Settlement::Escrows` (r:1 w:1)
-	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
+	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(422), added: 2897, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:8 w:8)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::TradeUse` (r:8 w:0)
@@ -277,6 +315,8 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::Currencies` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Settlement::Frozen` (r:1 w:0)
+	/// Proof: `Settlement::Frozen` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Pledges` (r:8 w:0)
 	/// Proof: `TradeCredit::Pledges` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::TradeOf` (r:8 w:0)
@@ -290,14 +330,14 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// The range of component `d` is `[1, 8]`.
 	fn release_escrow(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2394 + d * (326 ±0)`
+		//  Measured:  `2726 + d * (326 ±0)`
 		//  Estimated: `6358 + d * (2808 ±0)`
-		// Minimum execution time: 179_737_000 picoseconds.
-		Weight::from_parts(212_682_307, 0)
+		// Minimum execution time: 186_998_000 picoseconds.
+		Weight::from_parts(173_639_928, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 312_779
-			.saturating_add(Weight::from_parts(34_439_806, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(14))
+			// Standard Error: 155_905
+			.saturating_add(Weight::from_parts(25_009_965, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(12))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
@@ -306,19 +346,19 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Escrows` (r:1 w:1)
-	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
+	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(422), added: 2897, mode: `MaxEncodedLen`)
 	fn agree_release() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1006`
-		//  Estimated: `3871`
-		// Minimum execution time: 25_107_000 picoseconds.
-		Weight::from_parts(35_543_000, 0)
-			.saturating_add(Weight::from_parts(0, 3871))
+		//  Measured:  `1039`
+		//  Estimated: `3887`
+		// Minimum execution time: 26_399_000 picoseconds.
+		Weight::from_parts(29_814_000, 0)
+			.saturating_add(Weight::from_parts(0, 3887))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Settlement::Escrows` (r:1 w:1)
-	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
+	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(422), added: 2897, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -339,11 +379,11 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Proof: `Settlement::IncomingEscrows` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn refund_escrow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1811`
-		//  Estimated: `3871`
-		// Minimum execution time: 81_631_000 picoseconds.
-		Weight::from_parts(97_976_000, 0)
-			.saturating_add(Weight::from_parts(0, 3871))
+		//  Measured:  `2043`
+		//  Estimated: `3887`
+		// Minimum execution time: 83_194_000 picoseconds.
+		Weight::from_parts(90_264_000, 0)
+			.saturating_add(Weight::from_parts(0, 3887))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -356,7 +396,7 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// Storage: `Settlement::EscrowQueue` (r:32 w:32)
 	/// Proof: `Settlement::EscrowQueue` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Settlement::Escrows` (r:32 w:32)
-	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(406), added: 2881, mode: `MaxEncodedLen`)
+	/// Proof: `Settlement::Escrows` (`max_values`: None, `max_size`: Some(422), added: 2897, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:32 w:32)
@@ -372,25 +412,17 @@ impl<T: frame_system::Config> pallet_settlement::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1180 + n * (709 ±0)`
-		//  Estimated: `3675 + n * (2881 ±0)`
-		// Minimum execution time: 85_908_000 picoseconds.
-		Weight::from_parts(19_259_304, 0)
+		//  Measured:  `1400 + n * (711 ±0)`
+		//  Estimated: `3675 + n * (2897 ±5)`
+		// Minimum execution time: 87_921_000 picoseconds.
+		Weight::from_parts(42_936_349, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 605_989
-			.saturating_add(Weight::from_parts(67_255_121, 0).saturating_mul(n.into()))
+			// Standard Error: 188_527
+			.saturating_add(Weight::from_parts(55_357_484, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2881).saturating_mul(n.into()))
-	}
-	/// Placeholder until `scripts/bench.sh pallet_settlement` measures it.
-	fn freeze_account() -> Weight {
-		Weight::from_parts(30_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(3, 1))
-	}
-	/// Placeholder until `scripts/bench.sh pallet_settlement` measures it.
-	fn thaw_account() -> Weight {
-		Weight::from_parts(30_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(2, 1))
+			.saturating_add(Weight::from_parts(0, 2897).saturating_mul(n.into()))
 	}
 }

@@ -52,6 +52,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::DocumentsToday` (r:1 w:1)
+	/// Proof: `TradeCredit::DocumentsToday` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Documents` (r:32 w:32)
@@ -61,13 +63,14 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1186`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 50_876_000 picoseconds.
-		Weight::from_parts(46_388_962, 0)
+		// Minimum execution time: 53_520_000 picoseconds.
+		Weight::from_parts(48_013_785, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 33_636
-			.saturating_add(Weight::from_parts(9_983_409, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7))
+			// Standard Error: 8_668
+			.saturating_add(Weight::from_parts(8_553_180, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
@@ -78,13 +81,13 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// The range of component `n` is `[1, 32]`.
 	fn attest_documents(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `545 + n * (258 ±0)`
+		//  Measured:  `579 + n * (258 ±0)`
 		//  Estimated: `3674 + n * (2808 ±0)`
-		// Minimum execution time: 22_653_000 picoseconds.
-		Weight::from_parts(14_279_701, 0)
+		// Minimum execution time: 22_774_000 picoseconds.
+		Weight::from_parts(11_763_498, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
-			// Standard Error: 10_862
-			.saturating_add(Weight::from_parts(12_216_047, 0).saturating_mul(n.into()))
+			// Standard Error: 13_502
+			.saturating_add(Weight::from_parts(12_247_311, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -107,13 +110,13 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// The range of component `n` is `[1, 8]`.
 	fn link_documents(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1280 + n * (258 ±0)`
+		//  Measured:  `1314 + n * (258 ±0)`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 56_624_000 picoseconds.
-		Weight::from_parts(54_283_486, 0)
+		// Minimum execution time: 55_322_000 picoseconds.
+		Weight::from_parts(53_042_713, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 13_398
-			.saturating_add(Weight::from_parts(6_941_052, 0).saturating_mul(n.into()))
+			// Standard Error: 9_155
+			.saturating_add(Weight::from_parts(6_710_800, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -128,10 +131,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn dispute_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `832`
+		//  Measured:  `866`
 		//  Estimated: `3798`
-		// Minimum execution time: 23_465_000 picoseconds.
-		Weight::from_parts(26_709_000, 0)
+		// Minimum execution time: 22_954_000 picoseconds.
+		Weight::from_parts(25_368_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -144,10 +147,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `924`
+		//  Measured:  `958`
 		//  Estimated: `3798`
-		// Minimum execution time: 24_176_000 picoseconds.
-		Weight::from_parts(28_292_000, 0)
+		// Minimum execution time: 24_186_000 picoseconds.
+		Weight::from_parts(29_955_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -162,10 +165,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn void_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `866`
+		//  Measured:  `899`
 		//  Estimated: `3798`
-		// Minimum execution time: 25_247_000 picoseconds.
-		Weight::from_parts(29_414_000, 0)
+		// Minimum execution time: 25_197_000 picoseconds.
+		Weight::from_parts(42_113_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -182,10 +185,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn cancel_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1079`
+		//  Measured:  `1113`
 		//  Estimated: `3798`
-		// Minimum execution time: 27_922_000 picoseconds.
-		Weight::from_parts(35_603_000, 0)
+		// Minimum execution time: 27_781_000 picoseconds.
+		Weight::from_parts(39_989_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -206,10 +209,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2041`
+		//  Measured:  `2075`
 		//  Estimated: `24210`
-		// Minimum execution time: 82_342_000 picoseconds.
-		Weight::from_parts(105_997_000, 0)
+		// Minimum execution time: 81_151_000 picoseconds.
+		Weight::from_parts(134_460_000, 0)
 			.saturating_add(Weight::from_parts(0, 24210))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -226,10 +229,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn release_pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1566`
+		//  Measured:  `1600`
 		//  Estimated: `6606`
-		// Minimum execution time: 42_042_000 picoseconds.
-		Weight::from_parts(59_558_000, 0)
+		// Minimum execution time: 42_222_000 picoseconds.
+		Weight::from_parts(73_879_000, 0)
 			.saturating_add(Weight::from_parts(0, 6606))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -254,8 +257,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `6358`
-		// Minimum execution time: 59_448_000 picoseconds.
-		Weight::from_parts(86_529_000, 0)
+		// Minimum execution time: 58_828_000 picoseconds.
+		Weight::from_parts(98_947_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -270,8 +273,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `975`
 		//  Estimated: `6358`
-		// Minimum execution time: 30_055_000 picoseconds.
-		Weight::from_parts(32_158_000, 0)
+		// Minimum execution time: 29_714_000 picoseconds.
+		Weight::from_parts(39_910_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -286,8 +289,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `817`
 		//  Estimated: `3674`
-		// Minimum execution time: 26_139_000 picoseconds.
-		Weight::from_parts(30_886_000, 0)
+		// Minimum execution time: 25_678_000 picoseconds.
+		Weight::from_parts(27_821_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -300,8 +303,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `740`
 		//  Estimated: `3674`
-		// Minimum execution time: 19_119_000 picoseconds.
-		Weight::from_parts(27_260_000, 0)
+		// Minimum execution time: 18_607_000 picoseconds.
+		Weight::from_parts(21_372_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -314,8 +317,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `740`
 		//  Estimated: `3674`
-		// Minimum execution time: 19_118_000 picoseconds.
-		Weight::from_parts(24_477_000, 0)
+		// Minimum execution time: 18_628_000 picoseconds.
+		Weight::from_parts(27_120_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -332,8 +335,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1289`
 		//  Estimated: `3674`
-		// Minimum execution time: 31_817_000 picoseconds.
-		Weight::from_parts(44_726_000, 0)
+		// Minimum execution time: 31_286_000 picoseconds.
+		Weight::from_parts(39_088_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
