@@ -1,5 +1,11 @@
 //! Storage migrations of the settlement pallet.
 
+/// A number of storage entries, for weights and checks (saturating; a `usize` beyond `u64`
+/// cannot occur).
+fn count(entries: usize) -> u64 {
+	u64::try_from(entries).unwrap_or(u64::MAX)
+}
+
 /// Version 2: escrows are also indexed by payee (`IncomingEscrows`), so an exporter can find the
 /// funds held for it (runtime API `incoming_escrows`). Version 1 indexed them by payer only.
 pub mod v2 {
@@ -52,12 +58,12 @@ pub mod v2 {
 				IncomingEscrows::<T>::iter().next().is_none(),
 				"version 1 has no payee index"
 			);
-			Ok(u64::try_from(Escrows::<T>::iter().count()).unwrap_or(u64::MAX))
+			Ok(super::count(Escrows::<T>::iter().count()))
 		}
 
 		/// After: the escrows are the `before` ones, each indexed under its payee.
 		pub fn check_after(before: u64) -> Result<(), sp_runtime::TryRuntimeError> {
-			let escrows = u64::try_from(Escrows::<T>::iter().count()).unwrap_or(u64::MAX);
+			let escrows = super::count(Escrows::<T>::iter().count());
 			frame_support::ensure!(escrows == before, "the migration changed the escrows");
 			Pallet::<T>::check_payee_index()
 		}
@@ -89,6 +95,7 @@ pub mod v3 {
 	};
 	use tradefin_primitives::{trade::DocumentId, AssetId, Balance, Moment};
 
+	use super::count;
 	use crate::{
 		pallet::{Config, DocumentsOf, EscrowOf, Escrows, Pallet, QuoteCount, Quotes},
 		Conversion, Escrow, PaymentInput, Purpose, Quote,
@@ -147,7 +154,7 @@ pub mod v3 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for PerProviderQuotesAndLimits<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let quotes: Vec<_> = old::Quotes::<T>::drain().collect();
-			let moved = quotes.len() as u64;
+			let moved = count(quotes.len());
 			for (pair, quote) in quotes {
 				Quotes::<T>::insert(pair, quote.provider.clone(), quote);
 				QuoteCount::<T>::insert(pair, 1);
@@ -200,8 +207,8 @@ pub mod v3 {
 	impl<T: Config> PerProviderQuotesAndLimits<T> {
 		/// Before: every quote and escrow decodes in version 2's layout. Returns their counts.
 		pub fn check_before() -> Result<(u64, u64), sp_runtime::TryRuntimeError> {
-			let quotes = old::Quotes::<T>::iter().count() as u64;
-			let escrows = old::Escrows::<T>::iter().count() as u64;
+			let quotes = count(old::Quotes::<T>::iter().count());
+			let escrows = count(old::Escrows::<T>::iter().count());
 			Ok((quotes, escrows))
 		}
 
@@ -209,11 +216,11 @@ pub mod v3 {
 		pub fn check_after(
 			(quotes, escrows): (u64, u64),
 		) -> Result<(), sp_runtime::TryRuntimeError> {
-			let now = Quotes::<T>::iter().count() as u64;
+			let now = count(Quotes::<T>::iter().count());
 			frame_support::ensure!(now == quotes, "every quote moved under its provider");
 			let counted: u64 = QuoteCount::<T>::iter_values().map(u64::from).sum();
 			frame_support::ensure!(counted == quotes, "the quote counts add up");
-			let decoded = Escrows::<T>::iter().count() as u64;
+			let decoded = count(Escrows::<T>::iter().count());
 			frame_support::ensure!(decoded == escrows, "every escrow decodes in version 3");
 			Ok(())
 		}
