@@ -18,3 +18,149 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_upgrades, Upgrades]
 	[pallet_sudo, Sudo]
 );
+
+/// The one benchmark helper of the runtime: participants through `EnterpriseIdentity`,
+/// documents and lines through `TradeCredit`'s own paths, currencies through `Assets`, the
+/// clock through `Timestamp`'s storage. Every tradefin pallet's `BenchmarkHelper` is implemented
+/// here, once.
+pub struct BenchmarkFixtures;
+
+mod helpers {
+	use frame_support::traits::fungibles::{Create, Inspect};
+	use sp_runtime::{DispatchError, DispatchResult};
+	use tradefin_primitives::{
+		identity::{ConsentScope, FxClass, ParticipantKind},
+		trade::{DocumentId, DocumentKind, LineId},
+		AssetId, Balance, Moment,
+	};
+
+	use super::BenchmarkFixtures;
+	use crate::{AccountId, Assets, EnterpriseIdentity, Runtime, TradeCredit};
+
+	fn register_participant(
+		who: &AccountId,
+		kind: ParticipantKind,
+		fx_class: Option<FxClass>,
+	) -> DispatchResult {
+		EnterpriseIdentity::benchmark_participant(who, kind, fx_class)
+	}
+
+	fn grant_consent(
+		enterprise: &AccountId,
+		bank: &AccountId,
+		scope: ConsentScope,
+		expires_at: Moment,
+	) -> DispatchResult {
+		EnterpriseIdentity::benchmark_consent(enterprise, bank, scope, expires_at)
+	}
+
+	fn attested_document(
+		owner: &AccountId,
+		kind: DocumentKind,
+		currency: AssetId,
+		face_value: Balance,
+		seed: u32,
+	) -> Result<DocumentId, DispatchError> {
+		TradeCredit::benchmark_attested_document(owner, kind, currency, face_value, seed)
+	}
+
+	/// The benchmarks move the clock by writing it: `Timestamp::set` would also move Aura's
+	/// slot checks, which a benchmark block does not satisfy.
+	fn set_time(now: Moment) {
+		pallet_timestamp::Now::<Runtime>::put(now);
+	}
+
+	impl pallet_trade_credit::BenchmarkHelper<AccountId> for BenchmarkFixtures {
+		fn register_participant(
+			who: &AccountId,
+			kind: ParticipantKind,
+			fx_class: Option<FxClass>,
+		) -> DispatchResult {
+			register_participant(who, kind, fx_class)
+		}
+
+		fn grant_consent(
+			enterprise: &AccountId,
+			bank: &AccountId,
+			scope: ConsentScope,
+			expires_at: Moment,
+		) -> DispatchResult {
+			grant_consent(enterprise, bank, scope, expires_at)
+		}
+
+		fn create_currency(currency: AssetId) {
+			if !Assets::asset_exists(currency) {
+				let owner = frame_benchmarking::account("currency issuer", 0, 0);
+				// A failure here surfaces as the benchmark's own `UnknownCurrency` refusal.
+				let _ = <Assets as Create<AccountId>>::create(currency, owner, true, 1);
+			}
+		}
+	}
+
+	impl pallet_financing::BenchmarkHelper<AccountId> for BenchmarkFixtures {
+		fn register_participant(
+			who: &AccountId,
+			kind: ParticipantKind,
+			fx_class: Option<FxClass>,
+		) -> DispatchResult {
+			register_participant(who, kind, fx_class)
+		}
+
+		fn grant_consent(
+			enterprise: &AccountId,
+			bank: &AccountId,
+			scope: ConsentScope,
+			expires_at: Moment,
+		) -> DispatchResult {
+			grant_consent(enterprise, bank, scope, expires_at)
+		}
+
+		fn attested_document(
+			owner: &AccountId,
+			kind: DocumentKind,
+			currency: AssetId,
+			face_value: Balance,
+			seed: u32,
+		) -> Result<DocumentId, DispatchError> {
+			attested_document(owner, kind, currency, face_value, seed)
+		}
+
+		fn open_line(
+			bank: &AccountId,
+			enterprise: &AccountId,
+			currency: AssetId,
+			limit: Balance,
+			expires_at: Moment,
+		) -> Result<LineId, DispatchError> {
+			TradeCredit::benchmark_open_line(bank, enterprise, currency, limit, expires_at)
+		}
+
+		fn set_time(now: Moment) {
+			set_time(now)
+		}
+	}
+
+	impl pallet_settlement::BenchmarkHelper<AccountId> for BenchmarkFixtures {
+		fn register_participant(
+			who: &AccountId,
+			kind: ParticipantKind,
+			fx_class: Option<FxClass>,
+		) -> DispatchResult {
+			register_participant(who, kind, fx_class)
+		}
+
+		fn attested_document(
+			owner: &AccountId,
+			kind: DocumentKind,
+			currency: AssetId,
+			face_value: Balance,
+			seed: u32,
+		) -> Result<DocumentId, DispatchError> {
+			attested_document(owner, kind, currency, face_value, seed)
+		}
+
+		fn set_time(now: Moment) {
+			set_time(now)
+		}
+	}
+}

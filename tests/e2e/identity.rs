@@ -11,7 +11,10 @@ use subxt::{
 	OnlineClient, SubstrateConfig,
 };
 use subxt_signer::sr25519::dev;
-use tradefin_tests::node::{module_error, TestNode};
+use tradefin_tests::{
+	node::{module_error, TestNode},
+	runtime::DAY_MS,
+};
 
 /// `ApplicationDeposit` of the runtime: 100 TFN.
 const DEPOSIT: u128 = 100 * 1_000_000_000_000;
@@ -110,7 +113,7 @@ async fn an_enterprise_applies_is_approved_then_suspended_and_refused() {
 
 	// While active, it can grant the bank consent.
 	let expires_at = SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_millis()
-		as u64 + 86_400_000;
+		as u64 + DAY_MS;
 	let consent = |purpose: u32| {
 		dynamic::transaction(
 			"EnterpriseIdentity",

@@ -25,7 +25,7 @@ pub const FACE: u128 = 10_000_000;
 pub const AMOUNT: u128 = 8_000_000;
 /// 6% a year.
 pub const RATE_BPS: u128 = 600;
-pub const DAY_MS: u64 = 86_400_000;
+pub use tradefin_tests::runtime::DAY_MS;
 pub const TENOR: u64 = 90 * DAY_MS;
 
 #[derive(Debug, DecodeAsType)]

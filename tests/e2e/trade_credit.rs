@@ -13,7 +13,10 @@ use subxt::{
 	OnlineClient, SubstrateConfig,
 };
 use subxt_signer::sr25519::{dev, Keypair};
-use tradefin_tests::node::{module_error, TestNode};
+use tradefin_tests::{
+	node::{module_error, TestNode},
+	runtime::DAY_MS,
+};
 
 /// USD in the dev presets (ISO 4217 numeric code).
 const USD: u32 = 840;
@@ -90,7 +93,7 @@ async fn two_banks_cannot_finance_one_declaration_beyond_its_value() {
 				bank.public_key().0,
 				Value::unnamed_variant("TradeDocuments", []),
 				7u32,
-				now_ms + 86_400_000,
+				now_ms + DAY_MS,
 			),
 		);
 		node.submit(&api, &consent, &exporter).await.expect("consent granted");
@@ -105,7 +108,7 @@ async fn two_banks_cannot_finance_one_declaration_beyond_its_value() {
 		("currency", Value::u128(USD.into())),
 		("face_value", Value::u128(FACE)),
 		("issued_at", Value::u128(now_ms.into())),
-		("due_at", Value::u128((now_ms + 90 * 86_400_000).into())),
+		("due_at", Value::u128((now_ms + 90 * DAY_MS).into())),
 	]);
 	let register = dynamic::transaction(
 		"TradeCredit",

@@ -15,6 +15,7 @@ use tradefin_runtime::{
 	Signature, SignedPayload, TimestampCall, TradeCredit, TxExtension, UncheckedExtrinsic,
 	SLOT_DURATION, VERSION,
 };
+use tradefin_test_utils::document;
 
 /// The genesis storage of a runtime preset (`development`, `local_testnet`, `consortium`),
 /// built natively from the same JSON patch the chain specs use.
@@ -150,8 +151,7 @@ impl Chain {
 pub const USD: u32 = 840;
 /// EUR in the presets.
 pub const EUR: u32 = 978;
-/// A day in milliseconds.
-pub const DAY: u64 = 86_400_000;
+pub use tradefin_primitives::DAY_MS;
 /// Face value of the declarations [`documented`] registers: 10,000.00.
 pub const FACE: u128 = 1_000_000;
 
@@ -174,17 +174,12 @@ pub fn attested_declaration(
 	face: u128,
 	due_at: u64,
 ) -> H256 {
-	let input = pallet_trade_credit::DocumentInput {
-		kind: DocumentKind::ExportDeclaration,
-		issuer: issuer(Sr25519Keyring::Dave),
-		number: number.as_bytes().to_vec().try_into().expect("short"),
-		counterparty: H256::repeat_byte(0xB7),
-		currency: USD,
-		face_value: face,
-		issued_at: 0,
-		due_at,
-	};
-	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+	let input = document(DocumentKind::ExportDeclaration, number, issuer(Sr25519Keyring::Dave))
+		.currency(USD)
+		.face_value(face)
+		.due_at(due_at)
+		.build();
+	let id = input.id();
 	assert_ok!(TradeCredit::register_documents(
 		signed_by(enterprise),
 		enterprise.to_account_id(),
@@ -206,16 +201,16 @@ pub fn documented(enterprise: Sr25519Keyring, bank: Sr25519Keyring, number: &str
 		ConsentScope::CreditRecord,
 		tradefin_primitives::identity::purpose::ISSUE_LINE
 			| tradefin_primitives::identity::purpose::FINANCE,
-		365 * DAY
+		365 * DAY_MS
 	));
-	let id = attested_declaration(enterprise, number, FACE, 365 * DAY);
+	let id = attested_declaration(enterprise, number, FACE, 365 * DAY_MS);
 	let line = pallet_trade_credit::NextLineId::<Runtime>::get();
 	assert_ok!(TradeCredit::issue_line(
 		signed_by(bank),
 		enterprise.to_account_id(),
 		USD,
 		FACE,
-		365 * DAY
+		365 * DAY_MS
 	));
 	(id, line)
 }

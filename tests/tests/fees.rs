@@ -31,15 +31,17 @@ fn m9_a_full_block_and_every_document_cost_a_meaningful_amount() {
 		assert!(remark_fee >= 350 * UNIT, "a 3.5 MB remark costs {} TFN", tfn(remark_fee));
 		// 32 documents registered in one call (the most a batch takes).
 		let documents: Vec<_> = (0..32)
-			.map(|i| pallet_trade_credit::DocumentInput {
-				kind: DocumentKind::ExportDeclaration,
-				issuer: issuer(Dave),
-				number: format!("310120260000{i:06}").into_bytes().try_into().expect("short"),
-				counterparty: sp_core::H256::repeat_byte(0xB7),
-				currency: 840,
-				face_value: 1_000_000,
-				issued_at: 0,
-				due_at: 90 * 86_400_000,
+			.map(|i| {
+				let number = format!("310120260000{i:06}");
+				tradefin_test_utils::document(
+					DocumentKind::ExportDeclaration,
+					&number,
+					issuer(Dave),
+				)
+				.currency(840)
+				.face_value(1_000_000)
+				.due_at(90 * tradefin_primitives::DAY_MS)
+				.build()
 			})
 			.collect();
 		let register = RuntimeCall::TradeCredit(pallet_trade_credit::Call::register_documents {

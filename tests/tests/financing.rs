@@ -13,7 +13,7 @@ use tradefin_runtime::{
 	configs::financing::GracePeriod, weights, EnterpriseIdentity, Financing, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, System, SLOT_DURATION,
 };
-use tradefin_tests::runtime::{documented, new_test_ext, Chain, DAY, FACE};
+use tradefin_tests::runtime::{documented, new_test_ext, Chain, DAY_MS, FACE};
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
@@ -43,7 +43,7 @@ fn overdue_events() -> Vec<u64> {
 #[test]
 fn a_financing_falls_overdue_in_a_block_without_any_call() {
 	new_test_ext("development").execute_with(|| {
-		let tenor = DAY;
+		let tenor = DAY_MS;
 		let mut chain = Chain::new();
 		chain.block(1, || {
 			let (doc, line) = documented(AliceStash, Bob, "EXP-OVERDUE");
@@ -75,7 +75,7 @@ fn a_financing_falls_overdue_in_a_block_without_any_call() {
 		let record = pallet_trade_credit::CreditRecords::<Runtime>::get(AliceStash.to_account_id());
 		assert_eq!(record.overdue, 1);
 		// The queue is empty: later blocks do nothing more.
-		assert_eq!(pallet_financing::QueueLen::<Runtime>::get(), 0);
+		assert_eq!(pallet_financing::OverdueQueueLen::<Runtime>::get(), 0);
 		chain.block(first_slot_after + 2, || {});
 		assert!(overdue_events().is_empty());
 	});
@@ -90,7 +90,7 @@ fn classes_and_consents_come_from_the_identity_pallet() {
 			// CharlieStash (class C) may not borrow; Ferdie is no enterprise at all.
 			let refusals = Financing::refusals_for(
 				&CharlieStash.to_account_id(),
-				&terms(Bob, line, DAY),
+				&terms(Bob, line, DAY_MS),
 				&pledges,
 			);
 			let class_c: DispatchError = Error::<Runtime>::ClassCNoCredit.into();
@@ -98,14 +98,14 @@ fn classes_and_consents_come_from_the_identity_pallet() {
 			assert_noop!(
 				Financing::apply(
 					signed(Ferdie),
-					terms(Bob, line, DAY),
+					terms(Bob, line, DAY_MS),
 					(pledges.clone()).try_into().expect("within the bound")
 				),
 				Error::<Runtime>::NotActiveEnterprise
 			);
 			assert_ok!(Financing::apply(
 				signed(AliceStash),
-				terms(Bob, line, DAY),
+				terms(Bob, line, DAY_MS),
 				(pledges).try_into().expect("within the bound")
 			));
 			// The enterprise withdraws its credit-record consent: Bob can no longer approve.
@@ -127,7 +127,7 @@ fn the_runtime_charges_the_benchmarked_weights() {
 	type Generated = weights::pallet_financing::WeightInfo<Runtime>;
 	let pledges = vec![PledgeOf { document: H256::zero(), amount: 1 }; 3];
 	let apply = RuntimeCall::Financing(pallet_financing::Call::apply {
-		terms: terms(Bob, 0, DAY),
+		terms: terms(Bob, 0, DAY_MS),
 		pledges: pledges.try_into().expect("three"),
 	});
 	assert_eq!(apply.get_dispatch_info().call_weight, Generated::apply(3));

@@ -20,17 +20,17 @@ use sp_runtime::FixedU128;
 use std::collections::BTreeMap;
 use tradefin_primitives::{
 	identity::{purpose, AttestationKind, ConsentScope, FxClass},
-	trade::{DocumentId, DocumentKind, DocumentLedger},
+	trade::{DocumentId, DocumentInspect, DocumentKind},
 };
 use tradefin_runtime::{
 	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeOrigin, Settlement, System, TradeCredit,
 };
-use tradefin_tests::runtime::{issuer, new_test_ext, DAY, USD};
+use tradefin_tests::runtime::{issuer, new_test_ext, DAY_MS, USD};
 
 const EUR: u32 = 978;
 const SEQUENCES: u64 = 200;
 const STEPS: u64 = 80;
-const FAR: u64 = 10_000 * DAY;
+const FAR: u64 = 10_000 * DAY_MS;
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
@@ -139,17 +139,16 @@ fn register(
 	face: u128,
 ) -> Result<DocumentId, sp_runtime::DispatchError> {
 	world.serial += 1;
-	let paper = pallet_trade_credit::DocumentInput {
+	let paper = tradefin_test_utils::document(
 		kind,
-		issuer: issuer(attester),
-		number: format!("{kind:?}-{}", world.serial).into_bytes().try_into().expect("short"),
-		counterparty: sp_core::H256::repeat_byte(0xB7),
-		currency,
-		face_value: face,
-		issued_at: 0,
-		due_at: FAR,
-	};
-	let id = pallet_trade_credit::document_id(kind, &paper.issuer, &paper.number);
+		&format!("{kind:?}-{}", world.serial),
+		issuer(attester),
+	)
+	.currency(currency)
+	.face_value(face)
+	.due_at(FAR)
+	.build();
+	let id = paper.id();
 	TradeCredit::register_documents(
 		signed(owner),
 		owner.to_account_id(),
@@ -163,7 +162,7 @@ fn register(
 /// quotes EUR -> USD (again whenever time passes).
 fn set_up(world: &mut World) {
 	System::set_block_number(1);
-	pallet_timestamp::Now::<Runtime>::put(DAY);
+	pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 	for enterprise in [AliceStash, BobStash] {
 		for bank in [Bob, Charlie] {
 			assert_eq!(
@@ -205,7 +204,10 @@ fn set_up(world: &mut World) {
 /// Ferdie quotes EUR -> USD at 1.08 less 0.25%, for a day.
 fn quote() {
 	let rate = FixedU128::from_rational(108, 100);
-	assert_eq!(Settlement::publish_quote(signed(Ferdie), EUR, USD, rate, 25, now() + DAY), Ok(()));
+	assert_eq!(
+		Settlement::publish_quote(signed(Ferdie), EUR, USD, rate, 25, now() + DAY_MS),
+		Ok(())
+	);
 }
 
 /// One random action; returns what it was and its result.
@@ -296,7 +298,8 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 			let pledges: Vec<PledgeOf> = (0..1 + rng.below(2))
 				.map(|_| {
 					let document = accepted[rng.below(accepted.len() as u64) as usize];
-					let room = <TradeCredit as DocumentLedger<_, _>>::financeable(&document) as u64;
+					let room =
+						<TradeCredit as DocumentInspect<_, _>>::financeable(&document) as u64;
 					let amount = if rng.chance(80) {
 						1 + rng.below(room.max(1))
 					} else {
@@ -314,7 +317,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 				product,
 				line,
 				amount: u128::from(1 + rng.below(rate as u64 + rate as u64 / 8 + 1)),
-				tenor: (1 + rng.below(30)) * DAY,
+				tenor: (1 + rng.below(30)) * DAY_MS,
 				rate_bps: rng.below(1_500) as u32,
 			};
 			let result = match pledges.try_into() {
@@ -390,7 +393,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 		// Time passes (up to 40 days); overdue marking, default and write-off follow it.
 		18..=20 => {
 			let days = if rng.chance(80) { rng.below(8) } else { rng.below(40) };
-			pallet_timestamp::Now::<Runtime>::put(now() + days * DAY);
+			pallet_timestamp::Now::<Runtime>::put(now() + days * DAY_MS);
 			quote();
 			let Some((id, f)) = due else { return ("time", Ok(())) };
 			let bank = bank_of(&f);

@@ -10,7 +10,7 @@ use sp_runtime::{traits::Dispatchable, DispatchError, MultiAddress};
 use tradefin_runtime::{
 	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeCall, RuntimeOrigin, Settlement, System,
 };
-use tradefin_tests::runtime::{documented, new_test_ext, DAY, FACE, USD};
+use tradefin_tests::runtime::{documented, new_test_ext, DAY_MS, FACE, USD};
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
@@ -41,7 +41,7 @@ fn filtered() -> DispatchError {
 fn h5_currencies_move_only_through_settlement() {
 	new_test_ext("development").execute_with(|| {
 		System::set_block_number(1);
-		pallet_timestamp::Now::<Runtime>::put(DAY);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 		// The review's reproduction: a suspended exporter, then a non-participant, move USD.
 		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), AliceStash.to_account_id(), 1));
 		let transfer = |target, amount| {
@@ -93,14 +93,14 @@ fn h5_currencies_move_only_through_settlement() {
 fn h5_the_importer_cannot_pay_a_financed_document_around_the_bank() {
 	new_test_ext("development").execute_with(|| {
 		System::set_block_number(1);
-		pallet_timestamp::Now::<Runtime>::put(DAY);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 		let (document, line) = documented(AliceStash, Bob, "EXP-H5");
 		let terms = Terms {
 			bank: Bob.to_account_id(),
 			product: Product::ExportReceivables,
 			line,
 			amount: FACE / 2,
-			tenor: 90 * DAY,
+			tenor: 90 * DAY_MS,
 			rate_bps: 0,
 		};
 		let pledges = vec![PledgeOf { document, amount: FACE }];
@@ -147,7 +147,7 @@ fn capital(signer: Sr25519Keyring, amount: u128) -> Result<(), DispatchError> {
 fn l12_an_operator_pays_for_its_enterprise_and_a_removed_key_moves_nothing() {
 	new_test_ext("development").execute_with(|| {
 		System::set_block_number(1);
-		pallet_timestamp::Now::<Runtime>::put(DAY);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 		// AliceStash's treasurer, DaveStash, becomes an operator and pays from AliceStash's
 		// account (it holds no USD of its own).
 		assert_ok!(EnterpriseIdentity::add_operator(signed(AliceStash), DaveStash.to_account_id()));

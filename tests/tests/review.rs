@@ -12,14 +12,14 @@ use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::DispatchResult;
 use tradefin_primitives::{
 	identity::{purpose, ConsentScope, FxClass},
-	trade::{DocumentId, DocumentKind, DocumentLedger},
+	trade::{DocumentId, DocumentInspect, DocumentKind},
 };
 use tradefin_runtime::{
 	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeOrigin, Settlement, System, TradeCredit,
 };
-use tradefin_tests::runtime::{attested_declaration, issuer, new_test_ext, DAY, USD};
+use tradefin_tests::runtime::{attested_declaration, issuer, new_test_ext, DAY_MS, USD};
 
-const FAR: u64 = 1_000 * DAY;
+const FAR: u64 = 1_000 * DAY_MS;
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
@@ -30,7 +30,7 @@ fn usd(who: Sr25519Keyring) -> u128 {
 }
 
 fn financeable(doc: &DocumentId) -> u128 {
-	<TradeCredit as DocumentLedger<_, _>>::financeable(doc)
+	<TradeCredit as DocumentInspect<_, _>>::financeable(doc)
 }
 
 /// The genesis of the review: time at day 1, AliceStash consenting to Bob and Charlie, each of
@@ -38,7 +38,7 @@ fn financeable(doc: &DocumentId) -> u128 {
 fn review_genesis(body: impl FnOnce()) {
 	new_test_ext("development").execute_with(|| {
 		System::set_block_number(1);
-		pallet_timestamp::Now::<Runtime>::put(DAY);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 		for bank in [Bob, Charlie] {
 			assert_ok!(EnterpriseIdentity::grant_consent(
 				signed(AliceStash),
@@ -73,7 +73,7 @@ fn terms(bank: Sr25519Keyring, line: u64, amount: u128) -> Terms<tradefin_runtim
 		product: Product::ExportReceivables,
 		line,
 		amount,
-		tenor: 90 * DAY,
+		tenor: 90 * DAY_MS,
 		rate_bps: 0,
 	}
 }
@@ -128,17 +128,12 @@ fn pledged_on(id: u64, document: &DocumentId) -> u128 {
 /// AliceStash registers a USD document of `kind` worth 10,000,000 naming `issuer`; returns its
 /// id.
 fn paper(kind: DocumentKind, issuer: sp_core::H256, number: &str) -> DocumentId {
-	let input = pallet_trade_credit::DocumentInput {
-		kind,
-		issuer,
-		number: number.as_bytes().to_vec().try_into().expect("short"),
-		counterparty: sp_core::H256::repeat_byte(0xB7),
-		currency: USD,
-		face_value: 10_000_000,
-		issued_at: 0,
-		due_at: FAR,
-	};
-	let id = pallet_trade_credit::document_id(kind, &input.issuer, &input.number);
+	let input = tradefin_test_utils::document(kind, number, issuer)
+		.currency(USD)
+		.face_value(10_000_000)
+		.due_at(FAR)
+		.build();
+	let id = input.id();
 	assert_ok!(TradeCredit::register_documents(
 		signed(AliceStash),
 		AliceStash.to_account_id(),
@@ -312,7 +307,7 @@ fn m3b_a_downgrade_to_class_b_caps_the_lines_issued_before_it() {
 fn m3c_sixteen_lines_do_not_multiply_the_class_b_cap() {
 	new_test_ext("development").execute_with(|| {
 		System::set_block_number(1);
-		pallet_timestamp::Now::<Runtime>::put(DAY);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 		assert_ok!(EnterpriseIdentity::grant_consent(
 			signed(BobStash),
 			Bob.to_account_id(),
@@ -523,7 +518,7 @@ fn l5_recoveries_from_a_written_off_financings_documents_reach_its_bank() {
 	review_genesis(|| {
 		let d = declaration("EXP-L5", 10_000_000);
 		let f = finance(Bob, 0, 8_000_000, &[(d, 10_000_000)], true);
-		let due = DAY + 90 * DAY + tradefin_runtime::configs::financing::GracePeriod::get();
+		let due = DAY_MS + 90 * DAY_MS + tradefin_runtime::configs::financing::GracePeriod::get();
 		pallet_timestamp::Now::<Runtime>::put(due);
 		assert_ok!(Financing::mark_overdue(signed(Eve), f));
 		assert_ok!(Financing::declare_default(signed(Bob), f));

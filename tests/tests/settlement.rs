@@ -18,7 +18,7 @@ use tradefin_runtime::{
 	configs::settlement::SettlementPalletId, weights, Assets, Financing, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, Settlement, System, SLOT_DURATION,
 };
-use tradefin_tests::runtime::{documented, new_test_ext, Chain, DAY, EUR, FACE, USD};
+use tradefin_tests::runtime::{documented, new_test_ext, Chain, DAY_MS, EUR, FACE, USD};
 
 type SettlementWeights = weights::pallet_settlement::WeightInfo<Runtime>;
 type FinancingWeights = weights::pallet_financing::WeightInfo<Runtime>;
@@ -86,7 +86,7 @@ fn a_converted_payment_repays_the_financing_first_and_is_charged_what_it_ran() {
 				product: Product::ExportReceivables,
 				line,
 				amount: FACE / 2,
-				tenor: 90 * DAY,
+				tenor: 90 * DAY_MS,
 				rate_bps: 500,
 			};
 			let pledges = vec![PledgeOf { document: doc, amount: FACE }];
@@ -102,9 +102,9 @@ fn a_converted_payment_repays_the_financing_first_and_is_charged_what_it_ran() {
 		});
 		// Thirty days later Ferdie quotes EUR -> USD at 1.08 less 0.25%, and the importer pays
 		// 9,000.00 EUR of the financed declaration.
-		let slot = 30 * DAY / SLOT_DURATION;
+		let slot = 30 * DAY_MS / SLOT_DURATION;
 		chain.block(slot, || {
-			let valid_until = slot * SLOT_DURATION + DAY;
+			let valid_until = slot * SLOT_DURATION + DAY_MS;
 			let rate = FixedU128::from_rational(108, 100);
 			assert_ok!(Settlement::publish_quote(signed(Ferdie), EUR, USD, rate, 25, valid_until));
 			let before = [
@@ -228,7 +228,7 @@ fn only_the_issuer_mints_and_only_through_settlement() {
 			// Registering needs the governance origin (root here, the council elsewhere).
 			assert_noop!(
 				Settlement::register_currency(signed(Bob), 826, *b"GBP", 2, Bob.to_account_id(), 1),
-				Error::<Runtime>::BadOrigin
+				Error::<Runtime>::NotCurrencyAuthority
 			);
 			assert_ok!(Settlement::register_currency(
 				RuntimeOrigin::root(),

@@ -12,7 +12,7 @@ use tradefin_tests::runtime::new_test_ext;
 
 const USD: u32 = 840;
 const HKD: u32 = 344;
-const DAY: u64 = 86_400_000;
+use tradefin_primitives::DAY_MS;
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
@@ -24,7 +24,7 @@ fn consent(enterprise: Sr25519Keyring, bank: Sr25519Keyring, scope: ConsentScope
 		bank.to_account_id(),
 		scope,
 		tradefin_primitives::identity::purpose::ANY,
-		30 * DAY
+		30 * DAY_MS
 	));
 }
 
@@ -34,14 +34,14 @@ fn issue(
 	currency: u32,
 	limit: u128,
 ) -> sp_runtime::DispatchResult {
-	TradeCredit::issue_line(signed(bank), enterprise.to_account_id(), currency, limit, 10 * DAY)
+	TradeCredit::issue_line(signed(bank), enterprise.to_account_id(), currency, limit, 10 * DAY_MS)
 }
 
 #[test]
 fn lines_follow_the_identity_pallets_classes_and_consents() {
 	new_test_ext("development").execute_with(|| {
 		System::set_block_number(1);
-		pallet_timestamp::Now::<Runtime>::put(DAY);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 		// No consent yet: refused.
 		assert_noop!(issue(Bob, AliceStash, USD, 1_000_000), Error::<Runtime>::NoConsent);
 		consent(AliceStash, Bob, ConsentScope::CreditRecord);

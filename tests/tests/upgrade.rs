@@ -7,13 +7,13 @@ use frame_support::{
 	assert_noop, assert_ok,
 	traits::{GetStorageVersion, StorageVersion},
 };
-use pallet_settlement::{IncomingEscrows, PaymentInput, Purpose};
+use pallet_settlement::{EscrowsByPayee, PaymentInput, Purpose};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::*;
 use tradefin_runtime::{
 	EnterpriseIdentity, Runtime, RuntimeOrigin, Settlement, TradeCredit, Upgrades, VERSION,
 };
-use tradefin_tests::runtime::{new_test_ext, Chain, DAY, USD};
+use tradefin_tests::runtime::{new_test_ext, Chain, DAY_MS, USD};
 
 /// Escrows and lines written as release 101 wrote them: no payee index, settlement at version
 /// 1, no line totals, trade credit at version 1, and release 101 recorded as the last runtime
@@ -34,9 +34,9 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 			RuntimeOrigin::signed(BobStash.to_account_id()),
 			payment,
 			None,
-			30 * DAY
+			30 * DAY_MS
 		));
-		let _ = IncomingEscrows::<Runtime>::clear(u32::MAX, None);
+		let _ = EscrowsByPayee::<Runtime>::clear(u32::MAX, None);
 		StorageVersion::new(1).put::<Settlement>();
 		// And one quote per pair, as release 101 kept them (Ferdie's EUR -> USD).
 		pallet_settlement::migrations::v3::old::Quotes::<Runtime>::insert(
@@ -45,8 +45,8 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 				provider: Ferdie.to_account_id(),
 				rate: sp_runtime::FixedU128::from_rational(1_085, 1_000),
 				spread_bps: 20,
-				published_at: DAY,
-				valid_until: 2 * DAY,
+				published_at: DAY_MS,
+				valid_until: 2 * DAY_MS,
 			},
 		);
 		// Trade credit at version 1: AliceStash's line from Bob, with no per-currency totals.
@@ -55,14 +55,14 @@ fn release_101_state(chain: &mut Chain) -> u64 {
 			Bob.to_account_id(),
 			tradefin_primitives::identity::ConsentScope::CreditRecord,
 			tradefin_primitives::identity::purpose::ISSUE_LINE,
-			300 * DAY
+			300 * DAY_MS
 		));
 		assert_ok!(TradeCredit::issue_line(
 			RuntimeOrigin::signed(Bob.to_account_id()),
 			AliceStash.to_account_id(),
 			USD,
 			7_000_000,
-			300 * DAY
+			300 * DAY_MS
 		));
 		let _ = pallet_trade_credit::Exposures::<Runtime>::clear(u32::MAX, None);
 		StorageVersion::new(1).put::<TradeCredit>();
@@ -129,7 +129,7 @@ fn only_the_governance_origin_authorizes_an_upgrade() {
 						RuntimeOrigin::signed(who.to_account_id()),
 						H256::repeat_byte(1)
 					),
-					pallet_upgrades::Error::<Runtime>::BadOrigin
+					pallet_upgrades::Error::<Runtime>::NotUpgradeAuthority
 				);
 			}
 			assert!(!pallet_upgrades::upgrade_authorized());

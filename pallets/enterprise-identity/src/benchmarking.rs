@@ -7,7 +7,10 @@ use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::traits::Saturating;
-use tradefin_primitives::identity::{ConsentScope, FxClass, ParticipantKind, ParticipantStatus};
+use tradefin_primitives::{
+	identity::{ConsentScope, FxClass, ParticipantKind, ParticipantStatus},
+	ReasonCode,
+};
 
 const CN: Jurisdiction = *b"CN";
 const FAR_FUTURE: u64 = u64::MAX / 2;
@@ -42,7 +45,7 @@ fn institution<T: Config>(
 	seed: u8,
 ) -> Result<T::AccountId, BenchmarkError> {
 	let who: T::AccountId = account(name, 0, 0);
-	Pallet::<T>::do_register(&who, kind, CN, legal_id(seed, 0), vec![], None).map_err(stop)?;
+	Pallet::<T>::register_active(&who, kind, CN, legal_id(seed, 0), vec![], None).map_err(stop)?;
 	Ok(who)
 }
 
@@ -116,7 +119,7 @@ mod benchmarks {
 		let bank = institution::<T>(ParticipantKind::Bank, "bank", 1)?;
 		let applicant = pending::<T>(0)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(bank), applicant.clone(), 1);
+		_(RawOrigin::Signed(bank), applicant.clone(), ReasonCode(1));
 		assert!(Participants::<T>::get(&applicant).is_none());
 		Ok(())
 	}
@@ -136,7 +139,7 @@ mod benchmarks {
 		let bank = institution::<T>(ParticipantKind::Bank, "bank", 1)?;
 		let firm = enterprise::<T>(&bank)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(regulator), firm.clone(), FxClass::C, 1);
+		_(RawOrigin::Signed(regulator), firm.clone(), FxClass::C, ReasonCode(1));
 		assert_eq!(Participants::<T>::get(&firm).and_then(|p| p.fx_class), Some(FxClass::C));
 		Ok(())
 	}
@@ -146,7 +149,7 @@ mod benchmarks {
 		let regulator = institution::<T>(ParticipantKind::Regulator, "regulator", 2)?;
 		let bank = institution::<T>(ParticipantKind::Bank, "bank", 1)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(regulator), bank.clone(), 1);
+		_(RawOrigin::Signed(regulator), bank.clone(), ReasonCode(1));
 		assert!(!Pallet::<T>::is_active_kind(&bank, ParticipantKind::Bank));
 		Ok(())
 	}
@@ -155,7 +158,7 @@ mod benchmarks {
 	fn reinstate() -> Result<(), BenchmarkError> {
 		let regulator = institution::<T>(ParticipantKind::Regulator, "regulator", 2)?;
 		let bank = institution::<T>(ParticipantKind::Bank, "bank", 1)?;
-		Pallet::<T>::do_suspend(&bank, &regulator).map_err(stop)?;
+		Pallet::<T>::do_suspend(&bank, &regulator, Default::default()).map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(regulator), bank.clone());
 		assert!(Pallet::<T>::is_active_kind(&bank, ParticipantKind::Bank));
@@ -168,7 +171,7 @@ mod benchmarks {
 		let regulator = institution::<T>(ParticipantKind::Regulator, "regulator", 2)?;
 		let applicant = pending::<T>(0)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(regulator), applicant.clone(), 1);
+		_(RawOrigin::Signed(regulator), applicant.clone(), ReasonCode(1));
 		assert!(Participants::<T>::get(&applicant)
 			.is_some_and(|p| p.status == ParticipantStatus::Revoked));
 		Ok(())

@@ -58,9 +58,13 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 	}
 }
 
+/// Benchmark fixtures for the pallets built on identity: the runtime's benchmark helpers call
+/// them.
 #[cfg(feature = "runtime-benchmarks")]
-impl<T: Config> tradefin_primitives::identity::IdentityFixtures<T::AccountId> for Pallet<T> {
-	fn register_active(
+impl<T: Config> Pallet<T> {
+	/// Registers `who` as an active participant of `kind` with a legal id derived from its
+	/// account; an enterprise gets `fx_class` (or the default class), an institution none.
+	pub fn benchmark_participant(
 		who: &T::AccountId,
 		kind: ParticipantKind,
 		fx_class: Option<FxClass>,
@@ -72,10 +76,11 @@ impl<T: Config> tradefin_primitives::identity::IdentityFixtures<T::AccountId> fo
 		} else {
 			None
 		};
-		Pallet::<T>::do_register(who, kind, *b"CN", legal_id, alloc::vec::Vec::new(), fx_class)
+		Pallet::<T>::register_active(who, kind, *b"CN", legal_id, alloc::vec::Vec::new(), fx_class)
 	}
 
-	fn grant_consent(
+	/// `enterprise` grants `bank` a consent for `scope` and any purpose until `expires_at`.
+	pub fn benchmark_consent(
 		enterprise: &T::AccountId,
 		bank: &T::AccountId,
 		scope: ConsentScope,

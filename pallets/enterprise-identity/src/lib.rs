@@ -30,15 +30,22 @@
 
 extern crate alloc;
 
+mod access;
+mod admission;
+mod application;
+mod attestations;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod consent;
 pub mod extension;
-mod functions;
 mod impls;
+mod invariants;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod operators;
 pub mod origins;
+mod supervision;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -61,7 +68,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use tradefin_primitives::{
 		identity::{ConsentScope, FxClass, ParticipantKind},
-		Moment,
+		Moment, ReasonCode,
 	};
 
 	/// The in-code storage version.
@@ -85,7 +92,8 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The overarching hold reason.
+		/// The runtime's overarching hold reason, into which this pallet's
+		/// [`HoldReason::ApplicationDeposit`] converts (it labels the deposit on the account).
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The fee token, in which application deposits are held.
@@ -98,7 +106,9 @@ pub mod pallet {
 		/// Admits institutions: two thirds of the council in the runtime (root in dev).
 		type AdmitOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Deposit an enterprise holds while its application is pending.
+		/// Deposit an enterprise holds while its application is pending, in the smallest units
+		/// of the fee token; released in full when the application is decided, withdrawn or
+		/// revoked. It makes spam applications lock funds, never a fine.
 		#[pallet::constant]
 		type ApplicationDeposit: Get<BalanceOf<Self>>;
 
@@ -106,11 +116,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultFxClass: Get<FxClass>;
 
-		/// Operator accounts an enterprise may bind (its own account included).
+		/// Operator accounts an enterprise may bind (its own account included); at least 1. It
+		/// bounds each enterprise's `Operators` list: its storage, and the worst case at which
+		/// `add_operator` and `remove_operator` are weighed.
 		#[pallet::constant]
 		type MaxOperators: Get<u32>;
 
-		/// Longest display name, in bytes.
+		/// Longest display name, in bytes; at least 1. It bounds the size of every participant
+		/// record (and the name `admit_institution` and `apply` are weighed at); a longer name
+		/// does not decode.
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
 
@@ -239,7 +253,11 @@ pub mod pallet {
 			fx_class: FxClass,
 		},
 		/// A bank or the regulator rejected an application; the deposit was released.
-		EnterpriseRejected { enterprise: T::AccountId, rejected_by: T::AccountId, reason: u32 },
+		EnterpriseRejected {
+			enterprise: T::AccountId,
+			rejected_by: T::AccountId,
+			reason: ReasonCode,
+		},
 		/// The applicant withdrew its application; the deposit was released.
 		ApplicationWithdrawn { enterprise: T::AccountId },
 		/// The regulator set an enterprise's FX class.
@@ -247,14 +265,14 @@ pub mod pallet {
 			enterprise: T::AccountId,
 			class: FxClass,
 			previous: Option<FxClass>,
-			reason: u32,
+			reason: ReasonCode,
 		},
 		/// The regulator suspended a participant.
-		Suspended { who: T::AccountId, by: T::AccountId, reason: u32 },
+		Suspended { who: T::AccountId, by: T::AccountId, reason: ReasonCode },
 		/// The regulator reinstated a suspended participant.
 		Reinstated { who: T::AccountId, by: T::AccountId },
 		/// The regulator revoked a participant, for good.
-		Revoked { who: T::AccountId, by: T::AccountId, reason: u32 },
+		Revoked { who: T::AccountId, by: T::AccountId, reason: ReasonCode },
 		/// An enterprise bound an operator account.
 		OperatorAdded { enterprise: T::AccountId, operator: T::AccountId },
 		/// An enterprise unbound an operator account.
@@ -372,8 +390,29 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Admits an institution (bank, customs, tax authority, regulator branch, quote
-		/// provider) as an active participant. Origin: `AdmitOrigin` (governance).
+		/// Admits an institution as an active participant.
+		///
+		/// Registers `who` at once as an active bank, customs office, tax authority, regulator
+		/// branch or FX quote provider, and marks its legal-id commitment as taken. No deposit is
+		/// held. Enterprises cannot be admitted this way: they `apply`.
+		///
+		/// - `origin`: `AdmitOrigin`, i.e. governance (two thirds of the council in the runtime;
+		///   root through sudo on the development chain only).
+		/// - `who`: the institution's account; not yet a participant nor an enterprise's operator.
+		/// - `kind`: any kind but `Enterprise`.
+		/// - `jurisdiction`: the institution's country, an assigned ISO 3166-1 alpha-2 code as
+		///   two bytes (e.g. `CN`).
+		/// - `legal_id`: commitment (hash) of the institution's legal id (e.g. its LEI); unique on
+		///   the chain. The legal id itself stays off-chain.
+		/// - `name`: display name, at most `MaxNameLen` bytes (may be empty); a longer one does
+		///   not decode.
+		///
+		/// Events: `InstitutionAdmitted`.
+		///
+		/// Errors: `BadOrigin` (not `AdmitOrigin`), `NotAnInstitutionKind` (`kind` is
+		/// `Enterprise`), `AlreadyRegistered` (`who` is already a participant),
+		/// `AccountIsOperator` (`who` operates for an enterprise), `InvalidJurisdiction` (not an
+		/// assigned country code), `LegalIdTaken` (another participant registered `legal_id`).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::admit_institution())]
 		pub fn admit_institution(
@@ -385,15 +424,34 @@ pub mod pallet {
 			name: BoundedVec<u8, T::MaxNameLen>,
 		) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin)?;
-			ensure!(kind.is_institution(), Error::<T>::NotAnInstitutionKind);
-			let name = name.into_inner();
-			Self::do_register(&who, kind, jurisdiction, legal_id, name, Default::default())?;
-			Self::deposit_event(Event::InstitutionAdmitted { who, kind, jurisdiction });
-			Ok(())
+			Self::do_admit_institution(who, kind, jurisdiction, legal_id, name.into_inner())
 		}
 
-		/// An enterprise applies: its account becomes a pending participant (and its first
-		/// operator), and `ApplicationDeposit` is held until the application is decided.
+		/// Applies to join the chain as an enterprise.
+		///
+		/// The signer's account becomes a pending enterprise and its own first operator, and
+		/// `ApplicationDeposit` of the fee token is held from its free balance. The deposit is
+		/// held only while the application is pending: it is released in full when a bank or the
+		/// regulator approves or rejects it, when the applicant withdraws it, or when the
+		/// regulator revokes the applicant. Until approved, the applicant may only withdraw.
+		///
+		/// - `origin`: signed by the applying enterprise's own account, which is not yet a
+		///   participant.
+		/// - `jurisdiction`: the enterprise's country, an assigned ISO 3166-1 alpha-2 code as two
+		///   bytes (e.g. `CN`).
+		/// - `legal_id`: commitment (hash) of the enterprise's legal id (unified social credit
+		///   code or LEI); unique on the chain. The legal id itself stays off-chain.
+		/// - `name`: display name, at most `MaxNameLen` bytes (may be empty); a longer one does
+		///   not decode.
+		///
+		/// Events: `EnterpriseApplied` (with the deposit held), and the fee token's (balances')
+		/// `Held`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `AlreadyRegistered` (the signer is already a
+		/// participant), `AccountIsOperator` (the signer operates for an enterprise),
+		/// `InvalidJurisdiction` (not an assigned country code), `LegalIdTaken` (another
+		/// participant registered `legal_id`), `InsufficientDeposit` (free balance too low to
+		/// hold the deposit).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(
@@ -403,129 +461,280 @@ pub mod pallet {
 			name: BoundedVec<u8, T::MaxNameLen>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let deposit = Self::do_apply(&who, jurisdiction, legal_id, name.into_inner())?;
-			Self::deposit_event(Event::EnterpriseApplied {
-				enterprise: who,
-				jurisdiction,
-				legal_id,
-				deposit,
-			});
-			Ok(())
+			Self::do_apply(&who, jurisdiction, legal_id, name.into_inner())
 		}
 
-		/// An active bank or the regulator approves a pending enterprise (recording itself as
-		/// the KYC institution); the enterprise becomes active with `DefaultFxClass` and its
-		/// deposit is released.
+		/// Approves a pending enterprise application (KYC passed).
+		///
+		/// The enterprise becomes active with the FX class `DefaultFxClass` (until the regulator
+		/// sets another), the approving institution is recorded as its KYC institution, and its
+		/// application deposit is released in full. This call does not issue a `Kyc`
+		/// attestation; `issue_attestation` does.
+		///
+		/// - `origin`: signed by an active bank or an active regulator.
+		/// - `enterprise`: the account of a pending enterprise application.
+		///
+		/// Events: `EnterpriseApproved` (with the FX class given), and the fee token's (balances')
+		/// `Released`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
+		/// `NotBankOrRegulator` (the signer is not a bank or regulator), `CallerNotActive` (the
+		/// signer is suspended or revoked), `UnknownParticipant` (no such account),
+		/// `NotAnEnterprise` (`enterprise` is an institution), `NotPending` (already approved,
+		/// suspended or revoked).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(origin: OriginFor<T>, enterprise: T::AccountId) -> DispatchResult {
 			let approver = Self::ensure_bank_or_regulator(origin)?;
-			let fx_class = Self::do_approve(&enterprise, &approver)?;
-			Self::deposit_event(Event::EnterpriseApproved {
-				enterprise,
-				approved_by: approver,
-				fx_class,
-			});
-			Ok(())
+			Self::do_approve(&enterprise, &approver)
 		}
 
-		/// An active bank or the regulator rejects a pending application, with a reason code;
-		/// the record is removed and the deposit released.
+		/// Rejects a pending enterprise application, with a reason code.
+		///
+		/// The application record, its operator binding and its legal-id commitment are
+		/// removed, and the application deposit is released in full, so the same account and
+		/// legal id may apply again later.
+		///
+		/// - `origin`: signed by an active bank or an active regulator.
+		/// - `enterprise`: the account of a pending enterprise application.
+		/// - `reason`: a `ReasonCode` from the rejecting institution's own list of reasons,
+		///   recorded in the event; the chain does not interpret it.
+		///
+		/// Events: `EnterpriseRejected` (with `reason`), and the fee token's (balances')
+		/// `Released`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
+		/// `NotBankOrRegulator` (the signer is not a bank or regulator), `CallerNotActive` (the
+		/// signer is suspended or revoked), `UnknownParticipant` (no such account),
+		/// `NotAnEnterprise` (`enterprise` is an institution), `NotPending` (already approved,
+		/// suspended or revoked).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reject())]
 		pub fn reject(
 			origin: OriginFor<T>,
 			enterprise: T::AccountId,
-			reason: u32,
+			reason: ReasonCode,
 		) -> DispatchResult {
 			let rejecter = Self::ensure_bank_or_regulator(origin)?;
-			Self::do_remove_application(&enterprise)?;
-			Self::deposit_event(Event::EnterpriseRejected {
-				enterprise,
-				rejected_by: rejecter,
-				reason,
-			});
-			Ok(())
+			Self::do_reject(&enterprise, &rejecter, reason)
 		}
 
-		/// The applicant withdraws its pending application; the deposit is released.
+		/// Withdraws the signer's own pending enterprise application.
+		///
+		/// The application record, its operator binding and its legal-id commitment are
+		/// removed, and the application deposit is released in full, so the same account and
+		/// legal id may apply again later.
+		///
+		/// - `origin`: signed by the applicant's own account (the one that called `apply`).
+		///
+		/// Events: `ApplicationWithdrawn`, and the fee token's (balances') `Released`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownParticipant` (the signer has no application),
+		/// `NotAnEnterprise` (the signer is an institution), `NotPending` (the application was
+		/// already approved, or the applicant revoked).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::withdraw_application())]
 		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_remove_application(&who)?;
-			Self::deposit_event(Event::ApplicationWithdrawn { enterprise: who });
-			Ok(())
+			Self::do_withdraw_application(&who)
 		}
 
-		/// The regulator sets an approved enterprise's FX class, with a reason code.
+		/// Sets an approved enterprise's FX supervision class, with a reason code.
+		///
+		/// Replaces the enterprise's class (A compliant, B watched, C restricted); the other
+		/// pallets read the new class from the next call on and decide what each class allows.
+		/// The enterprise may be active or suspended. Setting the class it already has is
+		/// allowed and recorded.
+		///
+		/// - `origin`: signed by an active regulator.
+		/// - `enterprise`: an approved enterprise (active or suspended).
+		/// - `class`: the new FX class, `A`, `B` or `C`.
+		/// - `reason`: a `ReasonCode` from the regulator's own list of reasons, recorded in the
+		///   event; the chain does not interpret it.
+		///
+		/// Events: `FxClassSet` (with the previous class).
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
+		/// `NotRegulator` (the signer is not a regulator), `CallerNotActive` (the signer is
+		/// suspended or revoked), `UnknownParticipant` (no such account), `NotAnEnterprise`
+		/// (`enterprise` is an institution), `NotYetApproved` (the application is pending),
+		/// `AlreadyRevoked` (the enterprise is revoked).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::set_fx_class())]
 		pub fn set_fx_class(
 			origin: OriginFor<T>,
 			enterprise: T::AccountId,
 			class: FxClass,
-			reason: u32,
+			reason: ReasonCode,
 		) -> DispatchResult {
 			Self::ensure_regulator(origin)?;
-			let previous = Self::do_set_fx_class(&enterprise, class)?;
-			Self::deposit_event(Event::FxClassSet { enterprise, class, previous, reason });
-			Ok(())
+			Self::do_set_fx_class(&enterprise, class, reason)
 		}
 
-		/// The regulator suspends an active participant, with a reason code.
+		/// Suspends an active participant, with a reason code.
+		///
+		/// The participant (an institution or an enterprise, with all its operators) becomes
+		/// suspended until the regulator reinstates it: other pallets treat it as not active (an
+		/// enterprise gets no new credit, financing or disbursement), and in the runtime its
+		/// transactions are refused except revoking a consent and repaying financing. `OnBarred`
+		/// is told: in the runtime a council member loses its seat, to get it back on
+		/// reinstatement. Its attestations, consents and operators stay.
+		///
+		/// - `origin`: signed by an active regulator.
+		/// - `who`: the participant account of an active participant other than the signer.
+		/// - `reason`: a `ReasonCode` from the regulator's own list of reasons, recorded in the
+		///   event; the chain does not interpret it.
+		///
+		/// Events: `Suspended` (with `reason`); in the runtime also council membership's
+		/// `MemberRemoved` when the participant held a council seat.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
+		/// `NotRegulator` (the signer is not a regulator), `CallerNotActive` (the signer is
+		/// suspended or revoked), `CannotSuperviseSelf` (`who` is the signer),
+		/// `UnknownParticipant` (no such participant), `AlreadyRevoked` (`who` is revoked),
+		/// `NotActive` (`who` is pending or already suspended).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::OnBarred::weight()))]
-		pub fn suspend(origin: OriginFor<T>, who: T::AccountId, reason: u32) -> DispatchResult {
+		pub fn suspend(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			reason: ReasonCode,
+		) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::do_suspend(&who, &by)?;
-			Self::deposit_event(Event::Suspended { who, by, reason });
-			Ok(())
+			Self::do_suspend(&who, &by, reason)
 		}
 
-		/// The regulator reinstates a suspended participant.
+		/// Reinstates a suspended participant.
+		///
+		/// The participant becomes active again and may transact as before. If its suspension
+		/// took something through `OnBarred` (in the runtime: a council seat), it is given back;
+		/// if the council is full meanwhile the seat is not restored, and it must be re-seated
+		/// by council motion.
+		///
+		/// - `origin`: signed by an active regulator.
+		/// - `who`: the participant account of a suspended participant other than the signer.
+		///
+		/// Events: `Reinstated`; in the runtime also council membership's `MemberAdded` when its
+		/// seat is given back.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
+		/// `NotRegulator` (the signer is not a regulator), `CallerNotActive` (the signer is
+		/// suspended or revoked), `CannotSuperviseSelf` (`who` is the signer),
+		/// `UnknownParticipant` (no such participant), `AlreadyRevoked` (`who` is revoked),
+		/// `NotSuspended` (`who` is not suspended).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::reinstate().saturating_add(T::OnBarred::weight()))]
 		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::do_reinstate(&who, &by)?;
-			Self::deposit_event(Event::Reinstated { who, by });
-			Ok(())
+			Self::do_reinstate(&who, &by)
 		}
 
-		/// The regulator revokes a participant for good, with a reason code. A pending
-		/// applicant's deposit is released.
+		/// Revokes a participant for good, with a reason code.
+		///
+		/// The participant (pending, active or suspended; institution or enterprise) becomes
+		/// revoked, which is final: no call reinstates it, and its record stays, so its account
+		/// and legal id cannot register again. A pending applicant's deposit is released in
+		/// full. `OnBarred` is told: in the runtime a council member loses its seat for good. In
+		/// the runtime its transactions are refused except revoking a consent and repaying
+		/// financing.
+		///
+		/// - `origin`: signed by an active regulator.
+		/// - `who`: the participant account of a participant other than the signer, not yet
+		///   revoked.
+		/// - `reason`: a `ReasonCode` from the regulator's own list of reasons, recorded in the
+		///   event; the chain does not interpret it.
+		///
+		/// Events: `Revoked` (with `reason`); the fee token's (balances') `Released` for a
+		/// pending applicant; in the runtime council membership's `MemberRemoved` when the
+		/// participant still held a council seat.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
+		/// `NotRegulator` (the signer is not a regulator), `CallerNotActive` (the signer is
+		/// suspended or revoked), `CannotSuperviseSelf` (`who` is the signer),
+		/// `UnknownParticipant` (no such participant), `AlreadyRevoked` (`who` is revoked).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::OnBarred::weight()))]
-		pub fn revoke(origin: OriginFor<T>, who: T::AccountId, reason: u32) -> DispatchResult {
+		pub fn revoke(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			reason: ReasonCode,
+		) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::do_revoke(&who, &by)?;
-			Self::deposit_event(Event::Revoked { who, by, reason });
-			Ok(())
+			Self::do_revoke(&who, &by, reason)
 		}
 
-		/// An active enterprise binds another operator account.
+		/// Binds another operator account to the signer's enterprise.
+		///
+		/// From then on, a call signed by `operator` acts as the enterprise. An enterprise has at
+		/// most `MaxOperators` operators, its own account included. The enterprise's own account
+		/// may be bound again after it was removed.
+		///
+		/// - `origin`: signed by any operator of an active enterprise.
+		/// - `operator`: the account to bind; no other participant's account, and not yet an
+		///   operator of any enterprise.
+		///
+		/// Events: `OperatorAdded`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no operator nor
+		/// participant), `NotEnterprise` (the signer is an institution), `CallerNotActive` (the
+		/// enterprise is pending, suspended or revoked), `AlreadyRegistered` (`operator` is
+		/// another participant's account), `AccountIsOperator` (`operator` already operates for
+		/// an enterprise, this one included), `TooManyOperators` (the enterprise already has
+		/// `MaxOperators`).
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::add_operator())]
 		pub fn add_operator(origin: OriginFor<T>, operator: T::AccountId) -> DispatchResult {
 			let enterprise = Self::ensure_active_enterprise(origin)?;
-			Self::do_add_operator(&enterprise, &operator)?;
-			Self::deposit_event(Event::OperatorAdded { enterprise, operator });
-			Ok(())
+			Self::do_add_operator(&enterprise, &operator)
 		}
 
-		/// An active enterprise unbinds one of its operator accounts (never the last one).
+		/// Unbinds one of the signer's enterprise's operator accounts.
+		///
+		/// From then on, calls signed by `operator` no longer act as the enterprise (its
+		/// transactions are refused as a stranger's). Any operator may be removed, the signer
+		/// and the enterprise's own account included, but never the last one.
+		///
+		/// - `origin`: signed by any operator of an active enterprise.
+		/// - `operator`: an operator account of that enterprise.
+		///
+		/// Events: `OperatorRemoved`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no operator nor
+		/// participant), `NotEnterprise` (the signer is an institution), `CallerNotActive` (the
+		/// enterprise is pending, suspended or revoked), `NotAnOperator` (`operator` does not
+		/// operate for this enterprise), `LastOperator` (it is the enterprise's only operator).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::remove_operator())]
 		pub fn remove_operator(origin: OriginFor<T>, operator: T::AccountId) -> DispatchResult {
 			let enterprise = Self::ensure_active_enterprise(origin)?;
-			Self::do_remove_operator(&enterprise, &operator)?;
-			Self::deposit_event(Event::OperatorRemoved { enterprise, operator });
-			Ok(())
+			Self::do_remove_operator(&enterprise, &operator)
 		}
 
-		/// An active institution attests `kind` about a participant until `expires_at`
-		/// (replacing an earlier attestation of that kind).
+		/// Issues an attestation about a participant, valid until an expiry.
+		///
+		/// Stores the signer as issuer of the `kind` attestation about `subject`; it holds while
+		/// the chain's time is before `expires_at`, unless revoked. A subject has one
+		/// attestation of each kind: issuing one replaces any earlier one of that kind, whoever
+		/// issued it. Other pallets read it (e.g. credit-insurance policy financing needs a
+		/// `CreditInsurance` attestation in force).
+		///
+		/// - `origin`: signed by an active institution allowed to issue `kind`.
+		/// - `subject`: the participant account of an approved participant (active or
+		///   suspended; an institution or an enterprise).
+		/// - `kind`: `Kyc` or `CreditInsurance` (issued by a bank or the regulator),
+		///   `ExportLicence` (customs or the regulator), or `Custom` with a code (any institution
+		///   but a quote provider).
+		/// - `expires_at`: when the attestation lapses, in milliseconds since the Unix epoch;
+		///   must be in the future.
+		///
+		/// Events: `AttestationIssued`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
+		/// `NotInstitution` (the signer acts for an enterprise), `CallerNotActive` (the signer is
+		/// suspended or revoked), `IssuerNotAllowed` (the signer's kind may not issue `kind`),
+		/// `UnknownParticipant` (no such subject), `NotYetApproved` (the subject's application
+		/// is pending), `AlreadyRevoked` (the subject is revoked), `ExpiryInPast` (`expires_at`
+		/// is not after the current time).
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::issue_attestation())]
 		pub fn issue_attestation(
@@ -535,12 +744,26 @@ pub mod pallet {
 			expires_at: Moment,
 		) -> DispatchResult {
 			let (issuer, issuer_kind) = Self::ensure_active_institution(origin)?;
-			Self::do_issue_attestation(&subject, kind, &issuer, issuer_kind, expires_at)?;
-			Self::deposit_event(Event::AttestationIssued { subject, kind, issuer, expires_at });
-			Ok(())
+			Self::do_issue_attestation(&subject, kind, &issuer, issuer_kind, expires_at)
 		}
 
-		/// The issuer of an attestation, or the regulator, revokes it.
+		/// Revokes an attestation about a participant.
+		///
+		/// Removes the `kind` attestation about `subject` (also an expired one), so it no longer
+		/// holds for any pallet.
+		///
+		/// - `origin`: signed by the institution that issued it, or by an active regulator. (The
+		///   pallet does not check the issuer's status; in the runtime only active participants
+		///   may submit this call.)
+		/// - `subject`: the participant account the attestation is about.
+		/// - `kind`: the attestation's kind (`Kyc`, `ExportLicence`, `CreditInsurance` or
+		///   `Custom` with its code).
+		///
+		/// Events: `AttestationRevoked`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant
+		/// nor operator), `UnknownAttestation` (`subject` has no attestation of `kind`),
+		/// `NotIssuer` (the signer is neither its issuer nor an active regulator).
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::revoke_attestation())]
 		pub fn revoke_attestation(
@@ -549,25 +772,33 @@ pub mod pallet {
 			kind: AttestationKind,
 		) -> DispatchResult {
 			let by = Self::ensure_acting(origin)?;
-			Self::do_revoke_attestation(&subject, kind, &by)?;
-			Self::deposit_event(Event::AttestationRevoked { subject, kind, by });
-			Ok(())
+			Self::do_revoke_attestation(&subject, kind, &by)
 		}
 
-		/// An active enterprise grants an active bank consent over `scope` of its record, for
-		/// `purpose`, until `expires_at` (replacing an earlier consent of that scope).
+		/// Grants a bank consent to act on part of the signer's enterprise's record.
 		///
-		/// - `origin`: signed by an active enterprise (or its operator).
-		/// - `bank`: an active bank.
-		/// - `scope`: `CreditRecord` (issue lines, finance), `TradeDocuments` (register and
-		///   pledge documents) or `All`.
-		/// - `purpose`: the uses allowed, a set of `purpose` bits (`REGISTER_DOCUMENTS` 1,
-		///   `PLEDGE` 2, `ISSUE_LINE` 4, `FINANCE` 8; `u32::MAX` for every use); a use outside it
-		///   is refused.
-		/// - `expires_at`: a future time (milliseconds); the consent is live until then.
+		/// Stores a consent of the enterprise for `bank` over `scope`, for the uses in `purpose`,
+		/// live while the chain's time is before `expires_at`. It replaces any earlier consent
+		/// for the same bank and scope. Each time the bank acts under it, a `ConsentUsed` event
+		/// is recorded (the audit trail); a use outside `purpose` is refused.
 		///
-		/// Emits `ConsentGranted`. Errors: `NotActiveEnterprise`, `NotABank`, `NoPurpose`,
-		/// `ExpiryInPast`.
+		/// - `origin`: signed by any operator of an active enterprise.
+		/// - `bank`: the account of an active bank.
+		/// - `scope`: `CreditRecord` (read the credit record, issue lines, finance),
+		///   `TradeDocuments` (register and pledge documents) or `All` (both).
+		/// - `purpose`: the uses allowed, a non-zero set of purpose bits (`REGISTER_DOCUMENTS` 1,
+		///   `PLEDGE` 2, `ISSUE_LINE` 4, `FINANCE` 8; `u32::MAX` for every use, present and
+		///   future).
+		/// - `expires_at`: when the consent lapses, in milliseconds since the Unix epoch; must
+		///   be in the future.
+		///
+		/// Events: `ConsentGranted`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no operator nor
+		/// participant), `NotEnterprise` (the signer is an institution), `CallerNotActive` (the
+		/// enterprise is pending, suspended or revoked), `NotABank` (`bank` is not an active
+		/// bank), `NoPurpose` (`purpose` is zero), `ExpiryInPast` (`expires_at` is not after the
+		/// current time).
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::grant_consent())]
 		pub fn grant_consent(
@@ -578,18 +809,28 @@ pub mod pallet {
 			expires_at: Moment,
 		) -> DispatchResult {
 			let enterprise = Self::ensure_active_enterprise(origin)?;
-			Self::do_grant_consent(&enterprise, &bank, scope, purpose, expires_at)?;
-			Self::deposit_event(Event::ConsentGranted {
-				enterprise,
-				bank,
-				scope,
-				purpose,
-				expires_at,
-			});
-			Ok(())
+			Self::do_grant_consent(&enterprise, &bank, scope, purpose, expires_at)
 		}
 
-		/// An enterprise (active or suspended) revokes a consent it granted.
+		/// Revokes a consent the signer's enterprise granted a bank.
+		///
+		/// Removes the enterprise's consent for `bank` over exactly `scope` (also an expired
+		/// one); the bank can no longer act under it. Revoking `CreditRecord` or
+		/// `TradeDocuments` leaves a consent for `All`, which covers both, in place. An
+		/// approved enterprise may always withdraw a bank's access: also while suspended or
+		/// revoked.
+		///
+		/// - `origin`: signed by any operator of an approved enterprise (active, suspended or
+		///   revoked).
+		/// - `bank`: the bank the consent was granted to.
+		/// - `scope`: the consent's scope, `CreditRecord`, `TradeDocuments` or `All`.
+		///
+		/// Events: `ConsentRevoked`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no operator nor
+		/// participant), `NotEnterprise` (the signer is an institution), `CallerNotActive` (the
+		/// enterprise's application is still pending), `UnknownConsent` (no consent for that
+		/// bank and scope).
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::revoke_consent())]
 		pub fn revoke_consent(
@@ -598,9 +839,7 @@ pub mod pallet {
 			scope: ConsentScope,
 		) -> DispatchResult {
 			let enterprise = Self::ensure_enterprise_operator(origin)?;
-			Consents::<T>::take((&enterprise, &bank, scope)).ok_or(Error::<T>::UnknownConsent)?;
-			Self::deposit_event(Event::ConsentRevoked { enterprise, bank, scope });
-			Ok(())
+			Self::do_revoke_consent(&enterprise, &bank, scope)
 		}
 	}
 }

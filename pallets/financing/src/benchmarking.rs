@@ -12,9 +12,9 @@ use frame_support::traits::{fungibles::Mutate, Get, Hooks};
 use frame_system::RawOrigin;
 use tradefin_primitives::{
 	financing::ProceedsWaterfall,
-	identity::{ConsentScope, IdentityFixtures, ParticipantKind},
-	trade::{DocumentKind, DocumentLedger, TradeFixtures},
-	AssetId, Balance, Moment,
+	identity::{ConsentScope, FxClass, ParticipantKind},
+	trade::{DocumentInspect, DocumentKind},
+	AssetId, Balance, Moment, ReasonCode,
 };
 
 const USD: AssetId = 840;
@@ -22,7 +22,7 @@ const FAR_FUTURE: Moment = Moment::MAX / 4;
 const FACE: Balance = 1_000_000;
 /// Per financing: well within any advance rate of one document.
 const AMOUNT: Balance = 100_000;
-const TENOR: Moment = 30 * 86_400_000;
+const TENOR: Moment = 30 * tradefin_primitives::DAY_MS;
 const RATE_BPS: u32 = 800;
 
 fn stop(_: impl core::fmt::Debug) -> BenchmarkError {
@@ -40,7 +40,7 @@ fn participant<T: Config>(
 	kind: ParticipantKind,
 ) -> Result<T::AccountId, BenchmarkError> {
 	let who: T::AccountId = account(name, 0, 0);
-	T::BenchmarkHelper::register_active_a(&who, kind).map_err(stop)?;
+	T::BenchmarkHelper::register_participant(&who, kind, Some(FxClass::A)).map_err(stop)?;
 	Ok(who)
 }
 
@@ -72,8 +72,12 @@ fn borrower<T: Config>(
 	count: u32,
 ) -> Result<Cast<T>, BenchmarkError> {
 	let enterprise: T::AccountId = account("enterprise", index, 0);
-	T::BenchmarkHelper::register_active_a(&enterprise, ParticipantKind::Enterprise)
-		.map_err(stop)?;
+	T::BenchmarkHelper::register_participant(
+		&enterprise,
+		ParticipantKind::Enterprise,
+		Some(FxClass::A),
+	)
+	.map_err(stop)?;
 	T::BenchmarkHelper::grant_consent(&enterprise, &bank, ConsentScope::All, FAR_FUTURE)
 		.map_err(stop)?;
 	let room = AMOUNT.saturating_mul(count.into());
@@ -179,7 +183,7 @@ mod benchmarks {
 		let cast = cast::<T>(1)?;
 		let id = applied::<T>(&cast, n, 0)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(cast.bank), id, 7);
+		_(RawOrigin::Signed(cast.bank), id, ReasonCode(7));
 		assert_eq!(state::<T>(id), Some(FinancingState::Rejected));
 		Ok(())
 	}
@@ -191,7 +195,7 @@ mod benchmarks {
 		let id = applied::<T>(&cast, n, 0)?;
 		Pallet::<T>::do_approve(&cast.bank, id).map_err(stop)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(regulator), id, 7);
+		_(RawOrigin::Signed(regulator), id, ReasonCode(7));
 		assert_eq!(state::<T>(id), Some(FinancingState::Cancelled));
 		Ok(())
 	}
@@ -227,7 +231,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(cast.bank), id);
 		assert_eq!(state::<T>(id), Some(FinancingState::Disbursed));
-		assert_eq!(QueueLen::<T>::get(), 1);
+		assert_eq!(OverdueQueueLen::<T>::get(), 1);
 		Ok(())
 	}
 
@@ -329,7 +333,7 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(block);
 		}
 		assert!(ids.iter().all(|id| state::<T>(*id) == Some(FinancingState::Overdue)));
-		assert_eq!(QueueLen::<T>::get(), 0);
+		assert_eq!(OverdueQueueLen::<T>::get(), 0);
 		Ok(())
 	}
 
@@ -345,8 +349,12 @@ mod benchmarks {
 		let slots = T::Ledger::max_pledges_per_document().max(1);
 		let share = FACE / Balance::from(slots);
 		let enterprise: T::AccountId = account("enterprise", 0, 0);
-		T::BenchmarkHelper::register_active_a(&enterprise, ParticipantKind::Enterprise)
-			.map_err(stop)?;
+		T::BenchmarkHelper::register_participant(
+			&enterprise,
+			ParticipantKind::Enterprise,
+			Some(FxClass::A),
+		)
+		.map_err(stop)?;
 		let declaration = |seed| {
 			T::BenchmarkHelper::attested_document(
 				&enterprise,
@@ -362,7 +370,8 @@ mod benchmarks {
 		let mut ids = Vec::new();
 		for i in 0..f {
 			let bank: T::AccountId = account("bank", i, 0);
-			T::BenchmarkHelper::register_active_a(&bank, ParticipantKind::Bank).map_err(stop)?;
+			T::BenchmarkHelper::register_participant(&bank, ParticipantKind::Bank, None)
+				.map_err(stop)?;
 			let cast = borrower_of::<T>(bank, enterprise.clone())?;
 			let first = 1 + i * per_financing;
 			let others = (first..first + per_financing - 1)

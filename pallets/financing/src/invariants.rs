@@ -1,7 +1,7 @@
 //! The pallet's invariants, checked by `try_state` and after every unit test.
 
 use sp_runtime::DispatchError;
-use tradefin_primitives::trade::{DocumentLedger, PledgeRef};
+use tradefin_primitives::trade::{DocumentInspect, PledgeRef};
 
 use crate::{
 	interest::advance_limit,

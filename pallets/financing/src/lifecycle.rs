@@ -11,8 +11,8 @@ use sp_runtime::{DispatchError, Permill};
 use tradefin_primitives::{
 	financing::Product,
 	identity::{AttestationKind, ConsentScope, FxClass, IdentityProvider, ParticipantKind},
-	trade::{CreditLines, DocumentId, DocumentLedger, LineFacts, PledgeRef},
-	Balance, Moment,
+	trade::{CreditLines, DocumentId, DocumentInspect, DocumentLedger, LineFacts, PledgeRef},
+	Balance, Moment, ReasonCode,
 };
 
 use crate::{
@@ -267,7 +267,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_reject(who: &T::AccountId, id: FinancingId, reason: u32) -> DispatchResult {
+	pub(crate) fn do_reject(
+		who: &T::AccountId,
+		id: FinancingId,
+		reason: ReasonCode,
+	) -> DispatchResult {
 		let mut financing = Self::unfrozen(id)?;
 		Self::ensure_bank_of(who, &financing)?;
 		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
@@ -279,7 +283,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The regulator cancels a financing not yet disbursed, frozen or not; pledges released.
-	pub(crate) fn do_cancel(who: &T::AccountId, id: FinancingId, reason: u32) -> DispatchResult {
+	pub(crate) fn do_cancel(
+		who: &T::AccountId,
+		id: FinancingId,
+		reason: ReasonCode,
+	) -> DispatchResult {
 		ensure!(T::Identity::is_active(who, ParticipantKind::Regulator), Error::<T>::NotRegulator);
 		let mut financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
 		ensure!(financing.state.is_pending(), Error::<T>::WrongState);

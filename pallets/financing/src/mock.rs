@@ -2,7 +2,6 @@
 //! credit record this pallet works on) and this pallet; identity and the clock are mocked.
 
 use frame_support::{assert_ok, derive_impl, parameter_types, traits::ConstU32};
-use sp_core::H256;
 use sp_runtime::{BuildStorage, Permill};
 use tradefin_primitives::{
 	identity::{ConsentScope, FxClass, ParticipantKind, ParticipantStatus},
@@ -10,7 +9,7 @@ use tradefin_primitives::{
 	Balance,
 };
 
-pub use tradefin_primitives::testing::{
+pub use tradefin_test_utils::{
 	grant, reset_identity, revoke_all, set_class, set_now, set_status, MockIdentity, MockTime,
 };
 
@@ -28,7 +27,7 @@ frame_support::construct_runtime!(
 	}
 );
 
-tradefin_primitives::mock_base_configs!(Test, assets_holder = ());
+tradefin_test_utils::mock_base_configs!(Test, assets_holder = ());
 
 parameter_types! {
 	pub const ClassBCap: Balance = 500_000;
@@ -50,17 +49,17 @@ impl pallet_trade_credit::Config for Test {
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
 	type ClassBCap = ClassBCap;
-	type Decimals = tradefin_primitives::testing::NoDecimals;
+	type Decimals = tradefin_test_utils::NoDecimals;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchFixtures;
 }
 
 /// Grace after maturity: one day.
-pub const GRACE: u64 = DAY;
-pub const DAY: u64 = 86_400_000;
+pub const GRACE: u64 = DAY_MS;
+pub use tradefin_test_utils::DAY_MS;
 /// An application lapses 120 days after it was made.
-pub const WINDOW: u64 = 120 * DAY;
+pub const WINDOW: u64 = 120 * DAY_MS;
 
 impl pallet_financing::Config for Test {
 	type Identity = MockIdentity;
@@ -83,7 +82,7 @@ impl pallet_financing::Config for Test {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-tradefin_primitives::mock_bench_fixtures!();
+tradefin_test_utils::mock_benchmark_helpers!(trade_credit, financing);
 
 pub const REGULATOR: AccountId = 1;
 pub const BANK: AccountId = 2;
@@ -108,7 +107,7 @@ pub const FACE: Balance = 1_000_000;
 pub const LIMIT: Balance = 2_000_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	set_now(DAY);
+	set_now(DAY_MS);
 	use ParticipantKind::*;
 	let active = ParticipantStatus::Active;
 	reset_identity(
@@ -125,7 +124,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	);
 	for enterprise in [EXPORTER, IMPORTER, TRADER_C] {
 		for bank in [BANK, BANK_2] {
-			grant(enterprise, bank, ConsentScope::All, 1_000 * DAY);
+			grant(enterprise, bank, ConsentScope::All, 1_000 * DAY_MS);
 		}
 	}
 	let accounts = [USD, EUR]
@@ -161,7 +160,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 				enterprise,
 				USD,
 				LIMIT,
-				500 * DAY
+				500 * DAY_MS
 			));
 		}
 	});
@@ -185,17 +184,12 @@ pub fn document(owner: AccountId, kind: DocumentKind, number: &str, face: Balanc
 		ParticipantKind::Customs => CUSTOMS,
 		_ => BANK,
 	};
-	let input = pallet_trade_credit::DocumentInput {
-		kind,
-		issuer: tradefin_primitives::testing::legal_id_of(attester),
-		number: number.as_bytes().to_vec().try_into().expect("a short number"),
-		counterparty: H256::repeat_byte(0xB7),
-		currency: USD,
-		face_value: face,
-		issued_at: 0,
-		due_at: 100 * DAY,
-	};
-	let id = pallet_trade_credit::document_id(kind, &input.issuer, &input.number);
+	let input =
+		tradefin_test_utils::document(kind, number, tradefin_test_utils::legal_id_of(attester))
+			.currency(USD)
+			.face_value(face)
+			.build();
+	let id = input.id();
 	assert_ok!(TradeCredit::register_documents(
 		RuntimeOrigin::signed(owner),
 		owner,

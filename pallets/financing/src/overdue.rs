@@ -3,18 +3,23 @@
 
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use tradefin_primitives::{
-	trade::{CreditLines, CreditRecordHook},
+	trade::{CreditLines, FinancingRecordHook},
 	Moment,
 };
 
 use crate::{
-	pallet::{Config, DueQueue, Error, Event, Financings, Pallet, QueueCursor, QueueLen},
+	pallet::{
+		Config, Error, Event, Financings, OverdueQueue, OverdueQueueCursor, OverdueQueueLen, Pallet,
+	},
 	FinancingId, FinancingState,
 };
 
 /// The overdue queue over this pallet's storage.
-pub(crate) type Queue<T> =
-	tradefin_primitives::due_queue::DueQueue<DueQueue<T>, QueueCursor<T>, QueueLen<T>>;
+pub(crate) type Queue<T> = tradefin_primitives::due_queue::DueQueue<
+	OverdueQueue<T>,
+	OverdueQueueCursor<T>,
+	OverdueQueueLen<T>,
+>;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn enqueue(id: FinancingId, due: Moment) {

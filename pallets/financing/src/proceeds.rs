@@ -6,7 +6,7 @@ use frame_support::{ensure, weights::Weight};
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	financing::{ProceedsLeg, ProceedsOutcome, ProceedsWaterfall},
-	trade::{DocumentId, DocumentLedger, PledgeRef},
+	trade::{DocumentId, DocumentInspect, DocumentLedger, PledgeRef},
 	Balance,
 };
 

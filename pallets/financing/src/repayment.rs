@@ -6,7 +6,7 @@ use frame_support::{
 };
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
-	trade::{CreditLines, CreditRecordHook, DocumentLedger, PledgeRef},
+	trade::{CreditLines, DocumentLedger, FinancingRecordHook, PledgeRef},
 	Balance, Moment,
 };
 

@@ -212,31 +212,3 @@ pub trait IdentityProvider<AccountId> {
 		purpose: u32,
 	) -> Result<(), DispatchError>;
 }
-
-/// Puts participants and consents in place for the benchmarks of the pallets that depend on
-/// identity (implemented by `pallet-enterprise-identity` under `runtime-benchmarks`).
-pub trait IdentityFixtures<AccountId> {
-	/// Registers `who` as an active participant of `kind` (an enterprise with `fx_class`).
-	fn register_active(
-		who: &AccountId,
-		kind: ParticipantKind,
-		fx_class: Option<FxClass>,
-	) -> Result<(), DispatchError>;
-
-	/// Registers `who` as an active participant of `kind` (an enterprise in FX class A).
-	fn register_active_a(who: &AccountId, kind: ParticipantKind) -> Result<(), DispatchError> {
-		Self::register_active(
-			who,
-			kind,
-			(kind == ParticipantKind::Enterprise).then_some(FxClass::A),
-		)
-	}
-
-	/// `enterprise` grants `bank` a consent for `scope` until `expires_at`.
-	fn grant_consent(
-		enterprise: &AccountId,
-		bank: &AccountId,
-		scope: ConsentScope,
-		expires_at: crate::Moment,
-	) -> Result<(), DispatchError>;
-}

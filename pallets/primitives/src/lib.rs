@@ -9,8 +9,6 @@ extern crate alloc;
 pub mod due_queue;
 pub mod financing;
 pub mod identity;
-#[cfg(feature = "testing")]
-pub mod testing;
 pub mod trade;
 
 use sp_runtime::{
@@ -42,6 +40,35 @@ pub type Moment = u64;
 /// Hash type of blocks, tries and document commitments.
 pub type Hash = sp_core::H256;
 
+/// Milliseconds in a day: the unit of document quotas, tenors and grace periods (UTC days).
+pub const DAY_MS: Moment = 86_400_000;
+
+/// A code from an institution's own list of reasons, given with a rejection, suspension,
+/// revocation, cancellation, freeze or dispute and recorded in its event. The chain does not
+/// interpret it; regulators and banks publish what their codes mean.
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Default,
+)]
+pub struct ReasonCode(pub u32);
+
+impl From<u32> for ReasonCode {
+	fn from(code: u32) -> Self {
+		Self(code)
+	}
+}
+
 /// Decimal places of the native fee token, `TFN`.
 pub const TOKEN_DECIMALS: u8 = 12;
 
@@ -72,15 +99,6 @@ pub trait CurrencyDecimals {
 	fn whole_units(currency: AssetId, units: Balance) -> Option<Balance> {
 		Self::decimals(currency).map(|d| units.saturating_mul(10u128.saturating_pow(d.into())))
 	}
-}
-
-/// Benchmark set-up a runtime gives the pallets whose calls act on other pallets' state:
-/// participants, attested documents, credit lines and the clock.
-pub trait ChainFixtures<AccountId>:
-	identity::IdentityFixtures<AccountId> + trade::TradeFixtures<AccountId, Balance>
-{
-	/// Sets the chain's clock (milliseconds).
-	fn set_time(now: Moment);
 }
 
 #[cfg(test)]

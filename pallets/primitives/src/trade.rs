@@ -3,10 +3,14 @@
 //! its storage.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::DispatchError;
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash as _},
+	DispatchError,
+};
 
-use crate::{identity::ParticipantKind, AssetId, Hash, Moment};
+use crate::{identity::ParticipantKind, AssetId, Balance, Hash, Moment};
 
 /// A document's on-chain id: `blake2_256(SCALE(kind, issuer, number))`, so one document can be
 /// registered once, whatever else differs. `issuer` is the legal-id commitment of the
@@ -91,6 +95,47 @@ impl DocumentKind {
 	}
 }
 
+/// Longest document number, in bytes.
+pub type MaxNumberLen = ConstU32<64>;
+
+/// A document number as written on the document (e.g. a customs declaration number).
+pub type DocumentNumber = BoundedVec<u8, MaxNumberLen>;
+
+/// The id of the document `number` of `kind` issued by `issuer` (see [`DocumentId`]).
+pub fn document_id(kind: DocumentKind, issuer: &Hash, number: &DocumentNumber) -> DocumentId {
+	BlakeTwo256::hash_of(&(kind, issuer, number))
+}
+
+/// What a registrant submits for one document (`TradeCredit::register_documents`).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct DocumentInput {
+	/// What the document is; decides who attests it.
+	pub kind: DocumentKind,
+	/// Commitment (hash) of the issuer's identity, e.g. the customs office's code.
+	pub issuer: Hash,
+	/// The number printed on the document.
+	pub number: DocumentNumber,
+	/// Commitment (hash) of the counterparty (the foreign buyer or seller).
+	pub counterparty: Hash,
+	/// The currency asset the document is denominated in.
+	pub currency: AssetId,
+	/// Face value in the currency's smallest units.
+	pub face_value: Balance,
+	/// When it was issued (milliseconds since the Unix epoch).
+	pub issued_at: Moment,
+	/// When it falls due (milliseconds since the Unix epoch).
+	pub due_at: Moment,
+}
+
+impl DocumentInput {
+	/// The id the document gets on registration.
+	pub fn id(&self) -> DocumentId {
+		document_id(self.kind, &self.issuer, &self.number)
+	}
+}
+
 /// Where a document stands.
 #[derive(
 	Encode,
@@ -140,31 +185,53 @@ pub struct DocumentFacts<AccountId, Balance> {
 	pub paid: Balance,
 }
 
-/// The financed-balance ledger: the anti-double-financing core. For every document,
-/// `financeable = face value - pledged outstanding - paid`, never negative, and never more than
-/// what is left of its trade's value (the anchor's face value less everything pledged and paid
-/// on the trade's documents); every bank's pledges, through any document of the trade, compete
-/// for that one balance.
-pub trait DocumentLedger<AccountId, Balance> {
+/// The document registry and its financed-balance ledger, read only: what a pallet that looks
+/// at documents without changing them (settlement) depends on.
+///
+/// Weights: every method reads a bounded number of entries of the registry, at most the
+/// document, its trade's anchor and usage, and its pledges (`MaxPledgesPerDocument`); the
+/// callers' benchmarks run them on a document carrying the most pledges.
+pub trait DocumentInspect<AccountId, Balance> {
 	/// The facts of a document, if registered.
+	///
+	/// Weight: three reads (the document, its trade link, the trade's usage and anchor), in
+	/// the benchmarks of financing's `apply` and settlement's `pay`.
 	fn document(id: &DocumentId) -> Option<DocumentFacts<AccountId, Balance>>;
 
 	/// What can still be pledged (zero for documents that cannot back financing).
+	///
+	/// Weight: as [`Self::document`] (financing's `apply` benchmark).
 	fn financeable(id: &DocumentId) -> Balance;
 
 	/// Every outstanding pledge on a document: (bank, reference, amount); at most the ledger's
 	/// pledges per document.
+	///
+	/// Weight: one read per pledge, at most `MaxPledgesPerDocument` (financing's
+	/// `apply_proceeds` benchmark, linear in the pledges).
 	fn pledges_on(id: &DocumentId) -> alloc::vec::Vec<(AccountId, PledgeRef, Balance)>;
 
 	/// The most outstanding pledges a document takes.
+	///
+	/// Weight: none (a constant).
 	fn max_pledges_per_document() -> u32;
 
 	/// What `bank`'s financing `financing` holds pledged on a document (zero if nothing).
+	///
+	/// Weight: one read (the document's pledges); used by `try_state` only.
 	fn pledged_to(id: &DocumentId, bank: &AccountId, financing: PledgeRef) -> Balance;
+}
 
+/// The financed-balance ledger: the anti-double-financing core. For every document,
+/// `financeable = face value - pledged outstanding - paid`, never negative, and never more than
+/// what is left of its trade's value (the anchor's face value less everything pledged and paid
+/// on the trade's documents); every bank's pledges, through any document of the trade, compete
+/// for that one balance. Only financing changes it.
+pub trait DocumentLedger<AccountId, Balance>: DocumentInspect<AccountId, Balance> {
 	/// Reserves `amount` of the document's financeable balance for `bank`'s financing
 	/// `financing`. Fails (changing nothing) beyond the financeable balance, or when the
 	/// document is not attested or is disputed.
+	///
+	/// Weight: trade credit's `pledge` benchmark (per document, in financing's `apply`).
 	fn pledge(
 		id: &DocumentId,
 		bank: &AccountId,
@@ -174,6 +241,9 @@ pub trait DocumentLedger<AccountId, Balance> {
 
 	/// Gives back up to `amount` of a pledge (all of it with `Balance::MAX`); returns what was
 	/// released.
+	///
+	/// Weight: trade credit's `release_pledge` benchmark (per document, in financing's
+	/// `withdraw`, `reject` and `repay`, linear in the pledges).
 	fn release(
 		id: &DocumentId,
 		bank: &AccountId,
@@ -182,10 +252,16 @@ pub trait DocumentLedger<AccountId, Balance> {
 	) -> Result<Balance, DispatchError>;
 
 	/// The buyer paid `amount` against the document's unpledged, unpaid value.
+	///
+	/// Weight: two reads and two writes (the document, its trade's usage), in financing's
+	/// `apply_proceeds` benchmark.
 	fn record_payment(id: &DocumentId, amount: Balance) -> Result<(), DispatchError>;
 
 	/// The buyer paid `amount` against the part pledged to `financing`: the pledge shrinks and
 	/// the paid value grows by the same amount (the waterfall's first leg).
+	///
+	/// Weight: as [`Self::record_payment`] plus the document's pledges, in financing's
+	/// `apply_proceeds` benchmark (linear in the pledges).
 	fn settle_pledge(
 		id: &DocumentId,
 		bank: &AccountId,
@@ -213,25 +289,42 @@ pub struct LineFacts<AccountId, Balance> {
 /// Credit lines, drawn on disbursement and repaid on repayment.
 pub trait CreditLines<AccountId, Balance> {
 	/// The facts of a line.
+	///
+	/// Weight: two reads (the line, the enterprise's lines for the class room), in financing's
+	/// `approve` and `disburse` benchmarks.
 	fn line(id: LineId) -> Option<LineFacts<AccountId, Balance>>;
 
 	/// Uses `amount` of the line; fails beyond its limit or when it is not drawable.
+	///
+	/// Weight: two reads and one write, in financing's `disburse` benchmark.
 	fn draw(id: LineId, amount: Balance) -> Result<(), DispatchError>;
 
 	/// Gives back up to `amount` of the line's usage; returns what was repaid.
+	///
+	/// Weight: one read and one write, in financing's `repay` benchmark.
 	fn repay(id: LineId, amount: Balance) -> Result<Balance, DispatchError>;
 }
 
-/// Facts that build an enterprise's credit record, reported by financing and settlement.
-pub trait CreditRecordHook<AccountId, Balance> {
+/// How financings end, for an enterprise's credit record: reported by financing.
+///
+/// Weight of every method: one read and one write of the enterprise's record (and its amounts
+/// in the currency), in financing's `repay`, `mark_overdue` and `declare_default` benchmarks.
+pub trait FinancingRecordHook<AccountId, Balance> {
 	/// A financing of `amount` of `currency` was repaid in full, on time or late.
 	fn financing_repaid(enterprise: &AccountId, currency: AssetId, amount: Balance, on_time: bool);
 	/// A financing went overdue with `outstanding` principal of `currency`.
 	fn financing_overdue(enterprise: &AccountId, currency: AssetId, outstanding: Balance);
 	/// A financing was declared in default with `outstanding` principal of `currency`.
 	fn financing_defaulted(enterprise: &AccountId, currency: AssetId, outstanding: Balance);
+}
+
+/// Trade payments an enterprise received, for its credit record: reported by settlement.
+pub trait PaymentRecordHook<AccountId, Balance> {
 	/// The enterprise was paid `amount` of `currency` in a settled trade payment against its
 	/// documents.
+	///
+	/// Weight: one read and one write of the enterprise's record, in settlement's `pay`
+	/// benchmark.
 	fn settled(enterprise: &AccountId, currency: AssetId, amount: Balance);
 }
 
@@ -284,29 +377,4 @@ pub struct CreditRecord {
 	pub overdue: u32,
 	/// Financings declared in default.
 	pub defaulted: u32,
-}
-
-/// Puts attested documents and credit lines in place for the benchmarks of the pallets that
-/// depend on trade credit (implemented by `pallet-trade-credit` under `runtime-benchmarks`).
-pub trait TradeFixtures<AccountId, Balance> {
-	/// Registers a document of `kind` in `currency` worth `face_value` for `owner` (an active
-	/// enterprise) and has it attested by the right authority; `seed` makes it unique. Creates
-	/// the currency if it does not exist.
-	fn attested_document(
-		owner: &AccountId,
-		kind: DocumentKind,
-		currency: AssetId,
-		face_value: Balance,
-		seed: u32,
-	) -> Result<DocumentId, DispatchError>;
-
-	/// `bank` opens a line of `limit` in `currency` for `enterprise` (which must have given the
-	/// bank a live credit-record consent), valid until `expires_at`.
-	fn open_line(
-		bank: &AccountId,
-		enterprise: &AccountId,
-		currency: AssetId,
-		limit: Balance,
-		expires_at: Moment,
-	) -> Result<LineId, DispatchError>;
 }

@@ -14,9 +14,9 @@ use frame_support::traits::{
 use frame_system::RawOrigin;
 use sp_runtime::{traits::Zero, FixedU128};
 use tradefin_primitives::{
-	identity::{IdentityFixtures, ParticipantKind},
-	trade::{DocumentId, DocumentKind, DocumentLedger, TradeFixtures},
-	AssetId, Balance, ChainFixtures, Moment,
+	identity::{FxClass, ParticipantKind},
+	trade::{DocumentId, DocumentInspect, DocumentKind},
+	AssetId, Balance, Moment, ReasonCode,
 };
 
 /// Currencies of their own, so the runtime's genesis currencies do not matter.
@@ -38,7 +38,7 @@ fn participant<T: Config>(
 	kind: ParticipantKind,
 ) -> Result<T::AccountId, BenchmarkError> {
 	let who: T::AccountId = account(name, index, 0);
-	T::BenchmarkHelper::register_active_a(&who, kind).map_err(stop)?;
+	T::BenchmarkHelper::register_participant(&who, kind, Some(FxClass::A)).map_err(stop)?;
 	Ok(who)
 }
 
@@ -121,7 +121,7 @@ fn escrow<T: Config>(
 fn unpaid<T: Config>(documents: &[DocumentId]) -> Balance {
 	documents
 		.iter()
-		.filter_map(T::Ledger::document)
+		.filter_map(T::Documents::document)
 		.map(|d| d.face_value.saturating_sub(d.paid))
 		.sum()
 }
@@ -186,7 +186,7 @@ mod benchmarks {
 		let cast = cast::<T>()?;
 		let regulator = participant::<T>("regulator", 0, ParticipantKind::Regulator)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(regulator), cast.payer.clone(), 1);
+		_(RawOrigin::Signed(regulator), cast.payer.clone(), ReasonCode(1));
 		assert!(Frozen::<T>::contains_key(&cast.payer));
 		Ok(())
 	}
@@ -195,7 +195,7 @@ mod benchmarks {
 	fn thaw_account() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>()?;
 		let regulator = participant::<T>("regulator", 0, ParticipantKind::Regulator)?;
-		Pallet::<T>::do_freeze_account(&regulator, &cast.payer).map_err(stop)?;
+		Pallet::<T>::do_freeze_account(&regulator, &cast.payer, ReasonCode(1)).map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(regulator), cast.payer.clone());
 		assert!(!Frozen::<T>::contains_key(&cast.payer));
@@ -233,7 +233,7 @@ mod benchmarks {
 		let deadline = START.saturating_add(1_000_000);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(cast.payer.clone()), payment, release_on, deadline);
-		assert_eq!(OpenEscrows::<T>::get(&cast.payer).len(), 1);
+		assert_eq!(EscrowsByPayer::<T>::get(&cast.payer).len(), 1);
 		Ok(())
 	}
 
@@ -297,7 +297,7 @@ mod benchmarks {
 		{
 			Pallet::<T>::on_initialize(block);
 		}
-		assert!(payers.iter().all(|p| OpenEscrows::<T>::get(p).is_empty()));
+		assert!(payers.iter().all(|p| EscrowsByPayer::<T>::get(p).is_empty()));
 		assert_eq!(EscrowQueueLen::<T>::get(), 0);
 		Ok(())
 	}

@@ -12,7 +12,7 @@ use frame_support::{
 use sp_runtime::traits::AccountIdConversion;
 use tradefin_primitives::{
 	identity::{IdentityProvider, ParticipantKind, ParticipantStatus},
-	AssetId, Balance,
+	AssetId, Balance, ReasonCode,
 };
 
 use crate::{
@@ -122,17 +122,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_freeze_account(by: &T::AccountId, who: &T::AccountId) -> DispatchResult {
+	pub(crate) fn do_freeze_account(
+		by: &T::AccountId,
+		who: &T::AccountId,
+		reason: ReasonCode,
+	) -> DispatchResult {
 		ensure!(T::Identity::is_active(by, ParticipantKind::Regulator), Error::<T>::NotRegulator);
 		ensure!(T::Identity::participant(who).is_some(), Error::<T>::NotAParticipant);
 		ensure!(!Frozen::<T>::contains_key(who), Error::<T>::AlreadyFrozen);
 		Frozen::<T>::insert(who, ());
+		Self::deposit_event(Event::AccountFrozen { who: who.clone(), by: by.clone(), reason });
 		Ok(())
 	}
 
 	pub(crate) fn do_thaw_account(by: &T::AccountId, who: &T::AccountId) -> DispatchResult {
 		ensure!(T::Identity::is_active(by, ParticipantKind::Regulator), Error::<T>::NotRegulator);
 		Frozen::<T>::take(who).ok_or(Error::<T>::NotFrozen)?;
+		Self::deposit_event(Event::AccountThawed { who: who.clone(), by: by.clone() });
 		Ok(())
 	}
 }

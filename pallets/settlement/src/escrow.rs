@@ -9,14 +9,14 @@ use frame_support::{
 };
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
-	trade::{DocumentId, DocumentLedger},
+	trade::{DocumentId, DocumentInspect},
 	Moment,
 };
 
 use crate::{
 	pallet::{
-		Config, Error, EscrowOf, EscrowQueue, EscrowQueueCursor, EscrowQueueLen, Escrows, Event,
-		HoldReason, IncomingEscrows, NextEscrowId, OpenEscrows, Pallet, PaymentOf,
+		Config, Error, EscrowOf, EscrowQueue, EscrowQueueCursor, EscrowQueueLen, Escrows,
+		EscrowsByPayee, EscrowsByPayer, Event, HoldReason, NextEscrowId, Pallet, PaymentOf,
 	},
 	Escrow, EscrowId,
 };
@@ -50,7 +50,7 @@ impl<T: Config> Pallet<T> {
 			&payment.documents,
 		)?;
 		if let Some(document) = release_on {
-			ensure!(T::Ledger::document(&document).is_some(), Error::<T>::UnknownDocument);
+			ensure!(T::Documents::document(&document).is_some(), Error::<T>::UnknownDocument);
 		}
 		ensure!(deadline > Self::now(), Error::<T>::DeadlineInPast);
 		ensure!(
@@ -59,12 +59,12 @@ impl<T: Config> Pallet<T> {
 		);
 		let id = NextEscrowId::<T>::get();
 		NextEscrowId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		OpenEscrows::<T>::try_mutate(payer, |open| open.try_push(id))
+		EscrowsByPayer::<T>::try_mutate(payer, |open| open.try_push(id))
 			.map_err(|_| Error::<T>::TooManyEscrows)?;
 		T::Holds::hold(payment.currency, &Self::hold_reason(), payer, payment.amount)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		Queue::<T>::push(id, deadline);
-		IncomingEscrows::<T>::insert(&payment.payee, id, ());
+		EscrowsByPayee::<T>::insert(&payment.payee, id, ());
 		Self::deposit_event(Event::EscrowOpened {
 			id,
 			payer: payer.clone(),
@@ -114,7 +114,7 @@ impl<T: Config> Pallet<T> {
 	pub fn open_escrows(
 		payer: &T::AccountId,
 	) -> alloc::vec::Vec<(EscrowId, crate::EscrowView<T::AccountId>)> {
-		OpenEscrows::<T>::get(payer).into_iter().filter_map(Self::view).collect()
+		EscrowsByPayer::<T>::get(payer).into_iter().filter_map(Self::view).collect()
 	}
 
 	/// The escrows open in `payee`'s favour, by id (for the runtime API).
@@ -122,7 +122,7 @@ impl<T: Config> Pallet<T> {
 		payee: &T::AccountId,
 	) -> alloc::vec::Vec<(EscrowId, crate::EscrowView<T::AccountId>)> {
 		let mut ids: alloc::vec::Vec<EscrowId> =
-			IncomingEscrows::<T>::iter_key_prefix(payee).collect();
+			EscrowsByPayee::<T>::iter_key_prefix(payee).collect();
 		ids.sort_unstable();
 		ids.into_iter().filter_map(Self::view).collect()
 	}
@@ -138,8 +138,8 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Escrows::<T>::remove(id);
 		Queue::<T>::remove(id, escrow.deadline);
-		OpenEscrows::<T>::mutate(&escrow.payer, |open| open.retain(|e| *e != id));
-		IncomingEscrows::<T>::remove(&escrow.payment.payee, id);
+		EscrowsByPayer::<T>::mutate(&escrow.payer, |open| open.retain(|e| *e != id));
+		EscrowsByPayee::<T>::remove(&escrow.payment.payee, id);
 		Ok(())
 	}
 
@@ -157,7 +157,7 @@ impl<T: Config> Pallet<T> {
 		let escrow = Escrows::<T>::get(id).ok_or(Error::<T>::UnknownEscrow)?;
 		let attested = escrow
 			.release_on
-			.is_some_and(|document| T::Ledger::document(&document).is_some_and(|d| d.in_force));
+			.is_some_and(|document| T::Documents::document(&document).is_some_and(|d| d.in_force));
 		ensure!(attested, Error::<T>::ReleaseConditionNotMet);
 		Self::pay_out(id, escrow)
 	}

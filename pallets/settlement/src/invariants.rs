@@ -9,8 +9,8 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::Balance;
 
 use crate::pallet::{
-	Config, Currencies, CurrencyByCode, Escrows, HoldReason, IncomingEscrows, OpenEscrows, Pallet,
-	QuoteCount, Quotes, Supply,
+	Config, Currencies, CurrencyByCode, Escrows, EscrowsByPayee, EscrowsByPayer, HoldReason,
+	Pallet, QuoteCount, Quotes, Supply,
 };
 
 impl<T: Config> Pallet<T> {
@@ -55,12 +55,12 @@ impl<T: Config> Pallet<T> {
 			let total =
 				escrowed.entry((escrow.payer.clone(), escrow.payment.currency)).or_default();
 			*total = total.saturating_add(escrow.payment.amount);
-			if !OpenEscrows::<T>::get(&escrow.payer).contains(&id) {
+			if !EscrowsByPayer::<T>::get(&escrow.payer).contains(&id) {
 				return Err(DispatchError::Other("an escrow is missing from its payer's list"));
 			}
 		}
 		let reason: T::RuntimeHoldReason = HoldReason::Escrow.into();
-		for (payer, open) in OpenEscrows::<T>::iter() {
+		for (payer, open) in EscrowsByPayer::<T>::iter() {
 			if open.iter().any(|id| !Escrows::<T>::contains_key(id)) {
 				return Err(DispatchError::Other("a payer lists an escrow that is closed"));
 			}
@@ -78,11 +78,11 @@ impl<T: Config> Pallet<T> {
 	/// Every open escrow is indexed under its payee, and nothing else is.
 	pub fn check_payee_index() -> Result<(), DispatchError> {
 		for (id, escrow) in Escrows::<T>::iter() {
-			if !IncomingEscrows::<T>::contains_key(&escrow.payment.payee, id) {
+			if !EscrowsByPayee::<T>::contains_key(&escrow.payment.payee, id) {
 				return Err(DispatchError::Other("an escrow is missing from its payee's index"));
 			}
 		}
-		for (payee, id, ()) in IncomingEscrows::<T>::iter() {
+		for (payee, id, ()) in EscrowsByPayee::<T>::iter() {
 			if Escrows::<T>::get(id).map(|e| e.payment.payee) != Some(payee) {
 				return Err(DispatchError::Other(
 					"the payee index lists a closed or foreign escrow",

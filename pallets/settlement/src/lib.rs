@@ -49,6 +49,31 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// What this pallet's benchmarks need the runtime to set up: participants (identity), attested
+/// documents (trade credit) and the clock. Implemented once, in the runtime's `benchmarks.rs`.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Registers `who` as an active participant of `kind` (an enterprise with `fx_class`).
+	fn register_participant(
+		who: &AccountId,
+		kind: tradefin_primitives::identity::ParticipantKind,
+		fx_class: Option<tradefin_primitives::identity::FxClass>,
+	) -> sp_runtime::DispatchResult;
+
+	/// Registers a document of `kind` in `currency` worth `face_value` for `owner` (an active
+	/// enterprise), linked to its trade and attested; `seed` makes it unique.
+	fn attested_document(
+		owner: &AccountId,
+		kind: tradefin_primitives::trade::DocumentKind,
+		currency: tradefin_primitives::AssetId,
+		face_value: tradefin_primitives::Balance,
+		seed: u32,
+	) -> Result<tradefin_primitives::trade::DocumentId, sp_runtime::DispatchError>;
+
+	/// Sets the chain's clock (milliseconds).
+	fn set_time(now: tradefin_primitives::Moment);
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -63,8 +88,8 @@ pub mod pallet {
 	use tradefin_primitives::{
 		financing::ProceedsWaterfall,
 		identity::IdentityProvider,
-		trade::{CreditRecordHook, DocumentId, DocumentLedger},
-		AssetId, Balance, Moment,
+		trade::{DocumentId, DocumentInspect, PaymentRecordHook},
+		AssetId, Balance, Moment, ReasonCode,
 	};
 
 	/// 2: escrows indexed by payee ([`migrations::v2`]).
@@ -85,15 +110,19 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The participant registry (enterprise identity): each participant's kind and status,
+		/// the enterprise an operator acts for, and each enterprise's FX class (A, B or C).
 		type Identity: IdentityProvider<Self::AccountId>;
-		/// The trade documents (trade credit): facts and payment records.
-		type Ledger: DocumentLedger<Self::AccountId, Balance>;
+		/// The trade documents (trade credit), read only: each document's owner, currency,
+		/// attestation and unpaid value, for the payment authenticity check and escrow release.
+		type Documents: DocumentInspect<Self::AccountId, Balance>;
 		/// The credit record (trade credit): settled volume per enterprise.
-		type Record: CreditRecordHook<Self::AccountId, Balance>;
+		type Record: PaymentRecordHook<Self::AccountId, Balance>;
 		/// The proceeds waterfall (financing): repays the financings a paid document backs and
 		/// records the payment on the document.
 		type Proceeds: ProceedsWaterfall<Self::AccountId, Balance>;
-		/// The currencies.
+		/// The currencies: `pallet-assets` assets, which this pallet creates, mints, burns and
+		/// transfers.
 		type Assets: fungibles::Create<Self::AccountId, AssetId = AssetId, Balance = Balance>
 			+ fungibles::Mutate<Self::AccountId>;
 		/// Holds on the currencies, for escrow.
@@ -103,42 +132,54 @@ pub mod pallet {
 			Balance = Balance,
 			Reason = Self::RuntimeHoldReason,
 		>;
-		/// The overarching hold reason.
+		/// The runtime's hold reason, which this pallet's `HoldReason::Escrow` converts into.
 		type RuntimeHoldReason: From<HoldReason>;
+		/// The chain's clock (milliseconds since the Unix epoch): quote validity and escrow
+		/// deadlines are measured against it.
 		type Time: Time<Moment = Moment>;
-		/// Registers currencies (the council, or root).
+		/// Registers currencies (the council, or root); any other origin is refused with
+		/// `NotCurrencyAuthority`.
 		type RegisterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-		/// Administers the currencies' assets.
+		/// The id of this pallet's account, which owns and administers every currency's asset,
+		/// so no one can mint or burn around `mint` and `burn`.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
-		/// Most documents one payment links.
+		/// Most documents one payment (or escrowed payment) links; a longer list does not
+		/// decode. Each linked document may cost a full proceeds waterfall, so this bounds what
+		/// one payment, and every escrow release, is charged.
 		#[pallet::constant]
 		type MaxDocuments: Get<u32>;
-		/// Most legs in one settlement.
+		/// Most legs in one settlement (`settle`); bounds the work of one all-or-nothing batch.
 		#[pallet::constant]
 		type MaxLegs: Get<u32>;
-		/// Longest validity window of a quote (milliseconds).
+		/// Longest validity window of a quote (milliseconds): how long a published rate may stay
+		/// usable without being refreshed.
 		#[pallet::constant]
 		type MaxQuoteValidity: Get<Moment>;
-		/// Widest spread a provider may charge (basis points).
+		/// Widest spread a provider may charge (basis points): caps what a provider takes off
+		/// any conversion at its quote.
 		#[pallet::constant]
 		type MaxSpreadBps: Get<u32>;
-		/// Most providers quoting one pair at a time (conversions compare them all).
+		/// Most providers quoting one pair at a time: every conversion compares them all, so
+		/// this bounds the cost of a conversion and of publishing a quote.
 		#[pallet::constant]
 		type MaxQuotesPerPair: Get<u32>;
-		/// Most escrows one payer keeps open.
+		/// Most escrows one payer keeps open (the length of its `EscrowsByPayer` list).
 		#[pallet::constant]
 		type MaxOpenEscrows: Get<u32>;
-		/// Longest time from opening an escrow to its deadline (milliseconds).
+		/// Longest time from opening an escrow to its deadline (milliseconds): how long a
+		/// payer's funds can be locked.
 		#[pallet::constant]
 		type MaxEscrowDuration: Get<Moment>;
-		/// Most refund-queue steps (an escrow refunded or an empty minute passed) per block.
+		/// Most refund-queue steps (an escrow refunded or an empty minute passed) per block:
+		/// bounds the work at the start of every block; at least 1, so the queue always advances.
 		#[pallet::constant]
 		type MaxRefundsPerBlock: Get<u32>;
+		/// Weights of this pallet's calls and per-block hook, from its benchmarks.
 		type WeightInfo: WeightInfo;
 		/// Participants, documents and the clock for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: tradefin_primitives::ChainFixtures<Self::AccountId>;
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Registered currencies.
@@ -192,9 +233,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextEscrowId<T: Config> = StorageValue<_, EscrowId, ValueQuery>;
 
-	/// Each payer's open escrows.
+	/// Each payer's open escrows. (Stored under its first name, `OpenEscrows`.)
 	#[pallet::storage]
-	pub type OpenEscrows<T: Config> = StorageMap<
+	#[pallet::storage_prefix = "OpenEscrows"]
+	pub type EscrowsByPayer<T: Config> = StorageMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
@@ -202,9 +244,11 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Open escrows by payee: the funds held for each account (storage version 2).
+	/// Open escrows by payee: the funds held for each account (storage version 2). (Stored under
+	/// its first name, `IncomingEscrows`.)
 	#[pallet::storage]
-	pub type IncomingEscrows<T: Config> = StorageDoubleMap<
+	#[pallet::storage_prefix = "IncomingEscrows"]
+	pub type EscrowsByPayee<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
@@ -270,7 +314,7 @@ pub mod pallet {
 		/// The issuer burned its own holdings on a withdrawal.
 		Burned { currency: AssetId, amount: Balance, supply: Balance },
 		/// The regulator froze `who`'s currency balances, with a reason code.
-		AccountFrozen { who: T::AccountId, by: T::AccountId, reason: u32 },
+		AccountFrozen { who: T::AccountId, by: T::AccountId, reason: ReasonCode },
 		/// The regulator thawed `who`'s currency balances.
 		AccountThawed { who: T::AccountId, by: T::AccountId },
 		/// A quote provider published a rate.
@@ -334,8 +378,8 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// Only the governance origin registers currencies.
-		BadOrigin,
+		/// Only the governance origin (`RegisterOrigin`) registers currencies.
+		NotCurrencyAuthority,
 		/// The code is not three upper-case letters.
 		InvalidCode,
 		/// A currency with this asset id is registered.
@@ -469,7 +513,30 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// The governance origin registers a currency and creates its asset.
+		/// Registers a new currency and creates its asset.
+		///
+		/// Creates the `pallet-assets` asset `currency`, owned and administered by this pallet's
+		/// account (a sufficient asset: holders need no native balance), and records its ISO code,
+		/// decimals and issuer. Its supply starts at zero; from then on only the issuer changes
+		/// it, with `mint` and `burn`.
+		///
+		/// - `origin`: the `RegisterOrigin` (in the runtime: two thirds of the council, or root).
+		/// - `currency`: the asset id to create; no asset may exist under it yet.
+		/// - `code`: the ISO 4217 alphabetic code, three upper-case letters (e.g. `USD`), not
+		///   used by another registered currency.
+		/// - `decimals`: how many decimal places a whole unit has (2 for USD: amounts are then in
+		///   cents); rules written in whole units are converted to smallest units with it.
+		/// - `issuer`: the active bank that will mint against deposits and burn on withdrawals.
+		/// - `min_balance`: the asset's minimum balance, in smallest units, at least 1; an account
+		///   may not hold a smaller non-zero amount.
+		///
+		/// Events: `CurrencyRegistered`.
+		///
+		/// Errors: `NotCurrencyAuthority` (the origin is not the `RegisterOrigin`), `InvalidCode`
+		/// (not three upper-case letters), `CurrencyExists` (the asset id is registered here),
+		/// `CodeTaken` (another currency has the code), `IssuerNotBank` (the issuer is not an
+		/// active bank), `ZeroAmount` (`min_balance` is zero), `AssetCreationFailed` (an asset
+		/// with this id already exists outside this pallet).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_currency())]
 		pub fn register_currency(
@@ -480,11 +547,28 @@ pub mod pallet {
 			issuer: T::AccountId,
 			min_balance: Balance,
 		) -> DispatchResult {
-			T::RegisterOrigin::ensure_origin(origin).map_err(|_| Error::<T>::BadOrigin)?;
+			T::RegisterOrigin::ensure_origin(origin)
+				.map_err(|_| Error::<T>::NotCurrencyAuthority)?;
 			Self::do_register_currency(currency, code, decimals, issuer, min_balance)
 		}
 
-		/// The issuer mints `amount` to `to` against an off-chain deposit.
+		/// The currency's issuer mints new funds to an account against an off-chain deposit.
+		///
+		/// Credits `amount` to `to` and raises the currency's recorded supply by the same
+		/// amount. A frozen account may receive funds.
+		///
+		/// - `origin`: signed by the currency's issuer (its own account), an active bank.
+		/// - `currency`: a registered currency.
+		/// - `to`: the account credited; an active participant of any kind.
+		/// - `amount`: what is minted, in smallest units of the currency; more than zero.
+		///
+		/// Events: `Minted` (with the new supply).
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownCurrency` (not registered), `NotIssuer` (the
+		/// signer is not the currency's issuer), `IssuerNotBank` (the issuer is no longer an
+		/// active bank), `ZeroAmount` (`amount` is zero), `RecipientNotActive` (`to` is not an
+		/// active participant), `Overflow` (the supply would overflow, or the asset refuses the
+		/// credit, e.g. less than the minimum balance to an account holding none).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::mint())]
 		pub fn mint(
@@ -497,14 +581,24 @@ pub mod pallet {
 			Self::do_mint(&who, currency, &to, amount)
 		}
 
-		/// The issuer burns `amount` of its own holdings (a withdrawal paid out off-chain).
+		/// The currency's issuer burns part of its own holding (a withdrawal paid out off-chain).
 		///
-		/// - `origin`: signed by the currency's issuer, an active bank.
-		/// - `currency`: a registered currency; `amount`: at most the issuer's holding, leaving
-		///   nothing or at least the currency's minimum balance.
+		/// Debits `amount` from the issuer's own account and lowers the currency's recorded
+		/// supply by the same amount.
 		///
-		/// Emits `Burned` (with the new supply). Errors: `UnknownCurrency`, `NotIssuer`,
-		/// `ZeroAmount`, `InsufficientFunds`, `WouldLeaveDust`.
+		/// - `origin`: signed by the currency's issuer (its own account), an active bank whose
+		///   account is not frozen.
+		/// - `currency`: a registered currency.
+		/// - `amount`: what is burned, in smallest units of the currency; more than zero, at most
+		///   the issuer's holding, leaving nothing or at least the currency's minimum balance.
+		///
+		/// Events: `Burned` (with the new supply).
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownCurrency` (not registered), `NotIssuer` (the
+		/// signer is not the currency's issuer), `IssuerNotBank` (the issuer is no longer an
+		/// active bank), `AccountFrozen` (the regulator froze the issuer's account), `ZeroAmount`
+		/// (`amount` is zero), `InsufficientFunds` (more than the issuer holds),
+		/// `WouldLeaveDust` (less than the minimum balance would be left).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::burn())]
 		pub fn burn(origin: OriginFor<T>, currency: AssetId, amount: Balance) -> DispatchResult {
@@ -512,20 +606,32 @@ pub mod pallet {
 			Self::do_burn(&who, currency, amount)
 		}
 
-		/// A quote provider publishes its rate for `base` -> `quote`, replacing its own earlier
-		/// quote of the pair; the pair keeps at most `MaxQuotesPerPair` providers' quotes (a
-		/// stale one, or one of a provider no longer active, gives way to a new provider).
+		/// A quote provider publishes its exchange rate for converting `base` into `quote`.
 		///
-		/// - `origin`: signed, an active quote provider.
-		/// - `rate`: smallest units of `quote` per smallest unit of `base`, before the spread.
-		/// - `spread_bps`: taken off every conversion at this quote, at most `MaxSpreadBps`.
-		/// - `valid_until`: the last millisecond it may be used, within `MaxQuoteValidity`.
+		/// Stores the quote, replacing the provider's own earlier quote of the pair. The pair
+		/// keeps at most `MaxQuotesPerPair` providers' quotes: a new provider takes a free place,
+		/// or the place of a stale quote or of a provider no longer active. The provider is the
+		/// counterparty of every conversion at its quote. Weight: the benchmark plus reading
+		/// every quote of the pair (and its provider) in the search for a place that gives way.
 		///
-		/// Emits `QuotePublished`. Errors: `NotQuoteProvider`, `SameCurrency`, `UnknownCurrency`,
-		/// `ZeroRate`, `SpreadTooWide`, `ValidityInPast`, `ValidityTooLong`, `TooManyQuotes`.
+		/// - `origin`: signed by an active quote provider (its own account).
+		/// - `base`: the registered currency converted from.
+		/// - `quote`: the registered currency converted into; not `base`.
+		/// - `rate`: smallest units of `quote` per smallest unit of `base`, before the spread
+		///   (fixed point, 18 decimals); more than zero.
+		/// - `spread_bps`: taken off every conversion at this quote, in basis points (1/100 of a
+		///   percent), at most `MaxSpreadBps`.
+		/// - `valid_until`: the last moment it may be used, in milliseconds since the Unix epoch;
+		///   not in the past and at most `MaxQuoteValidity` from now.
 		///
-		/// Weight: the benchmark, plus reading every quote of the pair (and its provider) in
-		/// the search for one that gives way.
+		/// Events: `QuotePublished`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotQuoteProvider` (the signer is not an active quote
+		/// provider), `SameCurrency` (`base` equals `quote`), `UnknownCurrency` (either is not
+		/// registered), `ZeroRate` (`rate` is zero), `SpreadTooWide` (above `MaxSpreadBps`),
+		/// `ValidityInPast` (`valid_until` already passed), `ValidityTooLong` (beyond
+		/// `MaxQuoteValidity`), `TooManyQuotes` (a new provider, and the pair's places are all
+		/// held by live quotes of active providers).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::publish_quote().saturating_add(
 			T::DbWeight::get().reads(2u64.saturating_mul(T::MaxQuotesPerPair::get().into()))
@@ -542,8 +648,55 @@ pub mod pallet {
 			Self::do_publish_quote(who, base, quote, rate, spread_bps, valid_until)
 		}
 
-		/// The caller pays: an operator for its enterprise (from the enterprise's account; an
-		/// enterprise's own key only while it is one of its operators), an institution for itself.
+		/// Pays a participant, optionally converting into the payee's currency first.
+		///
+		/// A trade payment (purpose `Goods` or `Services`) is spread over its linked documents in
+		/// order, each up to its unpaid value (the payment authenticity check). For each document
+		/// the proceeds waterfall first repays, from the payer's funds, the financings the
+		/// document backs, and records the payment on the document; the rest goes to the payee,
+		/// all in one step. With `convert_to`, the payer first converts at the best live quote.
+		/// Weight: charged for every linked document at the waterfall's worst case (a document
+		/// whose every pledge is held by a financing the payment closes); the unused part is
+		/// refunded.
+		///
+		/// - `origin`: signed by an operator of an active enterprise (paying from the
+		///   enterprise's account; the enterprise's own key only while it is one of its
+		///   operators) or by an active institution for itself; the paying account not frozen.
+		/// - `payment`: `payee` (an active participant other than the payer; for a trade payment
+		///   also a suspended or revoked enterprise, so its financing banks are still repaid),
+		///   `currency` and `amount` paid (smallest units, more than zero), `purpose` (`Goods`,
+		///   `Services`, `Capital` or `FinancingRepayment`), `documents` (for trade payments
+		///   only: 1 to `MaxDocuments` of the payee's attested documents, in the currency the
+		///   payee receives) and `convert_to` (optional: the currency the payee receives, and
+		///   `min_received`, the least of it accepted, in its smallest units).
+		///
+		/// Events: `Converted` (with `convert_to`); per linked document the waterfall's events
+		/// (trade credit's `PledgeSettled`, trade credit's `PledgeReleased`, financing's
+		/// `PledgesReleased`, financing's `Repaid`, trade credit's `PaymentRecorded`) and then
+		/// `DocumentPaid`; trade credit's `VolumeSettled` (a trade payment to an active
+		/// enterprise); `Paid`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotAnOperator` (the signer is a participant's
+		/// account acting for no one), `ZeroAmount` (`amount` is zero), `UnknownCurrency`
+		/// (`currency` not registered), `PayerNotActive` (the paying account is not an active
+		/// participant), `PayeeNotActive` (nor is the payee), `AccountFrozen` (the paying
+		/// account is frozen), `SelfPayment` (payer is payee), `ClassCRestricted` (a capital
+		/// payment with a class C party, or a conversion by a class C payer),
+		/// `DocumentsRequired` (a trade payment without documents), `DocumentsNotExpected`
+		/// (documents on another purpose), `ClassBConvertsOnlyForTrade` (a class B payer
+		/// converting outside a trade payment), `SameCurrency` (converting into `currency`),
+		/// `NoQuote`, `StaleQuote`, `QuoteProviderNotActive`, `OwnQuote`, `ConversionTooSmall`,
+		/// `ProviderLacksFunds` (no quote of the pair qualifies: the closest miss is named),
+		/// `RateWorseThanLimit` (the best quote gives less than `min_received`),
+		/// `DuplicateDocument` (a document linked twice), `UnknownDocument` (not registered),
+		/// `PayeeNotOwner` (the payee does not own a document), `CurrencyMismatch` (a document in
+		/// another currency than the payee receives), `NotAttested` (a document, or its trade's
+		/// anchor, is not attested, e.g. disputed or cancelled), `ExceedsDocumentValue` (more
+		/// than the documents' unpaid value),
+		/// `InsufficientFunds` (the payer lacks the funds), financing's `Frozen` (a frozen
+		/// financing holds a linked document), financing's `DocumentEncumbered` (part of a
+		/// document's value is held by a financing not yet disbursed or a bank's direct pledge),
+		/// `Overflow` (an amount would overflow).
 		#[pallet::call_index(4)]
 		#[pallet::weight(Pallet::<T>::pay_weight(payment.documents.len()))]
 		pub fn pay(origin: OriginFor<T>, payment: PaymentOf<T>) -> DispatchResultWithPostInfo {
@@ -551,18 +704,34 @@ pub mod pallet {
 			Ok(Some(Self::pay_metered(&who, payment)?).into())
 		}
 
-		/// The caller converts `amount` of `from` into `to` for itself, at the best live quote of
-		/// an active provider, receiving at least `min_received` of `to`.
+		/// Converts funds of one currency into another for the caller, at the best live quote.
 		///
-		/// - `origin`: signed, by an operator (for its enterprise) or an institution.
-		/// - `from`, `to`: registered currencies, different.
-		/// - `amount`: what the caller pays, smallest units of `from`.
-		/// - `min_received`: the worst acceptable outcome, smallest units of `to`.
+		/// Compares the pair's quotes (at most `MaxQuotesPerPair`) and uses the one giving the
+		/// most: still valid, of an active quote provider other than the caller, who holds what
+		/// it would pay out. The caller pays `amount` of `from` to that provider, and the
+		/// provider pays the converted amount of `to` (rate less spread, rounded down) back.
 		///
-		/// Emits `Converted`. Errors: `UnknownCurrency`, `PayerNotActive`, `ClassCRestricted`,
-		/// `ClassBConvertsOnlyForTrade`, `ZeroAmount`, `NoQuote`, `StaleQuote`,
-		/// `QuoteProviderNotActive`, `OwnQuote`, `ProviderLacksFunds`, `ConversionTooSmall`,
-		/// `RateWorseThanLimit`, `InsufficientFunds`.
+		/// - `origin`: signed by an operator of an active enterprise (converting the
+		///   enterprise's funds) or by an active institution for itself; the account not frozen
+		///   and not of FX class B or C.
+		/// - `from`: the registered currency the caller pays.
+		/// - `to`: the registered currency the caller receives; not `from`.
+		/// - `amount`: what the caller pays, in smallest units of `from`; more than zero.
+		/// - `min_received`: the least the caller accepts, in smallest units of `to` (protection
+		///   against a rate changed after the caller looked).
+		///
+		/// Events: `Converted`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotAnOperator` (the signer is a participant's
+		/// account acting for no one), `UnknownCurrency` (`from` or `to` not registered),
+		/// `PayerNotActive` (the account is not an active participant), `AccountFrozen` (the
+		/// account is frozen), `ClassCRestricted` (class C converts nothing),
+		/// `ClassBConvertsOnlyForTrade` (class B converts only inside a trade payment),
+		/// `SameCurrency` (`from` equals `to`), `ZeroAmount` (`amount` is zero), `NoQuote`,
+		/// `StaleQuote`, `QuoteProviderNotActive`, `OwnQuote`, `Overflow`, `ConversionTooSmall`,
+		/// `ProviderLacksFunds` (no quote qualifies: the closest miss is named),
+		/// `RateWorseThanLimit` (the best quote gives less than `min_received`),
+		/// `InsufficientFunds` (the caller holds less than `amount` of `from`).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::convert())]
 		pub fn convert(
@@ -576,7 +745,25 @@ pub mod pallet {
 			Self::do_convert(&who, from, to, amount, min_received)
 		}
 
-		/// Executes every leg in order, or none of them.
+		/// Executes several payments and conversions as one settlement: all of them, or none.
+		///
+		/// Runs the legs in order, each exactly as `pay` or `convert` would, so a conversion can
+		/// fund a later payment; the first refusal undoes every leg before it. Weight: charged
+		/// as the sum of the legs' charges (at most `MaxLegs` legs); the unused part of the
+		/// payments' waterfall charge is refunded.
+		///
+		/// - `origin`: signed by an operator of an active enterprise (for the enterprise's
+		///   account) or by an active institution for itself; every leg is from that account.
+		/// - `legs`: 1 to `MaxLegs` legs, each `Pay` (a payment, as `pay`'s `payment`) or
+		///   `Convert` (`from`, `to`, `amount`, `min_received`, as `convert`'s arguments); a
+		///   longer list does not decode.
+		///
+		/// Events: every leg's events, in order (as `pay` and `convert` emit them), then
+		/// `Settled` with the number of legs.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotAnOperator` (the signer is a participant's
+		/// account acting for no one), `NoLegs` (the list is empty), then the first failing
+		/// leg's error: any of `pay`'s for a payment, any of `convert`'s for a conversion.
 		#[pallet::call_index(6)]
 		#[pallet::weight(Pallet::<T>::settle_weight(legs))]
 		pub fn settle(
@@ -587,8 +774,39 @@ pub mod pallet {
 			Ok(Some(Self::do_settle(&who, legs.into_inner())?).into())
 		}
 
-		/// The caller holds `payment.amount` until `release_on` is attested or both parties
-		/// agree (then it is paid as `payment`), or `deadline` passes (then it is refunded).
+		/// Opens an escrow: locks a payment's funds until a document is attested or both parties
+		/// agree, or refunds them after a deadline.
+		///
+		/// Checks the payment as `pay` would now, then places a hold on `payment.amount` in the
+		/// payer's account (the funds stay there but cannot be spent) and records the escrow
+		/// under a new id, in the payer's `EscrowsByPayer` list (at most `MaxOpenEscrows`), the
+		/// payee's `EscrowsByPayee` and the refund queue. Once `release_on` is attested anyone
+		/// can have it paid as `payment` (waterfall included), as does the second party's
+		/// agreement; once `deadline` is reached it is refunded, at the start of a block or by
+		/// anyone's call.
+		///
+		/// - `origin`: signed by an operator of an active enterprise (for the enterprise's
+		///   account) or by an active institution for itself; the paying account not frozen.
+		/// - `payment`: the payment to make on release, as `pay`'s `payment`, but without
+		///   `convert_to` (convert first, then escrow).
+		/// - `release_on`: optional registered document (e.g. a bill of lading) whose
+		///   attestation lets anyone release the escrow; without one, only both parties'
+		///   agreement releases it.
+		/// - `deadline`: when the funds go back to the payer unless released, in milliseconds
+		///   since the Unix epoch; in the future and at most `MaxEscrowDuration` from now.
+		///
+		/// Events: `EscrowOpened`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotAnOperator` (the signer is a participant's
+		/// account acting for no one), `ConversionInEscrow` (`convert_to` is set), then the
+		/// payment's refusals as `pay` checks them: `ZeroAmount`, `UnknownCurrency`,
+		/// `PayerNotActive`, `PayeeNotActive`, `AccountFrozen`, `SelfPayment`,
+		/// `ClassCRestricted`, `DocumentsRequired`, `DocumentsNotExpected`, `DuplicateDocument`,
+		/// `UnknownDocument`, `PayeeNotOwner`, `CurrencyMismatch`, `NotAttested`,
+		/// `ExceedsDocumentValue`; then `UnknownDocument` (`release_on` is not registered),
+		/// `DeadlineInPast` (`deadline` not in the future), `DeadlineTooFar` (beyond
+		/// `MaxEscrowDuration`), `Overflow` (escrow ids exhausted), `TooManyEscrows` (the payer
+		/// has `MaxOpenEscrows` open), `InsufficientFunds` (the payer cannot hold the amount).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::open_escrow(weights::count(payment.documents.len())))]
 		pub fn open_escrow(
@@ -601,7 +819,28 @@ pub mod pallet {
 			Self::do_open_escrow(&who, payment, release_on, deadline).map(|_| ())
 		}
 
-		/// Anyone pays out an escrow whose release document is attested.
+		/// Pays out an escrow whose release document is attested; anyone may call it.
+		///
+		/// Releases the hold and makes the escrowed payment from the payer exactly as `pay`
+		/// would now (the proceeds waterfall included), then closes the escrow. The payment is
+		/// checked again, since the parties, freezes and documents may have changed since the
+		/// escrow was opened; if it is refused, nothing changes and the funds stay held. Weight:
+		/// charged for a payment of `MaxDocuments` documents at the waterfall's worst case; the
+		/// unused part is refunded.
+		///
+		/// - `origin`: any signed account.
+		/// - `id`: an open escrow whose `release_on` document is attested (with its trade's
+		///   anchor).
+		///
+		/// Events: the payment's events, as `pay` emits them (`DocumentPaid` per document, the
+		/// waterfall's, `Paid`), then `EscrowReleased`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownEscrow` (no open escrow with this id),
+		/// `ReleaseConditionNotMet` (no release document, or it is not attested), then the
+		/// payment's refusals as `pay` checks them now, e.g. `PayerNotActive`, `PayeeNotActive`,
+		/// `AccountFrozen` (the payer is frozen), `ClassCRestricted`, `UnknownDocument`,
+		/// `NotAttested`, `ExceedsDocumentValue`, `InsufficientFunds`, financing's `Frozen`,
+		/// financing's `DocumentEncumbered`, `Overflow`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(Pallet::<T>::release_weight())]
 		pub fn release_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResultWithPostInfo {
@@ -610,7 +849,27 @@ pub mod pallet {
 			Ok(Some(Self::released_weight(waterfall)).into())
 		}
 
-		/// The payer or the payee agrees to release; the second agreement pays it out.
+		/// The payer or the payee agrees to release an escrow; the second party's agreement pays
+		/// it out.
+		///
+		/// Records the caller's agreement on the escrow (agreeing again only repeats the event).
+		/// Once both have agreed, the hold is released and the escrowed payment is made as by
+		/// `release_escrow`, whether or not a release document is attested. Weight: charged as
+		/// a release; when only the first agreement is recorded, or the waterfall costs less,
+		/// the difference is refunded.
+		///
+		/// - `origin`: signed by the escrow's payer or payee, or by an operator of either when
+		///   it is an enterprise.
+		/// - `id`: an open escrow.
+		///
+		/// Events: `EscrowAgreed`; on the second agreement also the payment's events, as `pay`
+		/// emits them, and `EscrowReleased`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotAnOperator` (the signer is a participant's
+		/// account acting for no one), `UnknownEscrow` (no open escrow with this id),
+		/// `NotAParty` (the caller is neither payer nor payee); on the second agreement, the
+		/// payment's refusals as for `release_escrow` (e.g. `PayerNotActive`, `AccountFrozen`,
+		/// `ExceedsDocumentValue`, financing's `DocumentEncumbered`).
 		#[pallet::call_index(9)]
 		#[pallet::weight(Pallet::<T>::release_weight())]
 		pub fn agree_release(origin: OriginFor<T>, id: EscrowId) -> DispatchResultWithPostInfo {
@@ -622,13 +881,20 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// Anyone refunds an escrow once its deadline is reached (the fallback of the per-block
-		/// queue).
+		/// Refunds an escrow whose deadline is reached; anyone may call it.
+		///
+		/// Releases the hold, so the funds are the payer's to spend again, and closes the
+		/// escrow (removed from `EscrowsByPayer`, `EscrowsByPayee` and the refund queue). The
+		/// chain does this itself at the start of each block, up to `MaxRefundsPerBlock`
+		/// queue steps; this call is the fallback when that queue is behind.
 		///
 		/// - `origin`: any signed account.
 		/// - `id`: an open escrow whose deadline is at or before now.
 		///
-		/// Emits `EscrowRefunded`. Errors: `UnknownEscrow`, `NotExpired`.
+		/// Events: `EscrowRefunded`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownEscrow` (no open escrow with this id: never
+		/// opened, or already released or refunded), `NotExpired` (the deadline is still ahead).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::refund_escrow())]
 		pub fn refund_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
@@ -636,16 +902,22 @@ pub mod pallet {
 			Self::do_refund_escrow(id)
 		}
 
-		/// The payee agrees to a refund before the deadline: the funds go back to the payer at
-		/// once (the payer, who gets them back, needs no say).
+		/// The payee waives an escrow: the funds go back to the payer at once, before the
+		/// deadline.
 		///
-		/// - `origin`: signed by the escrow's payee.
+		/// Releases the hold and closes the escrow, as a refund after the deadline does; the
+		/// payer, who gets the funds back, needs no say. Weight: `refund_escrow`'s, the same
+		/// storage work (one escrow closed and its hold released).
+		///
+		/// - `origin`: signed by the escrow's payee, or by an operator of the payee when it is
+		///   an enterprise.
 		/// - `id`: an open escrow.
 		///
-		/// Emits `EscrowRefunded`. Errors: `UnknownEscrow`, `NotPayee`.
+		/// Events: `EscrowRefunded`.
 		///
-		/// Weight: `refund_escrow`'s, the same storage work (one escrow closed and its hold
-		/// released).
+		/// Errors: `BadOrigin` (unsigned), `NotAnOperator` (the signer is a participant's
+		/// account acting for no one), `UnknownEscrow` (no open escrow with this id), `NotPayee`
+		/// (the caller is not the escrow's payee).
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::refund_escrow())]
 		pub fn waive_escrow(origin: OriginFor<T>, id: EscrowId) -> DispatchResult {
@@ -656,37 +928,50 @@ pub mod pallet {
 		/// The regulator freezes a participant's currency balances: nothing leaves them through
 		/// settlement until thawed.
 		///
-		/// - `origin`: signed, an active regulator.
-		/// - `who`: a participant (an enterprise, or an institution).
-		/// - `reason`: the regulator's reason code.
+		/// Marks the account frozen (`Frozen`): it can no longer pay, convert, settle, open an
+		/// escrow, have its escrows released to their payees, or burn. It can still receive
+		/// funds, get escrow refunds, and repay its financings.
 		///
-		/// Emits `AccountFrozen`. Errors: `NotRegulator`, `NotAParticipant`, `AlreadyFrozen`.
+		/// - `origin`: signed by an active regulator (its own account).
+		/// - `who`: a participant's account (an enterprise, or an institution), in any status;
+		///   freezing an enterprise also stops its operators from moving its funds.
+		/// - `reason`: a code from the regulator's own reason list, recorded in the event; the
+		///   chain does not interpret it.
+		///
+		/// Events: `AccountFrozen` (with the regulator and the reason).
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotRegulator` (the signer is not an active
+		/// regulator), `NotAParticipant` (`who` is not a participant's account),
+		/// `AlreadyFrozen` (`who` is frozen already).
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::freeze_account())]
 		pub fn freeze_account(
 			origin: OriginFor<T>,
 			who: T::AccountId,
-			reason: u32,
+			reason: ReasonCode,
 		) -> DispatchResult {
 			let by = ensure_signed(origin)?;
-			Self::do_freeze_account(&by, &who)?;
-			Self::deposit_event(Event::AccountFrozen { who, by, reason });
-			Ok(())
+			Self::do_freeze_account(&by, &who, reason)
 		}
 
 		/// The regulator thaws a frozen participant's currency balances.
 		///
-		/// - `origin`: signed, an active regulator.
+		/// Removes the freeze (`Frozen`): the account may pay, convert, settle, open escrows
+		/// and burn again, subject to every other rule.
+		///
+		/// - `origin`: signed by an active regulator (its own account); any active regulator
+		///   may thaw an account, not only the one that froze it.
 		/// - `who`: a frozen account.
 		///
-		/// Emits `AccountThawed`. Errors: `NotRegulator`, `NotFrozen`.
+		/// Events: `AccountThawed` (with the regulator).
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotRegulator` (the signer is not an active
+		/// regulator), `NotFrozen` (`who` is not frozen).
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::thaw_account())]
 		pub fn thaw_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
-			Self::do_thaw_account(&by, &who)?;
-			Self::deposit_event(Event::AccountThawed { who, by });
-			Ok(())
+			Self::do_thaw_account(&by, &who)
 		}
 	}
 }

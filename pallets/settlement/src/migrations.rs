@@ -6,7 +6,7 @@ fn count(entries: usize) -> u64 {
 	u64::try_from(entries).unwrap_or(u64::MAX)
 }
 
-/// Version 2: escrows are also indexed by payee (`IncomingEscrows`), so an exporter can find the
+/// Version 2: escrows are also indexed by payee (`EscrowsByPayee`), so an exporter can find the
 /// funds held for it (runtime API `incoming_escrows`). Version 1 indexed them by payer only.
 pub mod v2 {
 	use frame_support::{
@@ -15,7 +15,7 @@ pub mod v2 {
 		weights::Weight,
 	};
 
-	use crate::pallet::{Config, Escrows, IncomingEscrows, Pallet};
+	use crate::pallet::{Config, Escrows, EscrowsByPayee, Pallet};
 
 	/// Builds the payee index from every open escrow. Reads each escrow once and writes one
 	/// index entry per escrow; open escrows are bounded by the participants times
@@ -26,7 +26,7 @@ pub mod v2 {
 		fn on_runtime_upgrade() -> Weight {
 			let mut indexed: u64 = 0;
 			for (id, escrow) in Escrows::<T>::iter() {
-				IncomingEscrows::<T>::insert(&escrow.payment.payee, id, ());
+				EscrowsByPayee::<T>::insert(&escrow.payment.payee, id, ());
 				indexed = indexed.saturating_add(1);
 			}
 			T::DbWeight::get().reads_writes(indexed.saturating_add(1), indexed)
@@ -55,7 +55,7 @@ pub mod v2 {
 		/// Before: the state is version 1's (no payee index). Returns the number of escrows.
 		pub fn check_before() -> Result<u64, sp_runtime::TryRuntimeError> {
 			frame_support::ensure!(
-				IncomingEscrows::<T>::iter().next().is_none(),
+				EscrowsByPayee::<T>::iter().next().is_none(),
 				"version 1 has no payee index"
 			);
 			Ok(super::count(Escrows::<T>::iter().count()))

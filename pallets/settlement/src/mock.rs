@@ -7,7 +7,6 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use sp_core::H256;
 use sp_runtime::{traits::AccountIdConversion, BuildStorage};
 use tradefin_primitives::{
 	identity::{FxClass, ParticipantKind, ParticipantStatus},
@@ -15,9 +14,7 @@ use tradefin_primitives::{
 	Balance,
 };
 
-pub use tradefin_primitives::testing::{
-	reset_identity, set_now, set_status, MockIdentity, MockTime,
-};
+pub use tradefin_test_utils::{reset_identity, set_now, set_status, MockIdentity, MockTime};
 
 use crate as pallet_settlement;
 
@@ -35,7 +32,7 @@ frame_support::construct_runtime!(
 	}
 );
 
-tradefin_primitives::mock_base_configs!(Test, assets_holder = AssetsHolder);
+tradefin_test_utils::mock_base_configs!(Test, assets_holder = AssetsHolder);
 
 impl pallet_assets_holder::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -59,14 +56,13 @@ impl pallet_trade_credit::Config for Test {
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
 	type ClassBCap = ClassBCap;
-	type Decimals = tradefin_primitives::testing::NoDecimals;
+	type Decimals = tradefin_test_utils::NoDecimals;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchFixtures;
 }
 
-/// Quotes live at most a day; spreads up to 2%.
-pub const DAY: u64 = 86_400_000;
+pub use tradefin_test_utils::DAY_MS;
 
 parameter_types! {
 	pub const AdvanceRate: sp_runtime::Permill = sp_runtime::Permill::from_percent(80);
@@ -83,8 +79,8 @@ impl pallet_financing::Config for Test {
 	type InvoiceAdvanceRate = AdvanceRate;
 	type InsuranceAdvanceRate = AdvanceRate;
 	type ImportAdvanceRate = AdvanceRate;
-	type GracePeriod = ConstU64<DAY>;
-	type DisbursementWindow = ConstU64<{ 30 * DAY }>;
+	type GracePeriod = ConstU64<DAY_MS>;
+	type DisbursementWindow = ConstU64<{ 30 * DAY_MS }>;
 	type MaxPledges = ConstU32<3>;
 	type MaxOverduePerBlock = ConstU32<4>;
 	type WeightInfo = ();
@@ -94,7 +90,7 @@ impl pallet_financing::Config for Test {
 
 impl pallet_settlement::Config for Test {
 	type Identity = MockIdentity;
-	type Ledger = TradeCredit;
+	type Documents = TradeCredit;
 	type Record = TradeCredit;
 	type Proceeds = Financing;
 	type Assets = Assets;
@@ -105,11 +101,11 @@ impl pallet_settlement::Config for Test {
 	type PalletId = SettlementPalletId;
 	type MaxDocuments = ConstU32<3>;
 	type MaxLegs = ConstU32<4>;
-	type MaxQuoteValidity = ConstU64<DAY>;
+	type MaxQuoteValidity = ConstU64<DAY_MS>;
 	type MaxSpreadBps = ConstU32<200>;
 	type MaxQuotesPerPair = ConstU32<3>;
 	type MaxOpenEscrows = ConstU32<4>;
-	type MaxEscrowDuration = ConstU64<{ 365 * DAY }>;
+	type MaxEscrowDuration = ConstU64<{ 365 * DAY_MS }>;
 	type MaxRefundsPerBlock = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -117,7 +113,7 @@ impl pallet_settlement::Config for Test {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-tradefin_primitives::mock_bench_fixtures!();
+tradefin_test_utils::mock_benchmark_helpers!(trade_credit, financing, settlement);
 
 pub const REGULATOR: AccountId = 1;
 /// Issues USD.
@@ -149,7 +145,7 @@ pub fn settlement_account() -> AccountId {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	set_now(DAY);
+	set_now(DAY_MS);
 	use ParticipantKind::*;
 	let active = ParticipantStatus::Active;
 	reset_identity(
@@ -213,17 +209,15 @@ pub fn declaration(owner: AccountId, number: &str, currency: u32, face: Balance)
 
 /// Registers (not attested) an export declaration of `owner`.
 pub fn registered(owner: AccountId, number: &str, currency: u32, face: Balance) -> DocumentId {
-	let input = pallet_trade_credit::DocumentInput {
-		kind: DocumentKind::ExportDeclaration,
-		issuer: tradefin_primitives::testing::legal_id_of(CUSTOMS),
-		number: number.as_bytes().to_vec().try_into().expect("a short number"),
-		counterparty: H256::repeat_byte(0xB7),
-		currency,
-		face_value: face,
-		issued_at: 0,
-		due_at: 100 * DAY,
-	};
-	let id = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+	let input = tradefin_test_utils::document(
+		DocumentKind::ExportDeclaration,
+		number,
+		tradefin_test_utils::legal_id_of(CUSTOMS),
+	)
+	.currency(currency)
+	.face_value(face)
+	.build();
+	let id = input.id();
 	assert_ok!(TradeCredit::register_documents(
 		RuntimeOrigin::signed(owner),
 		owner,

@@ -13,7 +13,7 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	financing::ProceedsWaterfall,
 	identity::{FxClass, IdentityProvider, ParticipantKind, ParticipantStatus},
-	trade::{CreditRecordHook, DocumentId, DocumentLedger},
+	trade::{DocumentId, DocumentInspect, PaymentRecordHook},
 	AssetId, Balance,
 };
 
@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 		let mut parts = Vec::with_capacity(documents.len());
 		for (i, id) in documents.iter().enumerate() {
 			ensure!(!documents.iter().take(i).any(|d| d == id), Error::<T>::DuplicateDocument);
-			let doc = T::Ledger::document(id).ok_or(Error::<T>::UnknownDocument)?;
+			let doc = T::Documents::document(id).ok_or(Error::<T>::UnknownDocument)?;
 			ensure!(&doc.owner == payee, Error::<T>::PayeeNotOwner);
 			ensure!(doc.currency == currency, Error::<T>::CurrencyMismatch);
 			ensure!(doc.in_force, Error::<T>::NotAttested);

@@ -8,7 +8,10 @@ use frame_support::{traits::Get, BoundedVec};
 use frame_system::RawOrigin;
 use sp_core::H256;
 use tradefin_primitives::identity::IdentityProvider;
-use tradefin_primitives::identity::{ConsentScope, IdentityFixtures, ParticipantKind};
+use tradefin_primitives::{
+	identity::{ConsentScope, FxClass, ParticipantKind},
+	ReasonCode,
+};
 
 const USD: tradefin_primitives::AssetId = 840;
 const FAR_FUTURE: u64 = u64::MAX / 2;
@@ -22,7 +25,7 @@ fn participant<T: Config>(
 	kind: ParticipantKind,
 ) -> Result<T::AccountId, BenchmarkError> {
 	let who: T::AccountId = account(name, 0, 0);
-	T::BenchmarkHelper::register_active_a(&who, kind).map_err(stop)?;
+	T::BenchmarkHelper::register_participant(&who, kind, Some(FxClass::A)).map_err(stop)?;
 	Ok(who)
 }
 
@@ -40,7 +43,8 @@ fn cast<T: Config>() -> Result<(T::AccountId, T::AccountId), BenchmarkError> {
 fn customs<T: Config>() -> Result<T::AccountId, BenchmarkError> {
 	let who: T::AccountId = account("customs", 0, 0);
 	if !T::Identity::is_active(&who, ParticipantKind::Customs) {
-		T::BenchmarkHelper::register_active_a(&who, ParticipantKind::Customs).map_err(stop)?;
+		T::BenchmarkHelper::register_participant(&who, ParticipantKind::Customs, None)
+			.map_err(stop)?;
 	}
 	Ok(who)
 }
@@ -86,7 +90,7 @@ fn register_kind<T: Config>(
 	n: u32,
 ) -> Result<Vec<DocumentId>, BenchmarkError> {
 	let inputs: Vec<_> = (from..from.saturating_add(n)).map(|i| issued(kind, i, issuer)).collect();
-	let ids = inputs.iter().map(|d| documents::document_id(d.kind, &d.issuer, &d.number)).collect();
+	let ids = inputs.iter().map(|d| d.id()).collect();
 	Pallet::<T>::do_register_documents(enterprise, enterprise, inputs).map_err(stop)?;
 	Ok(ids)
 }
@@ -197,7 +201,7 @@ mod benchmarks {
 		let (_, enterprise) = cast::<T>()?;
 		let (id, customs) = attested::<T>(&enterprise)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(customs), id, 1);
+		_(RawOrigin::Signed(customs), id, ReasonCode(1));
 		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Disputed));
 		Ok(())
 	}
@@ -206,7 +210,7 @@ mod benchmarks {
 	fn resolve_dispute() -> Result<(), BenchmarkError> {
 		let (_, enterprise) = cast::<T>()?;
 		let (id, customs) = attested::<T>(&enterprise)?;
-		Pallet::<T>::do_dispute(&customs, id, 1).map_err(stop)?;
+		Pallet::<T>::do_dispute(&customs, id, ReasonCode(1)).map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customs), id);
 		assert_eq!(Documents::<T>::get(id).map(|d| d.status), Some(DocumentStatus::Attested));
@@ -217,7 +221,7 @@ mod benchmarks {
 	fn void_document() -> Result<(), BenchmarkError> {
 		let (_, enterprise) = cast::<T>()?;
 		let (id, customs) = attested::<T>(&enterprise)?;
-		Pallet::<T>::do_dispute(&customs, id, 1).map_err(stop)?;
+		Pallet::<T>::do_dispute(&customs, id, ReasonCode(1)).map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customs), id);
 		assert!(Documents::<T>::get(id).is_none());

@@ -6,31 +6,19 @@ use frame_support::{
 	pallet_prelude::DispatchResult,
 	traits::{fungibles::Inspect, Get},
 };
-use sp_runtime::{
-	traits::{BlakeTwo256, Hash},
-	DispatchError,
+use sp_runtime::DispatchError;
+use tradefin_primitives::{
+	identity::{ConsentScope, IdentityProvider, ParticipantKind},
+	ReasonCode, DAY_MS,
 };
-use tradefin_primitives::identity::{ConsentScope, IdentityProvider, ParticipantKind};
-
-/// Milliseconds in a day (the document quota counts per UTC day).
-const DAY_MS: u64 = 86_400_000;
 
 use crate::{
+	document_id,
 	pallet::{
 		Config, Disputes, Documents, DocumentsToday, Error, Event, Pallet, TradeOf, TradeUse,
 	},
-	purpose, Dispute, Document, DocumentId, DocumentInput, DocumentKind, DocumentNumber,
-	DocumentStatus,
+	purpose, Dispute, Document, DocumentId, DocumentInput, DocumentStatus,
 };
-
-/// The id of the document `number` of `kind` issued by `issuer`.
-pub fn document_id(
-	kind: DocumentKind,
-	issuer: &sp_core::H256,
-	number: &DocumentNumber,
-) -> DocumentId {
-	BlakeTwo256::hash_of(&(kind, issuer, number))
-}
 
 impl<T: Config> Pallet<T> {
 	/// The owner enterprise itself (or its operator), or an active bank under the owner's live
@@ -165,7 +153,11 @@ impl<T: Config> Pallet<T> {
 		Ok(false)
 	}
 
-	pub(crate) fn do_dispute(by: &T::AccountId, id: DocumentId, reason: u32) -> DispatchResult {
+	pub(crate) fn do_dispute(
+		by: &T::AccountId,
+		id: DocumentId,
+		reason: ReasonCode,
+	) -> DispatchResult {
 		let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
 		let by_regulator = Self::ensure_authority(by, &document)?;
 		match document.status {

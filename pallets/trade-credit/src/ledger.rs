@@ -16,7 +16,7 @@ use tradefin_primitives::{
 
 use crate::{
 	pallet::{Config, Documents, Error, Event, Pallet, Pledges},
-	purpose, DocumentId, DocumentLedger, DocumentStatus, PledgeRef,
+	purpose, DocumentId, DocumentInspect, DocumentLedger, DocumentStatus, PledgeRef,
 };
 
 impl<T: Config> Pallet<T> {
@@ -196,7 +196,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
+impl<T: Config> DocumentInspect<T::AccountId, Balance> for Pallet<T> {
 	fn document(id: &DocumentId) -> Option<DocumentFacts<T::AccountId, Balance>> {
 		Documents::<T>::get(id).map(|d| {
 			let position = Self::position(id, &d);
@@ -234,7 +234,9 @@ impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 	fn pledged_to(id: &DocumentId, bank: &T::AccountId, financing: PledgeRef) -> Balance {
 		Pledges::<T>::get(id, (bank.clone(), financing)).unwrap_or(0)
 	}
+}
 
+impl<T: Config> DocumentLedger<T::AccountId, Balance> for Pallet<T> {
 	fn pledge(
 		id: &DocumentId,
 		bank: &T::AccountId,

@@ -23,7 +23,8 @@
 //!   the regulator freezes any line, and only the regulator lifts its own freeze. The financing
 //!   pallet draws and repays through [`CreditLines`].
 //! - **Credit record.** Counters per enterprise, fed by financing and settlement through
-//!   [`CreditRecordHook`]; banks read them under consent (runtime API).
+//!   [`FinancingRecordHook`] and [`PaymentRecordHook`]; banks read them under consent (runtime
+//!   API).
 //!
 //! Invariants (`try_state`): per document, `pledged` equals the sum of its pledges and
 //! `pledged + paid <= face value`; per line, `used <= limit`; an enterprise's line index lists
@@ -54,11 +55,11 @@ mod trades;
 pub mod types;
 pub mod weights;
 
-pub use documents::document_id;
 pub use pallet::*;
 pub use tradefin_primitives::trade::{
-	CreditAmounts, CreditLines, CreditRecord, CreditRecordHook, DocumentId, DocumentKind,
-	DocumentLedger, DocumentStatus, LineId, PledgeRef,
+	document_id, CreditAmounts, CreditLines, CreditRecord, DocumentId, DocumentInput,
+	DocumentInspect, DocumentKind, DocumentLedger, DocumentNumber, DocumentStatus,
+	FinancingRecordHook, LineId, MaxNumberLen, PaymentRecordHook, PledgeRef,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -66,11 +67,26 @@ pub use weights::WeightInfo;
 /// The consent purposes this pallet's uses need (a consent must include them) and records.
 pub use tradefin_primitives::identity::purpose;
 
-/// Sets up what the benchmarks need in the runtime: participants, consents, currencies.
+/// What this pallet's benchmarks (and its fixtures for other pallets' benchmarks) need the
+/// runtime to set up: participants, consents, currencies. Implemented once, in the runtime's
+/// `benchmarks.rs`.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId>:
-	tradefin_primitives::identity::IdentityFixtures<AccountId>
-{
+pub trait BenchmarkHelper<AccountId> {
+	/// Registers `who` as an active participant of `kind` (an enterprise with `fx_class`).
+	fn register_participant(
+		who: &AccountId,
+		kind: tradefin_primitives::identity::ParticipantKind,
+		fx_class: Option<tradefin_primitives::identity::FxClass>,
+	) -> sp_runtime::DispatchResult;
+
+	/// `enterprise` grants `bank` a consent for `scope` until `expires_at`.
+	fn grant_consent(
+		enterprise: &AccountId,
+		bank: &AccountId,
+		scope: tradefin_primitives::identity::ConsentScope,
+		expires_at: tradefin_primitives::Moment,
+	) -> sp_runtime::DispatchResult;
+
 	/// Makes `currency` exist.
 	fn create_currency(currency: tradefin_primitives::AssetId);
 }
@@ -86,7 +102,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use tradefin_primitives::{
 		identity::{FxClass, IdentityProvider, ParticipantKind},
-		AssetId, Balance, Moment,
+		AssetId, Balance, Moment, ReasonCode,
 	};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -97,7 +113,8 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// Who is who: kinds, statuses, operators, FX classes, consents.
+		/// Who is who (the enterprise-identity pallet): participants' kinds, statuses,
+		/// operators, legal-id commitments, FX classes and consents (and their audited use).
 		type Identity: IdentityProvider<Self::AccountId>;
 
 		/// The currency ledger (`pallet-assets`): documents and lines name an existing asset.
@@ -106,11 +123,14 @@ pub mod pallet {
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
 
-		/// Most documents registered or attested in one extrinsic.
+		/// Most documents registered, attested or linked in one extrinsic: bounds each such
+		/// call's weight (a longer list does not decode).
 		#[pallet::constant]
 		type MaxBatch: Get<u32>;
 
-		/// Most outstanding pledges on one document.
+		/// Most outstanding pledges on one document, direct and through financings together:
+		/// bounds the work of a direct pledge and of a payment's proceeds waterfall, which walk
+		/// a document's pledges.
 		#[pallet::constant]
 		type MaxPledgesPerDocument: Get<u32>;
 		/// Most direct pledges (`pledge`) one bank holds on one document, so that no bank can
@@ -118,7 +138,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDirectPledgesPerBank: Get<u32>;
 
-		/// Most documents linked to one trade's anchor.
+		/// Most documents linked to one trade's anchor (one shipment's bills of lading,
+		/// invoices and policies), which all share the anchor's value.
 		#[pallet::constant]
 		type MaxLinksPerTrade: Get<u32>;
 
@@ -127,7 +148,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDocumentsPerDay: Get<u32>;
 
-		/// Most lines an enterprise holds that are not closed.
+		/// Most lines an enterprise holds that are not closed, across all banks: bounds its
+		/// stored line index and what reading its lines and exposure costs.
 		#[pallet::constant]
 		type MaxLinesPerEnterprise: Get<u32>;
 
@@ -265,7 +287,7 @@ pub mod pallet {
 		/// Documents were linked to a trade: they share its anchor's value.
 		DocumentsLinked { trade: DocumentId, documents: Vec<DocumentId> },
 		/// A document was put in dispute: it cannot be pledged.
-		DocumentDisputed { id: DocumentId, by: T::AccountId, reason: u32 },
+		DocumentDisputed { id: DocumentId, by: T::AccountId, reason: ReasonCode },
 		/// A dispute was resolved; the document is back to `status`.
 		DisputeResolved { id: DocumentId, by: T::AccountId, status: DocumentStatus },
 		/// The owner cancelled a document.
@@ -467,8 +489,36 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Registers documents of `owner` (all or none): the owner enterprise (or its operator)
-		/// itself, or an active bank holding its live trade-documents consent.
+		/// Registers trade documents of `owner`, all or none.
+		///
+		/// Each document is stored as registered (not yet attested, so it backs no financing)
+		/// under its id `blake2_256(SCALE(kind, issuer, number))`, with nothing pledged or paid,
+		/// and counts towards the owner's `MaxDocumentsPerDay` registrations of the UTC day. The
+		/// id stays taken: a cancelled document keeps it, only `void_document` frees it. The
+		/// weight grows with the number of documents (at most `MaxBatch`).
+		///
+		/// - `origin`: signed by the owner enterprise or one of its operators, or by an active
+		///   bank holding the owner's live trade-documents consent for registering documents.
+		/// - `owner`: the active enterprise that owns the documents (the receivable or payable).
+		/// - `documents`: one to `MaxBatch` documents (a longer list does not decode), each with
+		///   its kind; its issuer (the legal-id commitment of the authority that will attest it);
+		///   its number as printed (1 to 64 bytes); the counterparty's commitment (hash); its
+		///   currency (an existing asset); its face value (smallest units of that currency, above
+		///   zero); its issue and due dates (milliseconds since the Unix epoch, due not before
+		///   issue).
+		///
+		/// Events: the identity pallet's `ConsentUsed` (when a bank registers under consent),
+		/// then `DocumentRegistered` (one per document).
+		///
+		/// Errors: `BadOrigin` (unsigned), `EmptyBatch` (no document), `BatchTooLarge` (more than
+		/// `MaxBatch`), `OwnerNotActiveEnterprise` (the owner is not an active enterprise),
+		/// `NotOwnerOrConsentedBank` (the caller neither acts for the owner nor is an active
+		/// bank), `NoConsent` (the bank holds no live trade-documents consent covering
+		/// registration), `DailyDocumentQuota` (the owner would pass `MaxDocumentsPerDay` today);
+		/// then per document: `EmptyNumber` (empty number), `ZeroFaceValue` (face value zero),
+		/// `DueBeforeIssue` (due date before issue date), `UnknownCurrency` (no such asset),
+		/// `DuplicateDocument` (the id is already registered), `DuplicateInBatch` (the same
+		/// document twice in the list).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32))] // allowed: bounded by MaxBatch
 		pub fn register_documents(
@@ -480,18 +530,29 @@ pub mod pallet {
 			Self::do_register_documents(&by, &owner, documents.into_inner())
 		}
 
-		/// The competent authority attests documents (all or none).
+		/// Attests trade documents as their competent authority, all or none.
+		///
+		/// Each document moves from registered to attested and records who attested it. Only
+		/// attested documents back financing and trade payments (a linked document only once
+		/// its trade's anchor is attested too). The weight grows with the number of documents
+		/// (at most `MaxBatch`).
 		///
 		/// - `origin`: signed by an active participant of the kind that attests each document
-		///   (customs for customs declarations, the tax authority for tax records, a bank for
-		///   invoices, bills of lading and insurance policies) whose legal-id commitment is the
-		///   document's `issuer`.
-		/// - `ids`: registered documents, at most `MaxBatch`; a bill of lading, invoice or
-		///   policy already linked to its trade (`link_documents`).
+		///   (customs for customs declarations, the tax authority for service-trade tax records,
+		///   a bank for commercial invoices, bills of lading and insurance policies) whose
+		///   legal-id commitment is the document's `issuer`.
+		/// - `ids`: one to `MaxBatch` registered documents (a longer list does not decode); a
+		///   bill of lading, invoice or policy must already be linked to its trade's anchor
+		///   (`link_documents`).
 		///
-		/// Emits `DocumentAttested` for each. Errors: `EmptyBatch`, `BatchTooLarge`,
-		/// `UnknownDocument`, `NotTheAttester`, `IssuerNotAttester`, `NotLinked`,
-		/// `DuplicateInBatch`, `NotRegistered`.
+		/// Events: `DocumentAttested` (one per document).
+		///
+		/// Errors: `BadOrigin` (unsigned), `EmptyBatch` (no id), `BatchTooLarge` (more than
+		/// `MaxBatch`); then per document: `UnknownDocument` (no such id), `NotTheAttester` (the
+		/// caller is not an active participant of the kind that attests it), `IssuerNotAttester`
+		/// (its issuer is not the caller's legal-id commitment), `NotLinked` (a bill of lading,
+		/// invoice or policy not linked to a trade), `DuplicateInBatch` (the same id twice),
+		/// `NotRegistered` (already attested, or disputed or cancelled).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))] // allowed: bounded by MaxBatch
 		pub fn attest_documents(
@@ -502,35 +563,54 @@ pub mod pallet {
 			Self::do_attest_documents(&by, ids.into_inner())
 		}
 
-		/// The document's attester (or, before attestation, a participant of the kind that
-		/// attests it) or the regulator puts a document in dispute: it cannot be pledged, paid,
-		/// approved or disbursed against until resolved.
+		/// Puts a document in dispute, with a reason code.
 		///
-		/// - `origin`: signed by the attester, or an active regulator.
+		/// The document's status becomes disputed and the dispute is recorded (who raised it,
+		/// whether as the regulator, and the reason). Until it is resolved the document takes
+		/// no new pledge, and no financing is approved or disbursed and no trade payment made
+		/// against it (or against documents linked to it, for a trade's anchor). Pledges
+		/// already made stay.
+		///
+		/// - `origin`: signed by an active regulator; or by the document's attester (active)
+		///   once it is attested, or before that by an active participant of the kind that
+		///   attests it (customs, the tax authority or a bank).
 		/// - `id`: a registered or attested document.
-		/// - `reason`: a code for the record.
+		/// - `reason`: a `ReasonCode`, a code from the institution's own reason list, recorded
+		///   in the dispute and the event; the chain does not interpret it.
 		///
-		/// Emits `DocumentDisputed`. Errors: `UnknownDocument`, `NotAuthority`, `Cancelled`,
-		/// `Disputed`.
+		/// Events: `DocumentDisputed`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotAuthority` (the
+		/// caller is neither an active regulator nor the document's competent authority),
+		/// `Cancelled` (the document is cancelled), `Disputed` (it is already in dispute).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::dispute_document())]
 		pub fn dispute_document(
 			origin: OriginFor<T>,
 			id: DocumentId,
-			reason: u32,
+			reason: ReasonCode,
 		) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_dispute(&by, id, reason)
 		}
 
-		/// The one who disputed the document, or the regulator, resolves the dispute; only the
-		/// regulator resolves a regulator's dispute. A dispute recorded before disputers were
-		/// (spec 102 and earlier) is resolved by its attester or the regulator.
+		/// Resolves a document's dispute.
 		///
-		/// - `origin`: signed by the disputer, or an active regulator.
+		/// The document returns to attested if it had been attested, else to registered, and
+		/// the dispute record is removed. Only the regulator resolves a dispute the regulator
+		/// raised. A dispute raised before disputers were recorded (spec 102 and earlier) is
+		/// resolved by the document's competent authority, as for `dispute_document`, or the
+		/// regulator.
+		///
+		/// - `origin`: signed by the account that raised the dispute (unless it raised it as the
+		///   regulator), or by an active regulator.
 		/// - `id`: a disputed document.
 		///
-		/// Emits `DisputeResolved`. Errors: `UnknownDocument`, `NotDisputed`, `NotTheDisputer`.
+		/// Events: `DisputeResolved` (with the status the document returns to).
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotDisputed` (the
+		/// document is not in dispute), `NotTheDisputer` (the caller neither raised the dispute
+		/// nor is an active regulator, or the dispute is the regulator's).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute())]
 		pub fn resolve_dispute(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
@@ -538,7 +618,23 @@ pub mod pallet {
 			Self::do_resolve(&by, id)
 		}
 
-		/// The owner cancels a document that has no outstanding pledge.
+		/// Cancels a document of the caller's enterprise that has no outstanding pledge.
+		///
+		/// The document's status becomes cancelled, for good: it backs no financing or payment
+		/// any more, and its record and id stay (the same document cannot be registered again).
+		/// A dispute on it is dropped with it. A trade's anchor cannot be cancelled while any
+		/// document linked to it is pledged.
+		///
+		/// - `origin`: signed by the owner enterprise or one of its operators; the owner must be
+		///   active.
+		/// - `id`: a document of that owner that is not cancelled and has nothing pledged.
+		///
+		/// Events: `DocumentCancelled`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotOwner` (the caller
+		/// does not act for the owner), `OwnerNotActiveEnterprise` (the owner is suspended or
+		/// revoked), `Cancelled` (already cancelled), `DocumentPledged` (the document, or for an
+		/// anchor a document linked to it, has an outstanding pledge).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel_document())]
 		pub fn cancel_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
@@ -546,9 +642,35 @@ pub mod pallet {
 			Self::do_cancel(&by, id)
 		}
 
-		/// An active bank pledges `amount` of an attested document under its own `reference`
-		/// (ledger entry `PledgeRef::Direct(reference)`), under the owner's live trade-documents
-		/// consent. Pledges the financing pallet makes for its financings are out of reach here.
+		/// Pledges part of an attested document's financeable value to the calling bank
+		/// directly, under its own reference.
+		///
+		/// The ledger entry `PledgeRef::Direct(reference)` of the bank on the document grows by
+		/// `amount` (it is created if new), and the document's (and its trade's) financeable
+		/// balance shrinks by as much, for every bank. Pledges the financing pallet makes for
+		/// its financings are out of reach here. A document holds at most
+		/// `MaxPledgesPerDocument` pledges, of which one bank's direct ones at most
+		/// `MaxDirectPledgesPerBank`; the check walks the document's pledges.
+		///
+		/// - `origin`: signed by an active bank holding the owner's live trade-documents consent
+		///   for pledging.
+		/// - `id`: an attested document, not disputed, whose trade's anchor is attested.
+		/// - `reference`: the bank's own reference for the pledge (e.g. its loan number); a
+		///   reference it already uses on this document adds to that pledge.
+		/// - `amount`: in smallest units of the document's currency, above zero and at most the
+		///   document's financeable balance.
+		///
+		/// Events: the identity pallet's `ConsentUsed`, then `Pledged` (with the financeable
+		/// balance left).
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotActiveBank` (the caller is not an active bank),
+		/// `UnknownDocument` (no such id), `NoConsent` (no live trade-documents consent covering
+		/// pledges), `TooManyDirectPledges` (a new reference while the bank already holds
+		/// `MaxDirectPledgesPerBank` direct pledges on it), `ZeroAmount` (amount zero), `Disputed`
+		/// (the document is in dispute), `NotAttested` (registered only, or cancelled),
+		/// `TradeNotInForce` (its trade's anchor is not attested), `ExceedsFinanceable` (amount
+		/// above the financeable balance), `TooManyPledges` (a new pledge on a document that has
+		/// `MaxPledgesPerDocument`), `Overflow` (the pledge total would overflow).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::pledge())]
 		pub fn pledge(
@@ -561,17 +683,27 @@ pub mod pallet {
 			Self::do_bank_pledge(&bank, id, PledgeRef::Direct(reference), amount)
 		}
 
-		/// Releases a bank's direct pledge whose consent is gone: a direct pledge lives only as
-		/// long as the owner's trade-documents consent to that bank (revoked or expired, the
-		/// pledge lapses), so a bank that left cannot lock a document.
+		/// Releases in full a bank's direct pledge once the owner's consent to that bank is gone.
 		///
-		/// - `origin`: signed by the document's owner (or its operator), or an active regulator.
-		/// - `id`, `bank`, `reference`: the direct pledge.
+		/// A direct pledge (`pledge`) holds only as long as the owner's trade-documents consent
+		/// to its bank: once that consent is revoked or expired, the owner or the regulator may
+		/// remove the pledge, so that a bank that left cannot lock a document. The pledged
+		/// amount returns to the document's (and its trade's) financeable balance. The weight
+		/// is `release_pledge`'s plus two storage reads (the identity and consent look-ups).
 		///
-		/// Emits `PledgeReleased`. Errors: `UnknownDocument`, `NotOwnerOrRegulator`,
-		/// `ConsentStillLive`, `UnknownPledge`.
+		/// - `origin`: signed by the document's owner enterprise or one of its operators, or by
+		///   an active regulator.
+		/// - `id`: the pledged document.
+		/// - `bank`: the bank that holds the direct pledge.
+		/// - `reference`: the bank's reference of the direct pledge.
 		///
-		/// Weight: `release_pledge`'s and one more read (the consent).
+		/// Events: `PledgeReleased` (the whole pledge, with the financeable balance after).
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotOwnerOrRegulator`
+		/// (the caller acts neither for the owner nor as an active regulator),
+		/// `ConsentStillLive` (the bank still holds a live trade-documents consent of the owner:
+		/// only the bank releases, with `release_pledge`), `UnknownPledge` (the bank holds no
+		/// direct pledge with this reference on the document).
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::release_pledge().saturating_add(T::DbWeight::get().reads(2)))]
 		pub fn release_lapsed_pledge(
@@ -584,7 +716,22 @@ pub mod pallet {
 			Self::do_release_lapsed(&by, id, &bank, reference)
 		}
 
-		/// The bank, active, releases its direct pledge `reference` in full.
+		/// Releases in full one of the calling bank's direct pledges on a document.
+		///
+		/// The pledge is removed and its amount returns to the document's (and its trade's)
+		/// financeable balance. No consent is needed to release. A suspended or revoked bank
+		/// cannot release; the owner or the regulator then uses `release_lapsed_pledge` once the
+		/// bank's consent is gone.
+		///
+		/// - `origin`: signed by the active bank that holds the pledge.
+		/// - `id`: the pledged document.
+		/// - `reference`: the bank's reference of the direct pledge (as given to `pledge`).
+		///
+		/// Events: `PledgeReleased` (the whole pledge, with the financeable balance after).
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotActiveBank` (the caller is not an active bank),
+		/// `UnknownDocument` (no such id), `UnknownPledge` (the bank holds no direct pledge with
+		/// this reference on the document).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::release_pledge())]
 		pub fn release_pledge(
@@ -601,8 +748,33 @@ pub mod pallet {
 			Self::do_release(&id, &bank, PledgeRef::Direct(reference), Balance::MAX).map(|_| ())
 		}
 
-		/// An active bank issues a credit line to an enterprise that granted it a live
-		/// credit-record consent.
+		/// Issues a credit line from the calling bank to an enterprise.
+		///
+		/// A new open line (the next line id, shown in the event) is stored with nothing drawn,
+		/// added to the enterprise's lines (at most `MaxLinesPerEnterprise` not closed) and to
+		/// its total limits in the currency. FX class C enterprises get no line; a class B
+		/// enterprise's limits in one currency, over all its lines and banks, total at most
+		/// `ClassBCap` whole units of it. The financing pallet draws on the line.
+		///
+		/// - `origin`: signed by an active bank holding the enterprise's live credit-record
+		///   consent for issuing lines.
+		/// - `enterprise`: an active enterprise of FX class A or B.
+		/// - `currency`: the asset id of the line's currency (an existing asset).
+		/// - `limit`: the most that may be drawn and not yet repaid, in smallest units of the
+		///   currency, above zero.
+		/// - `expires_at`: when the line stops being drawable, in milliseconds since the Unix
+		///   epoch; must be in the future.
+		///
+		/// Events: the identity pallet's `ConsentUsed`, then `LineIssued`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotActiveBank` (the caller is not an active bank),
+		/// `EnterpriseNotActive` (not an active enterprise), `ZeroAmount` (limit zero),
+		/// `UnknownCurrency` (no such asset, or, for class B, no decimals registered for it),
+		/// `ExpiryInPast` (expiry not in the future), `Overflow` (the limits' total, or the line
+		/// id, would overflow), `ClassCNoCredit` (the enterprise is class C or has no class),
+		/// `ExceedsClassCap` (class B limits would pass `ClassBCap`), `NoConsent` (no live
+		/// credit-record consent covering line issuance), `TooManyLines` (the enterprise holds
+		/// `MaxLinesPerEnterprise` lines that are not closed).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::issue_line())]
 		pub fn issue_line(
@@ -616,7 +788,25 @@ pub mod pallet {
 			Self::do_issue_line(&bank, &enterprise, currency, limit, expires_at)
 		}
 
-		/// The bank raises a line's limit by `by` (within the enterprise's class cap).
+		/// Raises the limit of one of the calling bank's credit lines.
+		///
+		/// The line's limit, and the enterprise's total limits in the line's currency, grow by
+		/// `by`. The enterprise's FX class as it is now applies: class C (or no class) gets no
+		/// increase, and class B limits in the currency total at most `ClassBCap` whole units.
+		/// A frozen or expired line may be raised; a closed one may not.
+		///
+		/// - `origin`: signed by the line's bank, active.
+		/// - `line`: the id of a line that is not closed.
+		/// - `by`: the increase, in smallest units of the line's currency, above zero.
+		///
+		/// Events: `LimitChanged` (with the new limit).
+		///
+		/// Errors: `BadOrigin` (unsigned), `ZeroAmount` (`by` is zero), `UnknownLine` (no such
+		/// line), `NotLineBank` (the caller is not the line's bank), `NotActiveBank` (the bank is
+		/// suspended or revoked), `LineClosed` (the line is closed), `Overflow` (the limit would
+		/// overflow), `ClassCNoCredit` (the enterprise is now class C or has no class),
+		/// `UnknownCurrency` (class B, and the currency has no registered decimals),
+		/// `ExceedsClassCap` (class B limits would pass `ClassBCap`).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::increase_limit())]
 		pub fn increase_limit(origin: OriginFor<T>, line: LineId, by: Balance) -> DispatchResult {
@@ -624,7 +814,24 @@ pub mod pallet {
 			Self::do_change_limit(&bank, line, by, true)
 		}
 
-		/// The bank lowers a line's limit by `by`, not below what is drawn.
+		/// Lowers the limit of one of the calling bank's credit lines, not below what is drawn.
+		///
+		/// The line's limit, and the enterprise's total limits in the line's currency, shrink by
+		/// `by`. The limit cannot be lowered to zero: an unused line is closed with `close_line`
+		/// instead. A frozen or expired line may be lowered; a closed one may not.
+		///
+		/// - `origin`: signed by the line's bank, active.
+		/// - `line`: the id of a line that is not closed.
+		/// - `by`: the decrease, in smallest units of the line's currency, above zero and below
+		///   the current limit; the new limit must be at least what is drawn.
+		///
+		/// Events: `LimitChanged` (with the new limit).
+		///
+		/// Errors: `BadOrigin` (unsigned), `ZeroAmount` (`by` is zero), `UnknownLine` (no such
+		/// line), `NotLineBank` (the caller is not the line's bank), `NotActiveBank` (the bank is
+		/// suspended or revoked), `LineClosed` (the line is closed), `ZeroAmount` (again, when
+		/// `by` is the whole limit or more), `LimitBelowUsage` (the new limit would be below what
+		/// is drawn).
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::decrease_limit())]
 		pub fn decrease_limit(origin: OriginFor<T>, line: LineId, by: Balance) -> DispatchResult {
@@ -632,7 +839,22 @@ pub mod pallet {
 			Self::do_change_limit(&bank, line, by, false)
 		}
 
-		/// The line's bank, or the regulator, freezes a line.
+		/// Freezes a credit line: it cannot be drawn until unfrozen.
+		///
+		/// The line's bank and the regulator each add their own, independent freeze; a line
+		/// frozen by both stays frozen until both have lifted theirs (`unfreeze_line`). Its
+		/// limit can still be changed, and repayments still reduce what is drawn.
+		///
+		/// - `origin`: signed by the line's bank (active), or by an active regulator (any line).
+		/// - `line`: the id of a line that is not closed and not already frozen by the caller's
+		///   side.
+		///
+		/// Events: `LineFrozen` (with who froze it).
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownLine` (no such line), `NotLineBankOrRegulator`
+		/// (the caller is neither the line's bank nor an active regulator), `NotActiveBank` (the
+		/// line's bank is suspended or revoked), `LineClosed` (the line is closed),
+		/// `AlreadyFrozen` (the caller's side has already frozen it).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::freeze_line())]
 		pub fn freeze_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
@@ -640,7 +862,22 @@ pub mod pallet {
 			Self::do_freeze(&by, line)
 		}
 
-		/// Whoever froze a line unfreezes it: its bank its own freeze, the regulator the regulator's.
+		/// Lifts the caller's own freeze of a credit line.
+		///
+		/// The bank lifts only its own freeze and the regulator only the regulator's; a line
+		/// frozen by both stays frozen by the other, and becomes drawable again (if not expired)
+		/// only when neither freeze remains.
+		///
+		/// - `origin`: signed by the line's bank (active), or by an active regulator.
+		/// - `line`: the id of a line that the caller's side has frozen.
+		///
+		/// Events: `LineUnfrozen` (with who lifted the freeze).
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownLine` (no such line), `NotLineBankOrRegulator`
+		/// (the caller is neither the line's bank nor an active regulator), `NotActiveBank` (the
+		/// line's bank is suspended or revoked), `LineClosed` (the line is closed), `NotFrozen`
+		/// (the line is not frozen), `FrozenByRegulator` (the bank asks, but only the regulator
+		/// froze it), `NotLineBank` (the regulator asks, but only the bank froze it).
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::unfreeze_line())]
 		pub fn unfreeze_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
@@ -648,7 +885,20 @@ pub mod pallet {
 			Self::do_unfreeze(&by, line)
 		}
 
-		/// The bank closes an unused line, for good.
+		/// Closes one of the calling bank's credit lines, for good; nothing may be drawn on it.
+		///
+		/// The line's status becomes closed (the line itself stays on chain), it leaves the
+		/// enterprise's lines (freeing one of its `MaxLinesPerEnterprise` places) and its limit
+		/// leaves the enterprise's total limits in the currency. A frozen line may be closed.
+		///
+		/// - `origin`: signed by the line's bank, active.
+		/// - `line`: the id of a line that is not closed and has nothing drawn.
+		///
+		/// Events: `LineClosed`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownLine` (no such line), `NotLineBank` (the
+		/// caller is not the line's bank), `NotActiveBank` (the bank is suspended or revoked),
+		/// `LineClosed` (already closed), `LineInUse` (something is drawn on it).
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::close_line())]
 		pub fn close_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
@@ -656,15 +906,25 @@ pub mod pallet {
 			Self::do_close(&bank, line)
 		}
 
-		/// The competent authority or the regulator voids a document registered by the wrong
-		/// owner (squatting, a front-run registration): the record is removed, so its real
-		/// owner can register the id. Only a document never pledged or paid.
+		/// Voids a mis-registered document (squatting, a front-run registration) so that its
+		/// real owner can register it.
 		///
-		/// - `origin`: signed by an active regulator; or by the document's attester once it is
-		///   attested, or before that by an active participant of the kind that attests it.
-		/// - `id`: a document with nothing pledged, nothing paid and no pledge slot in use.
+		/// The document's record and any dispute on it are removed, so the same id can be
+		/// registered again. A linked document also leaves its trade (the anchor's link count
+		/// falls); an anchor can only be voided while no document is linked to it. The owner's
+		/// daily registration count is not given back.
 		///
-		/// Emits `DocumentVoided`. Errors: `UnknownDocument`, `NotAuthority`, `DocumentInUse`.
+		/// - `origin`: signed by an active regulator; or by the document's attester (active)
+		///   once it is attested, or before that by an active participant of the kind that
+		///   attests it (customs, the tax authority or a bank).
+		/// - `id`: a document with nothing pledged and nothing paid (in any status).
+		///
+		/// Events: `DocumentVoided` (with the owner it was registered for).
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotAuthority` (the
+		/// caller is neither an active regulator nor the document's competent authority),
+		/// `DocumentInUse` (something is pledged or paid on it, or, for an anchor, documents are
+		/// linked to it).
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::void_document())]
 		pub fn void_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
@@ -672,21 +932,37 @@ pub mod pallet {
 			Self::do_void(&by, id)
 		}
 
-		/// Links documents of one shipment to its trade's anchor, so that they share the
-		/// anchor's value: whatever is pledged or paid through any of them (or the anchor)
-		/// comes off one balance, and the trade is never financed beyond its value.
+		/// Links documents of one shipment to its trade's anchor, all or none.
 		///
-		/// - `origin`: signed by the owner enterprise (or its operator), or an active bank
-		///   holding the owner's live trade-documents consent.
-		/// - `trade`: the anchor, a customs declaration or a service-trade tax record that is
-		///   not cancelled.
-		/// - `documents`: bills of lading, commercial invoices or insurance policies of the
-		///   same owner and currency, registered and not yet attested, at most `MaxBatch`.
+		/// Linked documents share the anchor's value: whatever is pledged or paid through any
+		/// of them (or the anchor) comes off one balance, so the trade is never financed beyond
+		/// its value. A link is not undone (short of voiding the document), and a linked
+		/// document backs financing only once it and the anchor are attested. A trade has at
+		/// most `MaxLinksPerTrade` linked documents; the weight grows with the number of
+		/// documents (at most `MaxBatch`).
 		///
-		/// Emits `DocumentsLinked`. Errors: `EmptyBatch`, `UnknownDocument`, `NotAnAnchor`,
-		/// `Cancelled`, `OwnerNotActiveEnterprise`, `NotOwnerOrConsentedBank`, `NoConsent`,
-		/// `TooManyLinks`, `DuplicateInBatch`, `AnchorNotLinkable`, `AlreadyLinked`,
-		/// `NotRegistered`, `DocumentInUse`, `TradeMismatch`.
+		/// - `origin`: signed by the owner enterprise or one of its operators, or by an active
+		///   bank holding the owner's live trade-documents consent for registering documents.
+		/// - `trade`: the anchor, a customs declaration or a service-trade tax record of an
+		///   active enterprise, not cancelled.
+		/// - `documents`: one to `MaxBatch` bills of lading, commercial invoices or insurance
+		///   policies (a longer list does not decode) of the anchor's owner and currency,
+		///   registered and not yet attested, not linked, with nothing pledged or paid.
+		///
+		/// Events: the identity pallet's `ConsentUsed` (when a bank links under consent), then
+		/// `DocumentsLinked`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `EmptyBatch` (no document), `BatchTooLarge` (more than
+		/// `MaxBatch`), `UnknownDocument` (no such anchor), `NotAnAnchor` (`trade` is not a
+		/// customs declaration or tax record), `Cancelled` (the anchor is cancelled),
+		/// `OwnerNotActiveEnterprise` (its owner is not an active enterprise),
+		/// `NotOwnerOrConsentedBank` (the caller neither acts for the owner nor is an active
+		/// bank), `NoConsent` (the bank holds no live trade-documents consent covering
+		/// registration), `TooManyLinks` (the trade would pass `MaxLinksPerTrade`); then per
+		/// document: `DuplicateInBatch` (the same id twice), `UnknownDocument` (no such id),
+		/// `AnchorNotLinkable` (it is itself an anchor), `AlreadyLinked` (linked to a trade
+		/// already), `NotRegistered` (attested, disputed or cancelled), `DocumentInUse`
+		/// (something pledged or paid on it), `TradeMismatch` (another owner or currency).
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::link_documents(documents.len() as u32))] // allowed: bounded by MaxBatch
 		pub fn link_documents(

@@ -2,7 +2,6 @@
 //! identity pallet (participants, operators, classes, consents) and a settable clock.
 
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
-use sp_core::H256;
 use sp_runtime::BuildStorage;
 use tradefin_primitives::{
 	identity::{ConsentScope, FxClass, ParticipantKind, ParticipantStatus},
@@ -23,10 +22,11 @@ frame_support::construct_runtime!(
 	}
 );
 
-tradefin_primitives::mock_base_configs!(Test, assets_holder = ());
+tradefin_test_utils::mock_base_configs!(Test, assets_holder = ());
 
-pub use tradefin_primitives::testing::{
-	consent_uses, grant, revoke_all, set_class, set_now, set_status, MockIdentity, MockTime,
+pub use tradefin_test_utils::{
+	consent_uses, grant, legal_id_of, revoke_all, set_class, set_now, set_status, MockIdentity,
+	MockTime,
 };
 
 parameter_types! {
@@ -63,40 +63,8 @@ impl tradefin_primitives::CurrencyDecimals for MockDecimals {
 	}
 }
 
-/// Benchmark fixtures on the mock.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct BenchFixtures;
-#[cfg(feature = "runtime-benchmarks")]
-impl tradefin_primitives::identity::IdentityFixtures<AccountId> for BenchFixtures {
-	fn register_active(
-		who: &AccountId,
-		kind: ParticipantKind,
-		fx_class: Option<FxClass>,
-	) -> Result<(), sp_runtime::DispatchError> {
-		<MockIdentity as tradefin_primitives::identity::IdentityFixtures<_>>::register_active(
-			who, kind, fx_class,
-		)
-	}
-	fn grant_consent(
-		enterprise: &AccountId,
-		bank: &AccountId,
-		scope: ConsentScope,
-		expires_at: Moment,
-	) -> Result<(), sp_runtime::DispatchError> {
-		<MockIdentity as tradefin_primitives::identity::IdentityFixtures<_>>::grant_consent(
-			enterprise, bank, scope, expires_at,
-		)
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for BenchFixtures {
-	fn create_currency(currency: tradefin_primitives::AssetId) {
-		use frame_support::traits::fungibles::{Create, Inspect};
-		if !Assets::asset_exists(currency) {
-			let _ = <Assets as Create<AccountId>>::create(currency, 0, true, 1);
-		}
-	}
-}
+tradefin_test_utils::mock_benchmark_helpers!(trade_credit);
 
 // The cast.
 pub const REGULATOR: AccountId = 1;
@@ -127,7 +95,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	set_now(1_000);
 	use ParticipantKind::*;
 	let active = ParticipantStatus::Active;
-	tradefin_primitives::testing::reset_identity(
+	tradefin_test_utils::reset_identity(
 		[
 			(REGULATOR, (Regulator, active, None)),
 			(BANK, (Bank, active, None)),
@@ -187,16 +155,12 @@ pub fn attester_of(kind: DocumentKind) -> AccountId {
 
 /// A document of `kind`, naming as its issuer the legal id of the mock's attester of `kind`.
 pub fn input(kind: DocumentKind, number: &str, face_value: Balance) -> DocumentInput {
-	DocumentInput {
-		kind,
-		issuer: tradefin_primitives::testing::legal_id_of(attester_of(kind)),
-		number: number.as_bytes().to_vec().try_into().expect("a short number"),
-		counterparty: H256::repeat_byte(0xB7),
-		currency: USD,
-		face_value,
-		issued_at: 1_000,
-		due_at: 90_000,
-	}
+	tradefin_test_utils::document(kind, number, legal_id_of(attester_of(kind)))
+		.currency(USD)
+		.face_value(face_value)
+		.issued_at(1_000)
+		.due_at(90_000)
+		.build()
 }
 
 /// The last event of this pallet.

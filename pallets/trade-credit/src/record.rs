@@ -4,13 +4,13 @@ use alloc::vec::Vec;
 use frame_support::traits::Get;
 use tradefin_primitives::{
 	identity::{ConsentScope, IdentityProvider, ParticipantKind},
-	trade::CreditAmounts,
+	trade::{CreditAmounts, FinancingRecordHook, PaymentRecordHook},
 	AssetId, Balance, CurrencyDecimals,
 };
 
 use crate::{
 	pallet::{Config, CreditRecords, Event, Lines, LinesOf, Pallet, RecordAmounts, SettledVolume},
-	CreditLine, CreditRecord, CreditRecordHook, Exposure, LineId, RecordRefusal, RecordView,
+	CreditLine, CreditRecord, Exposure, LineId, RecordRefusal, RecordView,
 };
 
 impl<T: Config> Pallet<T> {
@@ -91,7 +91,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> CreditRecordHook<T::AccountId, Balance> for Pallet<T> {
+impl<T: Config> FinancingRecordHook<T::AccountId, Balance> for Pallet<T> {
 	/// Only a financing of at least the minimum improves the record: a round of tiny
 	/// financings repaid on time (the review's L-8) adds nothing.
 	fn financing_repaid(
@@ -133,7 +133,9 @@ impl<T: Config> CreditRecordHook<T::AccountId, Balance> for Pallet<T> {
 			a.defaulted = a.defaulted.saturating_add(outstanding)
 		});
 	}
+}
 
+impl<T: Config> PaymentRecordHook<T::AccountId, Balance> for Pallet<T> {
 	fn settled(enterprise: &T::AccountId, currency: AssetId, amount: Balance) {
 		let total = SettledVolume::<T>::mutate(enterprise, currency, |v| {
 			*v = v.saturating_add(amount);

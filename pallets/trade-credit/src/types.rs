@@ -1,39 +1,12 @@
 //! The records the trade-credit pallet stores.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use tradefin_primitives::{
-	trade::{DocumentId, DocumentKind, DocumentStatus},
-	AssetId, Balance, Moment,
+	trade::{DocumentId, DocumentKind, DocumentNumber, DocumentStatus},
+	AssetId, Balance, Moment, ReasonCode,
 };
-
-/// Longest document number, in bytes.
-pub type MaxNumberLen = ConstU32<64>;
-
-/// A document number as written on the document (e.g. a customs declaration number).
-pub type DocumentNumber = BoundedVec<u8, MaxNumberLen>;
-
-/// What a registrant submits for one document.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
-)]
-pub struct DocumentInput {
-	pub kind: DocumentKind,
-	/// Commitment (hash) of the issuer's identity, e.g. the customs office's code.
-	pub issuer: H256,
-	/// The number printed on the document.
-	pub number: DocumentNumber,
-	/// Commitment (hash) of the counterparty (the foreign buyer or seller).
-	pub counterparty: H256,
-	/// The currency asset the document is denominated in.
-	pub currency: AssetId,
-	/// Face value in the currency's smallest units.
-	pub face_value: Balance,
-	pub issued_at: Moment,
-	pub due_at: Moment,
-}
 
 /// A registered trade document and its financed-balance ledger entry.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
@@ -111,7 +84,7 @@ pub struct Dispute<AccountId> {
 	pub by: AccountId,
 	/// Disputed as the regulator: only a regulator resolves it.
 	pub by_regulator: bool,
-	pub reason: u32,
+	pub reason: ReasonCode,
 }
 
 /// Where a credit line stands.

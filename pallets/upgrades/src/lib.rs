@@ -44,26 +44,39 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// Who may authorize an upgrade: the council (two thirds), or root.
+		/// Who may authorize an upgrade: the council (two thirds), or root; any other origin is
+		/// refused with `NotUpgradeAuthority`.
 		type UpgradeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Weight of `authorize_upgrade`, from its benchmark.
 		type WeightInfo: WeightInfo;
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// Only the upgrade origin (the council) may authorize an upgrade.
-		BadOrigin,
+		NotUpgradeAuthority,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Authorizes the runtime whose code hashes to `code_hash` (`System::UpgradeAuthorized`
-		/// follows); `System::apply_authorized_upgrade` with that code then applies it, provided
-		/// its `spec_version` is higher than the running one.
+		/// Authorizes a runtime upgrade to the code with the given hash.
+		///
+		/// Records `code_hash` as the authorized upgrade in `frame_system`, replacing any earlier
+		/// authorization, with the version check on. Anyone may then submit the code itself with
+		/// `System::apply_authorized_upgrade`, which accepts only code with this hash whose
+		/// `spec_version` is higher than the running one; the authorization is then used up.
+		///
+		/// - `origin`: the `UpgradeOrigin` (in the runtime: two thirds of the council, or root).
+		/// - `code_hash`: the chain's hash (BLAKE2-256) of the new runtime's WASM code, 32 bytes.
+		///
+		/// Events: `System`'s `UpgradeAuthorized` (with `code_hash`, `check_version` true).
+		///
+		/// Errors: `NotUpgradeAuthority` (the origin is not the `UpgradeOrigin`, including an
+		/// unsigned or an ordinary signed origin).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::authorize_upgrade())]
 		pub fn authorize_upgrade(origin: OriginFor<T>, code_hash: T::Hash) -> DispatchResult {
-			T::UpgradeOrigin::ensure_origin(origin).map_err(|_| Error::<T>::BadOrigin)?;
+			T::UpgradeOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotUpgradeAuthority)?;
 			frame_system::Pallet::<T>::do_authorize_upgrade(code_hash, true);
 			Ok(())
 		}

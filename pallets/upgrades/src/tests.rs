@@ -34,7 +34,7 @@ fn nobody_else_authorizes() {
 		for origin in [RuntimeOrigin::signed(2), RuntimeOrigin::none()] {
 			assert_noop!(
 				Upgrades::authorize_upgrade(origin, H256::repeat_byte(7)),
-				Error::<Test>::BadOrigin
+				Error::<Test>::NotUpgradeAuthority
 			);
 		}
 		assert!(!upgrade_authorized());

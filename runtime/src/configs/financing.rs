@@ -3,12 +3,9 @@
 
 use frame_support::{parameter_types, traits::ConstU32};
 use sp_runtime::Permill;
-use tradefin_primitives::Moment;
+use tradefin_primitives::{Moment, DAY_MS};
 
 use crate::{Assets, EnterpriseIdentity, Runtime, Timestamp, TradeCredit};
-
-/// A day in milliseconds.
-pub const DAY_MS: Moment = 86_400_000;
 
 parameter_types! {
 	/// Export receivables are advanced up to 80% of the pledged declarations.
@@ -45,5 +42,5 @@ impl pallet_financing::Config for Runtime {
 	type MaxOverduePerBlock = ConstU32<32>;
 	type WeightInfo = crate::weights::pallet_financing::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = crate::configs::trade::BenchmarkFixtures;
+	type BenchmarkHelper = crate::benchmarks::BenchmarkFixtures;
 }

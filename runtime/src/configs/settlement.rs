@@ -7,11 +7,11 @@ use frame_support::{
 	traits::{ConstU32, ConstU64},
 	PalletId,
 };
+use tradefin_primitives::DAY_MS;
 
 use crate::{
-	configs::{financing::DAY_MS, EnsureRootOrTwoThirdsCouncil},
-	Assets, AssetsHolder, EnterpriseIdentity, Financing, Runtime, RuntimeEvent, RuntimeHoldReason,
-	Timestamp, TradeCredit,
+	configs::EnsureRootOrTwoThirdsCouncil, Assets, AssetsHolder, EnterpriseIdentity, Financing,
+	Runtime, RuntimeEvent, RuntimeHoldReason, Timestamp, TradeCredit,
 };
 
 parameter_types! {
@@ -26,7 +26,7 @@ impl pallet_assets_holder::Config for Runtime {
 
 impl pallet_settlement::Config for Runtime {
 	type Identity = EnterpriseIdentity;
-	type Ledger = TradeCredit;
+	type Documents = TradeCredit;
 	type Record = TradeCredit;
 	type Proceeds = Financing;
 	type Assets = Assets;
@@ -54,5 +54,5 @@ impl pallet_settlement::Config for Runtime {
 	type MaxRefundsPerBlock = ConstU32<32>;
 	type WeightInfo = crate::weights::pallet_settlement::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = crate::configs::trade::BenchmarkFixtures;
+	type BenchmarkHelper = crate::benchmarks::BenchmarkFixtures;
 }

@@ -3,8 +3,6 @@
 
 use frame_support::{parameter_types, traits::ConstU32};
 
-#[cfg(feature = "runtime-benchmarks")]
-use crate::TradeCredit;
 use crate::{Assets, Balance, EnterpriseIdentity, Runtime, Timestamp};
 
 parameter_types! {
@@ -35,81 +33,5 @@ impl pallet_trade_credit::Config for Runtime {
 	type Decimals = crate::Settlement;
 	type WeightInfo = crate::weights::pallet_trade_credit::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchmarkFixtures;
-}
-
-/// Participants, consents and currencies for the trade-credit benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct BenchmarkFixtures;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl tradefin_primitives::identity::IdentityFixtures<crate::AccountId> for BenchmarkFixtures {
-	fn register_active(
-		who: &crate::AccountId,
-		kind: tradefin_primitives::identity::ParticipantKind,
-		fx_class: Option<tradefin_primitives::identity::FxClass>,
-	) -> Result<(), sp_runtime::DispatchError> {
-		<EnterpriseIdentity as tradefin_primitives::identity::IdentityFixtures<_>>::register_active(
-			who, kind, fx_class,
-		)
-	}
-
-	fn grant_consent(
-		enterprise: &crate::AccountId,
-		bank: &crate::AccountId,
-		scope: tradefin_primitives::identity::ConsentScope,
-		expires_at: tradefin_primitives::Moment,
-	) -> Result<(), sp_runtime::DispatchError> {
-		<EnterpriseIdentity as tradefin_primitives::identity::IdentityFixtures<_>>::grant_consent(
-			enterprise, bank, scope, expires_at,
-		)
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl tradefin_primitives::trade::TradeFixtures<crate::AccountId, Balance> for BenchmarkFixtures {
-	fn attested_document(
-		owner: &crate::AccountId,
-		kind: tradefin_primitives::trade::DocumentKind,
-		currency: tradefin_primitives::AssetId,
-		face_value: Balance,
-		seed: u32,
-	) -> Result<tradefin_primitives::trade::DocumentId, sp_runtime::DispatchError> {
-		<TradeCredit as tradefin_primitives::trade::TradeFixtures<_, _>>::attested_document(
-			owner, kind, currency, face_value, seed,
-		)
-	}
-
-	fn open_line(
-		bank: &crate::AccountId,
-		enterprise: &crate::AccountId,
-		currency: tradefin_primitives::AssetId,
-		limit: Balance,
-		expires_at: tradefin_primitives::Moment,
-	) -> Result<tradefin_primitives::trade::LineId, sp_runtime::DispatchError> {
-		<TradeCredit as tradefin_primitives::trade::TradeFixtures<_, _>>::open_line(
-			bank, enterprise, currency, limit, expires_at,
-		)
-	}
-}
-
-/// The financing benchmarks move the clock by writing it: `Timestamp::set` would also move
-/// Aura's slot checks, which a benchmark block does not satisfy.
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_financing::BenchmarkHelper<crate::AccountId> for BenchmarkFixtures {
-	fn set_time(now: tradefin_primitives::Moment) {
-		pallet_timestamp::Now::<Runtime>::put(now);
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_trade_credit::BenchmarkHelper<crate::AccountId> for BenchmarkFixtures {
-	fn create_currency(currency: tradefin_primitives::AssetId) {
-		use frame_support::traits::fungibles::{Create, Inspect};
-		if !Assets::asset_exists(currency) {
-			let owner = frame_benchmarking::account("currency issuer", 0, 0);
-			// A failure here surfaces as the benchmark's own `UnknownCurrency` refusal.
-			let _ = <Assets as Create<crate::AccountId>>::create(currency, owner, true, 1);
-		}
-	}
+	type BenchmarkHelper = crate::benchmarks::BenchmarkFixtures;
 }

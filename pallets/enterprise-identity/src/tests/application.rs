@@ -5,6 +5,7 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold},
 };
 use tradefin_primitives::identity::{FxClass, ParticipantKind, ParticipantStatus};
+use tradefin_primitives::ReasonCode;
 
 use crate::{mock::*, Error, Event, HoldReason, LegalIds, OperatorOf, Operators, Participants};
 
@@ -127,7 +128,7 @@ fn approval_refusals_are_named() {
 			Identity::approve(RuntimeOrigin::signed(OTHER), NEWCO),
 			Error::<Test>::CallerNotRegistered
 		);
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK, ReasonCode(1)));
 		assert_noop!(
 			Identity::approve(RuntimeOrigin::signed(BANK), NEWCO),
 			Error::<Test>::CallerNotActive
@@ -139,14 +140,18 @@ fn approval_refusals_are_named() {
 fn rejection_removes_the_application_and_releases_the_deposit() {
 	test(|| {
 		assert_ok!(apply(NEWCO));
-		assert_ok!(Identity::reject(RuntimeOrigin::signed(BANK_2), NEWCO, 7));
+		assert_ok!(Identity::reject(RuntimeOrigin::signed(BANK_2), NEWCO, ReasonCode(7)));
 		assert!(Participants::<Test>::get(NEWCO).is_none());
 		assert!(LegalIds::<Test>::get(legal_id(NEWCO)).is_none());
 		assert!(OperatorOf::<Test>::get(NEWCO).is_none());
 		assert_eq!((held(NEWCO), Balances::balance(&NEWCO)), (0, 1_000));
 		assert_eq!(
 			last_event(),
-			Event::EnterpriseRejected { enterprise: NEWCO, rejected_by: BANK_2, reason: 7 }
+			Event::EnterpriseRejected {
+				enterprise: NEWCO,
+				rejected_by: BANK_2,
+				reason: ReasonCode(7)
+			}
 		);
 		// It may apply again, e.g. with corrected data.
 		assert_ok!(apply(NEWCO));
@@ -157,16 +162,16 @@ fn rejection_removes_the_application_and_releases_the_deposit() {
 fn rejection_refusals_are_named() {
 	test(|| {
 		assert_noop!(
-			Identity::reject(RuntimeOrigin::signed(BANK), ACME, 1),
+			Identity::reject(RuntimeOrigin::signed(BANK), ACME, ReasonCode(1)),
 			Error::<Test>::NotPending
 		);
 		assert_ok!(apply(NEWCO));
 		assert_noop!(
-			Identity::reject(RuntimeOrigin::signed(TAX), NEWCO, 1),
+			Identity::reject(RuntimeOrigin::signed(TAX), NEWCO, ReasonCode(1)),
 			Error::<Test>::NotBankOrRegulator
 		);
 		assert_noop!(
-			Identity::reject(RuntimeOrigin::signed(ACME), NEWCO, 1),
+			Identity::reject(RuntimeOrigin::signed(ACME), NEWCO, ReasonCode(1)),
 			Error::<Test>::NotBankOrRegulator
 		);
 	});

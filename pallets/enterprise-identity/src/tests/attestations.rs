@@ -1,10 +1,11 @@
 //! Typed, expiring, revocable attestations.
 
 use frame_support::{assert_noop, assert_ok};
+use tradefin_primitives::ReasonCode;
 
 use crate::{mock::*, AttestationKind, Attestations, Error, Event};
 
-const DAY: u64 = 86_400_000;
+use tradefin_primitives::DAY_MS;
 
 fn issue(
 	issuer: AccountId,
@@ -18,23 +19,23 @@ fn issue(
 #[test]
 fn an_attestation_holds_until_it_expires() {
 	test(|| {
-		assert_ok!(issue(BANK, ACME, AttestationKind::Kyc, 1_000 + DAY));
+		assert_ok!(issue(BANK, ACME, AttestationKind::Kyc, 1_000 + DAY_MS));
 		assert_eq!(
 			last_event(),
 			Event::AttestationIssued {
 				subject: ACME,
 				kind: AttestationKind::Kyc,
 				issuer: BANK,
-				expires_at: 1_000 + DAY
+				expires_at: 1_000 + DAY_MS
 			}
 		);
 		assert!(Identity::valid_attestation(&ACME, AttestationKind::Kyc).is_some());
-		set_now(1_000 + DAY - 1);
+		set_now(1_000 + DAY_MS - 1);
 		assert!(Identity::valid_attestation(&ACME, AttestationKind::Kyc).is_some());
-		set_now(1_000 + DAY);
+		set_now(1_000 + DAY_MS);
 		assert!(Identity::valid_attestation(&ACME, AttestationKind::Kyc).is_none(), "expired");
 		// Renewal replaces it.
-		assert_ok!(issue(BANK_2, ACME, AttestationKind::Kyc, 1_000 + 2 * DAY));
+		assert_ok!(issue(BANK_2, ACME, AttestationKind::Kyc, 1_000 + 2 * DAY_MS));
 		assert_eq!(
 			Identity::valid_attestation(&ACME, AttestationKind::Kyc).map(|a| a.issuer),
 			Some(BANK_2)
@@ -85,9 +86,9 @@ fn attestation_refusals_are_named() {
 			issue(BANK, NEWCO, AttestationKind::Kyc, 2_000),
 			Error::<Test>::NotYetApproved
 		);
-		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(1)));
 		assert_noop!(issue(BANK, ACME, AttestationKind::Kyc, 2_000), Error::<Test>::AlreadyRevoked);
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK, ReasonCode(1)));
 		assert_noop!(
 			issue(BANK, CUSTOMS, AttestationKind::Kyc, 2_000),
 			Error::<Test>::CallerNotActive

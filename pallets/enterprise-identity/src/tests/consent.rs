@@ -2,6 +2,7 @@
 
 use frame_support::{assert_noop, assert_ok};
 use tradefin_primitives::identity::{purpose, ConsentScope, IdentityProvider};
+use tradefin_primitives::ReasonCode;
 
 use crate::{mock::*, Consents, Error, Event};
 
@@ -72,7 +73,7 @@ fn uses_are_audited_and_need_a_live_consent() {
 fn the_enterprise_revokes_at_any_time() {
 	test(|| {
 		assert_ok!(grant(ACME, BANK, ConsentScope::TradeDocuments, 5_000));
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(1)));
 		// Even suspended, an enterprise may withdraw consent.
 		assert_ok!(Identity::revoke_consent(
 			RuntimeOrigin::signed(ACME_CLERK),
@@ -110,9 +111,9 @@ fn consent_refusals_are_named() {
 			grant(OTHER, BANK, ConsentScope::All, 5_000),
 			Error::<Test>::CallerNotRegistered
 		);
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK_2, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK_2, ReasonCode(1)));
 		assert_noop!(grant(ACME, BANK_2, ConsentScope::All, 5_000), Error::<Test>::NotABank);
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(1)));
 		assert_noop!(grant(ACME, BANK, ConsentScope::All, 5_000), Error::<Test>::CallerNotActive);
 		assert_eq!(Consents::<Test>::iter().count(), 0);
 	});
@@ -209,7 +210,7 @@ fn l4_the_migration_keeps_what_each_old_consent_allowed() {
 fn l6_a_revoked_enterprise_still_revokes_its_consents() {
 	test(|| {
 		assert_ok!(grant(ACME, BANK, ConsentScope::TradeDocuments, 5_000));
-		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(1)));
 		assert_ok!(Identity::revoke_consent(
 			RuntimeOrigin::signed(ACME_CLERK),
 			BANK,

@@ -5,6 +5,7 @@
 use frame_support::assert_ok;
 use sp_runtime::{DispatchResult, StateVersion};
 use tradefin_primitives::identity::{ConsentScope, FxClass};
+use tradefin_primitives::ReasonCode;
 
 use crate::{mock::*, AttestationKind};
 
@@ -50,15 +51,15 @@ fn signer(role: Role) -> AccountId {
 		Enterprise => ACME_CLERK,
 		Unregistered => OTHER,
 		SuspendedBank => {
-			assert_ok!(Identity::suspend(regulator(), BANK, 1));
+			assert_ok!(Identity::suspend(regulator(), BANK, ReasonCode(1)));
 			BANK
 		}
 		SuspendedEnterprise => {
-			assert_ok!(Identity::suspend(regulator(), ACME, 1));
+			assert_ok!(Identity::suspend(regulator(), ACME, ReasonCode(1)));
 			ACME_CLERK
 		}
 		RevokedEnterprise => {
-			assert_ok!(Identity::revoke(regulator(), ACME, 1));
+			assert_ok!(Identity::revoke(regulator(), ACME, ReasonCode(1)));
 			ACME_CLERK
 		}
 		PendingEnterprise => {
@@ -86,7 +87,7 @@ fn applicant_pending() {
 	));
 }
 fn target_suspended() {
-	assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK_2, 1));
+	assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK_2, ReasonCode(1)));
 }
 fn custom_attested() {
 	assert_ok!(Identity::issue_attestation(
@@ -123,12 +124,22 @@ fn matrix() -> Vec<(&'static str, Setup, Call, &'static [Role])> {
 			&[Unregistered],
 		),
 		("approve", applicant_pending, |o| Identity::approve(o, APPLICANT), &[Regulator, Bank]),
-		("reject", applicant_pending, |o| Identity::reject(o, APPLICANT, 1), &[Regulator, Bank]),
+		(
+			"reject",
+			applicant_pending,
+			|o| Identity::reject(o, APPLICANT, ReasonCode(1)),
+			&[Regulator, Bank],
+		),
 		("withdraw_application", nothing, Identity::withdraw_application, &[PendingEnterprise]),
-		("set_fx_class", nothing, |o| Identity::set_fx_class(o, ACME, FxClass::A, 1), &[Regulator]),
-		("suspend", nothing, |o| Identity::suspend(o, BANK_2, 1), &[Regulator]),
+		(
+			"set_fx_class",
+			nothing,
+			|o| Identity::set_fx_class(o, ACME, FxClass::A, ReasonCode(1)),
+			&[Regulator],
+		),
+		("suspend", nothing, |o| Identity::suspend(o, BANK_2, ReasonCode(1)), &[Regulator]),
 		("reinstate", target_suspended, |o| Identity::reinstate(o, BANK_2), &[Regulator]),
-		("revoke", nothing, |o| Identity::revoke(o, BANK_2, 1), &[Regulator]),
+		("revoke", nothing, |o| Identity::revoke(o, BANK_2, ReasonCode(1)), &[Regulator]),
 		("add_operator", nothing, |o| Identity::add_operator(o, POOR), &[Enterprise]),
 		("remove_operator", nothing, |o| Identity::remove_operator(o, ACME), &[Enterprise]),
 		(

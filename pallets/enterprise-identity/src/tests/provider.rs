@@ -4,6 +4,7 @@ use frame_support::{assert_ok, traits::EnsureOrigin};
 use tradefin_primitives::identity::{
 	FxClass, IdentityProvider, ParticipantKind, ParticipantStatus,
 };
+use tradefin_primitives::ReasonCode;
 
 use crate::{mock::*, origins::*};
 
@@ -22,7 +23,7 @@ fn roles_statuses_and_classes_are_reported() {
 		assert_eq!(<P as IdentityProvider<_>>::fx_class(&ACME), Some(FxClass::A));
 		assert_eq!(<P as IdentityProvider<_>>::fx_class(&BANK), None);
 		assert!(<P as IdentityProvider<_>>::is_active(&ACME, ParticipantKind::Enterprise));
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(1)));
 		assert!(!<P as IdentityProvider<_>>::is_active(&ACME, ParticipantKind::Enterprise));
 	});
 }
@@ -42,7 +43,7 @@ fn ensure_origins_accept_exactly_their_active_kind() {
 		assert!(EnsureActiveEnterprise::<Test>::try_origin(signed(OTHER)).is_err());
 		assert!(EnsureActiveEnterprise::<Test>::try_origin(RuntimeOrigin::root()).is_err());
 		// The regulator suspends ACME: its operators' origin no longer passes.
-		assert_ok!(Identity::suspend(signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::suspend(signed(REGULATOR), ACME, ReasonCode(1)));
 		assert!(EnsureActiveEnterprise::<Test>::try_origin(signed(ACME_CLERK)).is_err());
 	});
 }

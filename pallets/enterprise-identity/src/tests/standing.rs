@@ -6,6 +6,7 @@ use sp_runtime::{
 	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 };
+use tradefin_primitives::ReasonCode;
 
 use crate::{mock::*, rejection, CheckParticipant, Standing};
 
@@ -80,7 +81,7 @@ fn an_applicant_stands_pending_until_approved() {
 #[test]
 fn an_operator_stands_where_its_enterprise_stands_and_a_removed_key_is_a_stranger() {
 	test(|| {
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, 7));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(7)));
 		assert_eq!(validate(ACME_CLERK), refused(rejection::SUSPENDED));
 		assert_eq!(validate(ACME), refused(rejection::SUSPENDED));
 		assert_ok!(Identity::reinstate(RuntimeOrigin::signed(REGULATOR), ACME));
@@ -89,7 +90,7 @@ fn an_operator_stands_where_its_enterprise_stands_and_a_removed_key_is_a_strange
 		assert_ok!(Identity::remove_operator(RuntimeOrigin::signed(ACME_CLERK), ACME));
 		assert_eq!(Identity::standing(&ACME), Standing::Stranger);
 		assert_eq!(validate(ACME), refused(rejection::NOT_A_PARTICIPANT));
-		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, 9));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(9)));
 		assert_eq!(validate(ACME_CLERK), refused(rejection::REVOKED));
 	});
 }
@@ -97,9 +98,9 @@ fn an_operator_stands_where_its_enterprise_stands_and_a_removed_key_is_a_strange
 #[test]
 fn a_suspended_or_revoked_institution_is_refused_with_its_own_code() {
 	test(|| {
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK, ReasonCode(1)));
 		assert_eq!(validate(BANK), refused(rejection::SUSPENDED));
-		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), CUSTOMS, 2));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), CUSTOMS, ReasonCode(2)));
 		assert_eq!(validate(CUSTOMS), refused(rejection::REVOKED));
 		for code in [
 			rejection::NOT_A_PARTICIPANT,

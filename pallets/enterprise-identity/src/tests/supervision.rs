@@ -2,6 +2,7 @@
 
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use tradefin_primitives::identity::{FxClass, ParticipantStatus};
+use tradefin_primitives::ReasonCode;
 
 use crate::{mock::*, Error, Event, Participants};
 
@@ -12,7 +13,12 @@ fn status(who: AccountId) -> ParticipantStatus {
 #[test]
 fn the_regulator_sets_fx_classes() {
 	test(|| {
-		assert_ok!(Identity::set_fx_class(RuntimeOrigin::signed(REGULATOR), ACME, FxClass::C, 42));
+		assert_ok!(Identity::set_fx_class(
+			RuntimeOrigin::signed(REGULATOR),
+			ACME,
+			FxClass::C,
+			ReasonCode(42)
+		));
 		assert_eq!(Participants::<Test>::get(ACME).and_then(|p| p.fx_class), Some(FxClass::C));
 		assert_eq!(
 			last_event(),
@@ -20,7 +26,7 @@ fn the_regulator_sets_fx_classes() {
 				enterprise: ACME,
 				class: FxClass::C,
 				previous: Some(FxClass::A),
-				reason: 42
+				reason: ReasonCode(42)
 			}
 		);
 	});
@@ -29,8 +35,9 @@ fn the_regulator_sets_fx_classes() {
 #[test]
 fn fx_class_refusals_are_named() {
 	test(|| {
-		let set =
-			|caller, who| Identity::set_fx_class(RuntimeOrigin::signed(caller), who, FxClass::A, 1);
+		let set = |caller, who| {
+			Identity::set_fx_class(RuntimeOrigin::signed(caller), who, FxClass::A, ReasonCode(1))
+		};
 		assert_noop!(set(BANK, ACME), Error::<Test>::NotRegulator);
 		assert_noop!(set(REGULATOR, NEWCO), Error::<Test>::UnknownParticipant);
 		assert_noop!(set(REGULATOR, BANK), Error::<Test>::NotAnEnterprise);
@@ -41,7 +48,7 @@ fn fx_class_refusals_are_named() {
 			(vec![]).try_into().expect("within the bound")
 		));
 		assert_noop!(set(REGULATOR, NEWCO), Error::<Test>::NotYetApproved);
-		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, 1));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(1)));
 		assert_noop!(set(REGULATOR, ACME), Error::<Test>::AlreadyRevoked);
 	});
 }
@@ -49,9 +56,12 @@ fn fx_class_refusals_are_named() {
 #[test]
 fn suspend_then_reinstate() {
 	test(|| {
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, 9));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(9)));
 		assert_eq!(status(ACME), ParticipantStatus::Suspended);
-		assert_eq!(last_event(), Event::Suspended { who: ACME, by: REGULATOR, reason: 9 });
+		assert_eq!(
+			last_event(),
+			Event::Suspended { who: ACME, by: REGULATOR, reason: ReasonCode(9) }
+		);
 		// A suspended enterprise's operators are refused.
 		assert_noop!(
 			Identity::add_operator(RuntimeOrigin::signed(ACME_CLERK), NEWCO),
@@ -69,23 +79,26 @@ fn supervision_refusals_are_named() {
 	test(|| {
 		let regulator = || RuntimeOrigin::signed(REGULATOR);
 		assert_noop!(
-			Identity::suspend(RuntimeOrigin::signed(BANK), ACME, 1),
+			Identity::suspend(RuntimeOrigin::signed(BANK), ACME, ReasonCode(1)),
 			Error::<Test>::NotRegulator
 		);
-		assert_noop!(Identity::suspend(regulator(), NEWCO, 1), Error::<Test>::UnknownParticipant);
 		assert_noop!(
-			Identity::suspend(regulator(), REGULATOR, 1),
+			Identity::suspend(regulator(), NEWCO, ReasonCode(1)),
+			Error::<Test>::UnknownParticipant
+		);
+		assert_noop!(
+			Identity::suspend(regulator(), REGULATOR, ReasonCode(1)),
 			Error::<Test>::CannotSuperviseSelf
 		);
 		assert_noop!(Identity::reinstate(regulator(), ACME), Error::<Test>::NotSuspended);
-		assert_ok!(Identity::suspend(regulator(), ACME, 1));
-		assert_noop!(Identity::suspend(regulator(), ACME, 1), Error::<Test>::NotActive);
+		assert_ok!(Identity::suspend(regulator(), ACME, ReasonCode(1)));
+		assert_noop!(Identity::suspend(regulator(), ACME, ReasonCode(1)), Error::<Test>::NotActive);
 		assert_noop!(
-			Identity::revoke(regulator(), REGULATOR, 1),
+			Identity::revoke(regulator(), REGULATOR, ReasonCode(1)),
 			Error::<Test>::CannotSuperviseSelf
 		);
 		assert_noop!(
-			Identity::revoke(RuntimeOrigin::signed(BANK), ACME, 1),
+			Identity::revoke(RuntimeOrigin::signed(BANK), ACME, ReasonCode(1)),
 			Error::<Test>::NotRegulator
 		);
 	});
@@ -94,13 +107,22 @@ fn supervision_refusals_are_named() {
 #[test]
 fn revocation_is_final() {
 	test(|| {
-		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), BANK, 13));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), BANK, ReasonCode(13)));
 		assert_eq!(status(BANK), ParticipantStatus::Revoked);
-		assert_eq!(last_event(), Event::Revoked { who: BANK, by: REGULATOR, reason: 13 });
+		assert_eq!(
+			last_event(),
+			Event::Revoked { who: BANK, by: REGULATOR, reason: ReasonCode(13) }
+		);
 		let regulator = || RuntimeOrigin::signed(REGULATOR);
 		assert_noop!(Identity::reinstate(regulator(), BANK), Error::<Test>::AlreadyRevoked);
-		assert_noop!(Identity::suspend(regulator(), BANK, 1), Error::<Test>::AlreadyRevoked);
-		assert_noop!(Identity::revoke(regulator(), BANK, 1), Error::<Test>::AlreadyRevoked);
+		assert_noop!(
+			Identity::suspend(regulator(), BANK, ReasonCode(1)),
+			Error::<Test>::AlreadyRevoked
+		);
+		assert_noop!(
+			Identity::revoke(regulator(), BANK, ReasonCode(1)),
+			Error::<Test>::AlreadyRevoked
+		);
 		// The revoked bank can no longer act, and its legal id stays taken.
 		assert_noop!(
 			Identity::approve(RuntimeOrigin::signed(BANK), ACME),
@@ -127,7 +149,7 @@ fn revoking_a_pending_applicant_releases_its_deposit() {
 			legal_id(NEWCO),
 			(vec![]).try_into().expect("within the bound")
 		));
-		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), NEWCO, 3));
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), NEWCO, ReasonCode(3)));
 		assert_eq!(status(NEWCO), ParticipantStatus::Revoked);
 		assert_eq!(Balances::balance(&NEWCO), 1_000);
 	});
@@ -144,9 +166,9 @@ fn a_suspended_regulator_cannot_supervise() {
 			legal_id(NEWCO),
 			(vec![]).try_into().expect("within the bound"),
 		));
-		assert_ok!(Identity::suspend(RuntimeOrigin::signed(NEWCO), REGULATOR, 1));
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(NEWCO), REGULATOR, ReasonCode(1)));
 		assert_noop!(
-			Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, 1),
+			Identity::suspend(RuntimeOrigin::signed(REGULATOR), ACME, ReasonCode(1)),
 			Error::<Test>::CallerNotActive
 		);
 	});

@@ -1,10 +1,11 @@
 //! Apply, withdraw, reject, approve, disburse, freeze.
 
 use frame_support::{assert_noop, assert_ok};
+use tradefin_primitives::ReasonCode;
 use tradefin_primitives::{
 	financing::Product,
 	identity::{FxClass, ParticipantStatus},
-	trade::{CreditLines, DocumentKind, DocumentLedger},
+	trade::{CreditLines, DocumentInspect, DocumentKind},
 };
 
 use crate::{mock::*, Error, Event, FinancingState, Financings, PledgeOf, Terms};
@@ -15,7 +16,7 @@ pub fn terms(bank: AccountId, line: u64, amount: u128) -> Terms<AccountId> {
 		product: Product::ExportReceivables,
 		line,
 		amount,
-		tenor: 90 * DAY,
+		tenor: 90 * DAY_MS,
 		rate_bps: 800,
 	}
 }
@@ -44,7 +45,7 @@ pub fn disbursed() -> (u64, tradefin_primitives::trade::DocumentId) {
 }
 
 fn financeable(doc: &tradefin_primitives::trade::DocumentId) -> u128 {
-	<TradeCredit as DocumentLedger<_, _>>::financeable(doc)
+	<TradeCredit as DocumentInspect<_, _>>::financeable(doc)
 }
 
 #[test]
@@ -187,11 +188,11 @@ fn withdrawal_and_rejection_release_the_pledges() {
 			Error::<Test>::NotEnterprise
 		);
 		assert_noop!(
-			Financing::reject(RuntimeOrigin::signed(EXPORTER), id, 1),
+			Financing::reject(RuntimeOrigin::signed(EXPORTER), id, ReasonCode(1)),
 			Error::<Test>::NotBank
 		);
 		assert_noop!(
-			Financing::reject(RuntimeOrigin::signed(BANK_2), id, 1),
+			Financing::reject(RuntimeOrigin::signed(BANK_2), id, ReasonCode(1)),
 			Error::<Test>::NotBank
 		);
 		assert_ok!(Financing::withdraw(RuntimeOrigin::signed(CLERK), id));
@@ -206,8 +207,8 @@ fn withdrawal_and_rejection_release_the_pledges() {
 			terms(BANK, 0, 8),
 			(vec![pledge(doc, 10)]).try_into().expect("within the bound")
 		));
-		assert_ok!(Financing::reject(RuntimeOrigin::signed(BANK), 1, 42));
-		assert_eq!(last_event(), Event::Rejected { id: 1, reason: 42 });
+		assert_ok!(Financing::reject(RuntimeOrigin::signed(BANK), 1, ReasonCode(42)));
+		assert_eq!(last_event(), Event::Rejected { id: 1, reason: ReasonCode(42) });
 		assert_eq!(financeable(&doc), FACE);
 		assert_noop!(Financing::approve(RuntimeOrigin::signed(BANK), 1), Error::<Test>::WrongState);
 	});
@@ -228,7 +229,7 @@ fn approval_needs_consent_and_room_then_disbursement_pays_out() {
 			EXPORTER,
 			BANK,
 			tradefin_primitives::identity::ConsentScope::CreditRecord,
-			1_000 * DAY,
+			1_000 * DAY_MS,
 		);
 		// The line is used elsewhere meanwhile: no room.
 		assert_ok!(<TradeCredit as CreditLines<_, _>>::draw(0, LIMIT - 799_999));
@@ -251,7 +252,7 @@ fn approval_needs_consent_and_room_then_disbursement_pays_out() {
 		assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
 		assert_eq!(
 			last_event(),
-			Event::Disbursed { id, amount: 800_000, maturity: DAY + 90 * DAY }
+			Event::Disbursed { id, amount: 800_000, maturity: DAY_MS + 90 * DAY_MS }
 		);
 		assert_eq!(Assets::balance(USD, BANK), bank_before - 800_000);
 		assert_eq!(Assets::balance(USD, EXPORTER), exporter_before + 800_000);
@@ -302,7 +303,10 @@ fn a_frozen_financing_changes_state_in_no_way() {
 			Financing::withdraw(RuntimeOrigin::signed(EXPORTER), id),
 			Error::<Test>::Frozen
 		);
-		assert_noop!(Financing::reject(RuntimeOrigin::signed(BANK), id, 1), Error::<Test>::Frozen);
+		assert_noop!(
+			Financing::reject(RuntimeOrigin::signed(BANK), id, ReasonCode(1)),
+			Error::<Test>::Frozen
+		);
 		assert_ok!(Financing::unfreeze(RuntimeOrigin::signed(REGULATOR), id));
 		assert_eq!(last_event(), Event::Unfrozen { id });
 		assert_noop!(
@@ -354,17 +358,15 @@ fn documents_and_lines_that_cannot_back_an_application_are_refused() {
 			Error::<Test>::UnknownDocument
 		);
 		// A EUR declaration cannot back a USD line.
-		let input = pallet_trade_credit::DocumentInput {
-			kind: DocumentKind::ExportDeclaration,
-			issuer: tradefin_primitives::testing::legal_id_of(CUSTOMS),
-			number: b"EXP-EUR".to_vec().try_into().expect("short"),
-			counterparty: sp_core::H256::repeat_byte(0xB7),
-			currency: EUR,
-			face_value: FACE,
-			issued_at: 0,
-			due_at: 100 * DAY,
-		};
-		let eur = pallet_trade_credit::document_id(input.kind, &input.issuer, &input.number);
+		let input = tradefin_test_utils::document(
+			DocumentKind::ExportDeclaration,
+			"EXP-EUR",
+			tradefin_test_utils::legal_id_of(CUSTOMS),
+		)
+		.currency(EUR)
+		.face_value(FACE)
+		.build();
+		let eur = input.id();
 		assert_ok!(TradeCredit::register_documents(
 			RuntimeOrigin::signed(EXPORTER),
 			EXPORTER,
@@ -386,9 +388,9 @@ fn documents_and_lines_that_cannot_back_an_application_are_refused() {
 		);
 		assert_ok!(TradeCredit::unfreeze_line(RuntimeOrigin::signed(BANK), 0));
 		// Applied shortly before the line expires (day 500), within the disbursement window.
-		set_now(490 * DAY);
+		set_now(490 * DAY_MS);
 		assert_ok!(apply(terms(BANK, 0, 8), vec![pledge(docs[0], 10)]));
-		set_now(501 * DAY);
+		set_now(501 * DAY_MS);
 		assert_noop!(
 			Financing::approve(RuntimeOrigin::signed(BANK), 0),
 			Error::<Test>::LineNotDrawable

@@ -3,12 +3,12 @@
 use crate::interest::{advance_limit, allocate, pledge_kept, simple_interest, Allocation, YEAR_MS};
 use sp_runtime::Permill;
 
-const DAY: u64 = 86_400_000;
+use tradefin_primitives::DAY_MS;
 
 #[test]
 fn simple_interest_is_exact_when_it_divides() {
 	// 800,000 at 8% for 73 days (a fifth of a year): 12,800.
-	assert_eq!(simple_interest(800_000, 800, 73 * DAY), 12_800);
+	assert_eq!(simple_interest(800_000, 800, 73 * DAY_MS), 12_800);
 	// A full year at 10%: a tenth.
 	assert_eq!(simple_interest(1_000_000, 1_000, YEAR_MS), 100_000);
 	assert_eq!(simple_interest(1_000_000, 1_000, 0), 0);
@@ -19,9 +19,9 @@ fn simple_interest_is_exact_when_it_divides() {
 fn simple_interest_rounds_down_to_the_unit() {
 	let cases = [
 		(1_000_003u128, 777u32, 12_345_678u64),
-		(999_999, 1, DAY),
-		(7, 9_999, 3 * DAY),
-		(1, 1, DAY),
+		(999_999, 1, DAY_MS),
+		(7, 9_999, 3 * DAY_MS),
+		(1, 1, DAY_MS),
 	];
 	for (principal, rate, elapsed) in cases {
 		let exact_floor =
@@ -31,7 +31,7 @@ fn simple_interest_rounds_down_to_the_unit() {
 	// 1,000,003 at 7.77% for 12,345,678 ms (about 3.4 hours) = 30.418...: charged 30.
 	assert_eq!(simple_interest(1_000_003, 777, 12_345_678), 30);
 	// Tiny amounts accrue nothing rather than a rounded-up unit.
-	assert_eq!(simple_interest(1, 1, DAY), 0);
+	assert_eq!(simple_interest(1, 1, DAY_MS), 0);
 }
 
 #[test]

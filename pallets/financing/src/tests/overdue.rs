@@ -2,13 +2,13 @@
 //! recovery.
 
 use frame_support::{assert_noop, assert_ok};
-use tradefin_primitives::trade::{CreditLines, DocumentKind, DocumentLedger};
+use tradefin_primitives::trade::{CreditLines, DocumentInspect, DocumentKind};
 
 use super::application::{disbursed, pledge, terms};
-use crate::{mock::*, Error, Event, FinancingState, Financings, QueueLen, BUCKET_MS};
+use crate::{mock::*, Error, Event, FinancingState, Financings, OverdueQueueLen, BUCKET_MS};
 
-/// Maturity + grace of a financing disbursed at `DAY` with a 90-day tenor.
-const DUE: u64 = DAY + 90 * DAY + GRACE;
+/// Maturity + grace of a financing disbursed at `DAY_MS` with a 90-day tenor.
+const DUE: u64 = DAY_MS + 90 * DAY_MS + GRACE;
 
 fn state(id: u64) -> FinancingState {
 	Financings::<Test>::get(id).expect("stored").state
@@ -24,7 +24,7 @@ fn a_financing_goes_overdue_without_anyone_calling() {
 		assert_eq!(state(id), FinancingState::Overdue);
 		assert_eq!(last_event(), Event::Overdue { id, due: DUE });
 		assert_eq!(pallet_trade_credit::CreditRecords::<Test>::get(EXPORTER).overdue, 1);
-		assert_eq!(QueueLen::<Test>::get(), 0);
+		assert_eq!(OverdueQueueLen::<Test>::get(), 0);
 		// Repaid late afterwards: the record says so.
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, u128::MAX));
 		assert_eq!(state(id), FinancingState::Repaid);
@@ -48,13 +48,13 @@ fn the_per_block_work_is_bounded() {
 			assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), i));
 			assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), i));
 		}
-		assert_eq!(QueueLen::<Test>::get(), 6);
+		assert_eq!(OverdueQueueLen::<Test>::get(), 6);
 		advance_to(DUE + BUCKET_MS);
 		let overdue = |n| (0..6).filter(|i| state(*i) == FinancingState::Overdue).count() == n;
 		assert!(overdue(4), "four in the first block");
 		advance_to(DUE + BUCKET_MS + 6_000);
 		assert!(overdue(6), "the rest in the next");
-		assert_eq!(QueueLen::<Test>::get(), 0);
+		assert_eq!(OverdueQueueLen::<Test>::get(), 0);
 	});
 }
 
@@ -75,7 +75,7 @@ fn anyone_can_mark_a_due_financing_overdue() {
 		);
 		// The queued entry later finds it already overdue and just leaves.
 		advance_to(DUE + BUCKET_MS);
-		assert_eq!(QueueLen::<Test>::get(), 0);
+		assert_eq!(OverdueQueueLen::<Test>::get(), 0);
 	});
 }
 
@@ -118,10 +118,10 @@ fn default_write_off_and_recovery() {
 		assert_eq!(state(id), FinancingState::WrittenOff);
 		// The line's usage is given back; the document stays pledged (the bank's security).
 		assert_eq!(<TradeCredit as CreditLines<_, _>>::line(0).map(|l| l.used), Some(0));
-		assert!(<TradeCredit as DocumentLedger<_, _>>::financeable(&doc) < FACE);
+		assert!(<TradeCredit as DocumentInspect<_, _>>::financeable(&doc) < FACE);
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(BUYER), id, u128::MAX));
 		assert_eq!(state(id), FinancingState::Recovered);
 		// Recovered in full: the pledges go back.
-		assert_eq!(<TradeCredit as DocumentLedger<_, _>>::financeable(&doc), FACE);
+		assert_eq!(<TradeCredit as DocumentInspect<_, _>>::financeable(&doc), FACE);
 	});
 }

@@ -3,6 +3,7 @@
 
 use frame_support::{assert_ok, traits::UnfilteredDispatchable};
 use sp_runtime::StateVersion;
+use tradefin_primitives::ReasonCode;
 use tradefin_primitives::{financing::Product, trade::DocumentKind};
 
 use super::application::{pledge, terms};
@@ -29,7 +30,7 @@ const FROZEN: FinancingId = 6;
 
 fn tenor(days: u64) -> Terms<AccountId> {
 	let mut t = terms(BANK, 0, 80_000);
-	t.tenor = days * DAY;
+	t.tenor = days * DAY_MS;
 	t
 }
 
@@ -49,7 +50,7 @@ fn fixture() -> tradefin_primitives::trade::DocumentId {
 	for id in [DISBURSED, OVERDUE, DEFAULTED, DUE] {
 		assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
 	}
-	set_now(DAY + 91 * DAY);
+	set_now(DAY_MS + 91 * DAY_MS);
 	for id in [OVERDUE, DEFAULTED] {
 		assert_ok!(Financing::mark_overdue(RuntimeOrigin::signed(STRANGER), id));
 	}
@@ -73,11 +74,15 @@ fn cases() -> [Case; 16] {
 			&[EXPORTER, CLERK],
 		),
 		("withdraw", |_| Call::withdraw { id: APPLIED }, &[EXPORTER, CLERK]),
-		("reject", |_| Call::reject { id: APPLIED, reason: 1 }, &[BANK]),
+		("reject", |_| Call::reject { id: APPLIED, reason: ReasonCode(1) }, &[BANK]),
 		("withdraw after approval", |_| Call::withdraw { id: APPROVED }, &[EXPORTER, CLERK]),
-		("reject after approval", |_| Call::reject { id: APPROVED, reason: 1 }, &[BANK]),
+		(
+			"reject after approval",
+			|_| Call::reject { id: APPROVED, reason: ReasonCode(1) },
+			&[BANK],
+		),
 		// The regulator cancels before disbursement, a frozen financing too.
-		("cancel", |_| Call::cancel { id: FROZEN, reason: 1 }, &[REGULATOR]),
+		("cancel", |_| Call::cancel { id: FROZEN, reason: ReasonCode(1) }, &[REGULATOR]),
 		// Nobody closes an application inside its disbursement window.
 		("expire", |_| Call::expire { id: APPROVED }, &[]),
 		("approve", |_| Call::approve { id: APPLIED }, &[BANK]),
@@ -121,7 +126,8 @@ fn outcome(call: Call<Test>, who: AccountId, what: &str) -> bool {
 /// repaying (paying debt back) and marking a due financing overdue.
 #[test]
 fn m2_suspended_and_revoked_participants_are_refused_all_but_repaying_and_marking_overdue() {
-	use tradefin_primitives::{identity::ParticipantStatus, testing::set_status};
+	use tradefin_primitives::identity::ParticipantStatus;
+	use tradefin_test_utils::set_status;
 	for (name, call, allowed) in cases() {
 		for &who in allowed {
 			for status in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {

@@ -1,7 +1,7 @@
 //! Repayments over several patterns, interest to the unit, pledges and line released, record.
 
 use frame_support::{assert_noop, assert_ok};
-use tradefin_primitives::trade::{CreditLines, DocumentLedger};
+use tradefin_primitives::trade::{CreditLines, DocumentInspect};
 
 use super::application::disbursed;
 use crate::{mock::*, Error, Event, FinancingState, Financings, Outstanding};
@@ -16,9 +16,9 @@ fn partial_then_full_repayment_to_the_unit() {
 	test(|| {
 		let (id, doc) = disbursed();
 		// 73 days at 8% on 800,000: 12,800 of interest. A first payment covers part of it.
-		set_now(DAY + 73 * DAY);
+		set_now(DAY_MS + 73 * DAY_MS);
 		assert_eq!(
-			Financing::outstanding_at(id, DAY + 73 * DAY),
+			Financing::outstanding_at(id, DAY_MS + 73 * DAY_MS),
 			Some(Outstanding { principal: 800_000, interest: 12_800 })
 		);
 		let bank_before = Assets::balance(USD, BANK);
@@ -40,9 +40,9 @@ fn partial_then_full_repayment_to_the_unit() {
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(BUYER), id, 107_800));
 		assert_eq!(owed(id), (700_000, 0));
 		assert_eq!(<TradeCredit as CreditLines<_, _>>::line(0).map(|l| l.used), Some(700_000));
-		assert_eq!(<TradeCredit as DocumentLedger<_, _>>::financeable(&doc), 125_000);
+		assert_eq!(<TradeCredit as DocumentInspect<_, _>>::financeable(&doc), 125_000);
 		// 36.5 more days on 700,000 at 8%: 5,600. Paying more than owed takes only what is owed.
-		set_now(DAY + 73 * DAY + 73 * DAY / 2);
+		set_now(DAY_MS + 73 * DAY_MS + 73 * DAY_MS / 2);
 		let exporter_before = Assets::balance(USD, EXPORTER);
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 10_000_000));
 		assert_eq!(Assets::balance(USD, EXPORTER), exporter_before - 705_600);
@@ -53,7 +53,7 @@ fn partial_then_full_repayment_to_the_unit() {
 			(FinancingState::Repaid, 18_400, 800_000)
 		);
 		assert!(f.pledges.is_empty());
-		assert_eq!(<TradeCredit as DocumentLedger<_, _>>::financeable(&doc), FACE);
+		assert_eq!(<TradeCredit as DocumentInspect<_, _>>::financeable(&doc), FACE);
 		assert_eq!(<TradeCredit as CreditLines<_, _>>::line(0).map(|l| l.used), Some(0));
 		let record = pallet_trade_credit::CreditRecords::<Test>::get(EXPORTER);
 		assert_eq!((record.repaid_on_time, record.repaid_late), (1, 0));

@@ -3,13 +3,14 @@
 //! and are tested at runtime level (`tests/tests/review.rs`).
 
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate};
-use tradefin_primitives::trade::{DocumentKind, DocumentLedger};
+use tradefin_primitives::trade::{DocumentInspect, DocumentKind};
+use tradefin_primitives::ReasonCode;
 
 use super::application::{applied, pledge, terms};
 use crate::{mock::*, Error, Event, FinancingState, Financings, Outstanding, BUCKET_MS};
 
 fn financeable(doc: &tradefin_primitives::trade::DocumentId) -> u128 {
-	<TradeCredit as DocumentLedger<_, _>>::financeable(doc)
+	<TradeCredit as DocumentInspect<_, _>>::financeable(doc)
 }
 
 fn state(id: u64) -> Option<FinancingState> {
@@ -23,7 +24,13 @@ fn big_financing(number: &str) -> u64 {
 	assert_ok!(<Assets as Mutate<_>>::mint_into(USD, &BANK, BIG));
 	let doc = document(EXPORTER, DocumentKind::ExportDeclaration, number, BIG * 2);
 	let line = pallet_trade_credit::NextLineId::<Test>::get();
-	assert_ok!(TradeCredit::issue_line(RuntimeOrigin::signed(BANK), EXPORTER, USD, BIG, 500 * DAY));
+	assert_ok!(TradeCredit::issue_line(
+		RuntimeOrigin::signed(BANK),
+		EXPORTER,
+		USD,
+		BIG,
+		500 * DAY_MS
+	));
 	let id = crate::NextFinancingId::<Test>::get();
 	let mut t = terms(BANK, line, BIG / 2);
 	t.rate_bps = 500;
@@ -55,7 +62,7 @@ fn total_interest(id: u64, at: u64) -> u128 {
 #[test]
 fn h3_interest_does_not_depend_on_how_often_it_accrues() {
 	test(|| {
-		let t0 = DAY;
+		let t0 = DAY_MS;
 		let tiny = big_financing("EXP-H3-TINY");
 		let twin = big_financing("EXP-H3-TWIN");
 		// 1,000 one-unit repayments, one per 6-second block.
@@ -83,14 +90,14 @@ fn h3_outstanding_at_agrees_with_repay_after_partial_repayments_and_overdue_mark
 		let id = big_financing("EXP-H3-API");
 		// Irregular times and amounts, across maturity (90 days) and overdue marking.
 		let steps: [(u64, u128); 8] = [
-			(DAY + 7_919, 3),
-			(DAY + 3 * DAY + 1, 10_001),
-			(DAY + 40 * DAY + 59_999, 7),
-			(DAY + 89 * DAY, 2_500_000),
-			(DAY + 95 * DAY + 13, 1),
-			(DAY + 95 * DAY + 6_013, 77_777),
-			(DAY + 120 * DAY, 1),
-			(DAY + 121 * DAY + 1, 5_000_000),
+			(DAY_MS + 7_919, 3),
+			(DAY_MS + 3 * DAY_MS + 1, 10_001),
+			(DAY_MS + 40 * DAY_MS + 59_999, 7),
+			(DAY_MS + 89 * DAY_MS, 2_500_000),
+			(DAY_MS + 95 * DAY_MS + 13, 1),
+			(DAY_MS + 95 * DAY_MS + 6_013, 77_777),
+			(DAY_MS + 120 * DAY_MS, 1),
+			(DAY_MS + 121 * DAY_MS + 1, 5_000_000),
 		];
 		for (i, (at, amount)) in steps.into_iter().enumerate() {
 			set_now(at);
@@ -102,7 +109,7 @@ fn h3_outstanding_at_agrees_with_repay_after_partial_repayments_and_overdue_mark
 			let expected_principal = (amount - expected_interest).min(owed.principal);
 			assert_eq!(repay(id, amount), (expected_interest, expected_principal), "step {i}");
 		}
-		let end = DAY + 200 * DAY;
+		let end = DAY_MS + 200 * DAY_MS;
 		set_now(end);
 		let Outstanding { principal, interest } =
 			Financing::outstanding_at(id, end).expect("stored");
@@ -135,7 +142,7 @@ fn h6_an_approved_financing_on_a_closed_line_can_still_be_rejected_or_withdrawn(
 			EXPORTER,
 			USD,
 			LIMIT,
-			500 * DAY
+			500 * DAY_MS
 		));
 		let line = pallet_trade_credit::NextLineId::<Test>::get() - 1;
 		assert_ok!(Financing::apply(
@@ -145,11 +152,11 @@ fn h6_an_approved_financing_on_a_closed_line_can_still_be_rejected_or_withdrawn(
 		));
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), 1));
 		assert_noop!(
-			Financing::reject(RuntimeOrigin::signed(BANK_2), 1, 3),
+			Financing::reject(RuntimeOrigin::signed(BANK_2), 1, ReasonCode(3)),
 			Error::<Test>::NotBank
 		);
-		assert_ok!(Financing::reject(RuntimeOrigin::signed(BANK), 1, 3));
-		assert_eq!(last_event(), Event::Rejected { id: 1, reason: 3 });
+		assert_ok!(Financing::reject(RuntimeOrigin::signed(BANK), 1, ReasonCode(3)));
+		assert_eq!(last_event(), Event::Rejected { id: 1, reason: ReasonCode(3) });
 		assert_eq!(financeable(&doc), FACE);
 	});
 }
@@ -159,7 +166,7 @@ fn h6_an_application_not_disbursed_within_the_window_lapses_and_anyone_closes_it
 	test(|| {
 		let (id, doc) = applied();
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
-		let lapses = DAY + WINDOW;
+		let lapses = DAY_MS + WINDOW;
 		set_now(lapses - 1);
 		assert_noop!(
 			Financing::expire(RuntimeOrigin::signed(STRANGER), id),
@@ -200,12 +207,12 @@ fn h6_the_regulator_cancels_a_frozen_approved_financing_and_nobody_else_can() {
 		assert_ok!(Financing::freeze(RuntimeOrigin::signed(REGULATOR), id));
 		for who in [BANK, EXPORTER, CUSTOMS, STRANGER] {
 			assert_noop!(
-				Financing::cancel(RuntimeOrigin::signed(who), id, 9),
+				Financing::cancel(RuntimeOrigin::signed(who), id, ReasonCode(9)),
 				Error::<Test>::NotRegulator
 			);
 		}
-		assert_ok!(Financing::cancel(RuntimeOrigin::signed(REGULATOR), id, 9));
-		assert_eq!(last_event(), Event::Cancelled { id, reason: 9 });
+		assert_ok!(Financing::cancel(RuntimeOrigin::signed(REGULATOR), id, ReasonCode(9)));
+		assert_eq!(last_event(), Event::Cancelled { id, reason: ReasonCode(9) });
 		let f = Financings::<Test>::get(id).expect("stored");
 		assert_eq!((f.state, f.frozen, f.pledges.len()), (FinancingState::Cancelled, false, 0));
 		assert_eq!(financeable(&doc), FACE);
@@ -222,7 +229,7 @@ fn h6_the_regulator_cancels_a_frozen_approved_financing_and_nobody_else_can() {
 			(1u64, doc2)
 		};
 		assert_noop!(
-			Financing::cancel(RuntimeOrigin::signed(REGULATOR), disbursed, 9),
+			Financing::cancel(RuntimeOrigin::signed(REGULATOR), disbursed, ReasonCode(9)),
 			Error::<Test>::WrongState
 		);
 	});
@@ -232,14 +239,22 @@ fn h6_the_regulator_cancels_a_frozen_approved_financing_and_nobody_else_can() {
 fn m4_a_disputed_pledged_document_blocks_approval_and_disbursement() {
 	test(|| {
 		let (id, doc) = applied();
-		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(CUSTOMS), doc, 1));
+		assert_ok!(TradeCredit::dispute_document(
+			RuntimeOrigin::signed(CUSTOMS),
+			doc,
+			ReasonCode(1)
+		));
 		assert_noop!(
 			Financing::approve(RuntimeOrigin::signed(BANK), id),
 			Error::<Test>::DocumentNotAttested
 		);
 		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(CUSTOMS), doc));
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
-		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), doc, 2));
+		assert_ok!(TradeCredit::dispute_document(
+			RuntimeOrigin::signed(REGULATOR),
+			doc,
+			ReasonCode(2)
+		));
 		assert_noop!(
 			Financing::disburse(RuntimeOrigin::signed(BANK), id),
 			Error::<Test>::DocumentNotAttested
@@ -254,7 +269,7 @@ fn m4_a_disputed_pledged_document_blocks_approval_and_disbursement() {
 fn l5_write_off_keeps_the_collateral_until_the_bank_releases_it() {
 	test(|| {
 		let (id, doc) = super::application::disbursed();
-		advance_to(DAY + 90 * DAY + GRACE + BUCKET_MS);
+		advance_to(DAY_MS + 90 * DAY_MS + GRACE + BUCKET_MS);
 		assert_eq!(state(id), Some(FinancingState::Overdue));
 		assert_ok!(Financing::declare_default(RuntimeOrigin::signed(BANK), id));
 		assert_ok!(Financing::write_off(RuntimeOrigin::signed(BANK), id));
@@ -283,7 +298,8 @@ fn l5_write_off_keeps_the_collateral_until_the_bank_releases_it() {
 
 #[test]
 fn i1_credit_insurance_policy_financing_needs_a_live_credit_insurance_attestation() {
-	use tradefin_primitives::{identity::AttestationKind, testing::attest};
+	use tradefin_primitives::identity::AttestationKind;
+	use tradefin_test_utils::attest;
 	test(|| {
 		let policy = document(EXPORTER, DocumentKind::InsurancePolicy, "POL-I1", FACE);
 		let mut insured = terms(BANK, 0, 800_000);
@@ -300,17 +316,17 @@ fn i1_credit_insurance_policy_financing_needs_a_live_credit_insurance_attestatio
 			Financing::application_refusals(&EXPORTER, &insured, &[pledge(policy, FACE)]);
 		assert!(refusals.iter().any(|e| matches!(e, Error::<Test>::NoCreditInsurance)));
 		// Covered until day 10: applied and approved.
-		attest(EXPORTER, AttestationKind::CreditInsurance, Some(10 * DAY));
+		attest(EXPORTER, AttestationKind::CreditInsurance, Some(10 * DAY_MS));
 		let id = crate::NextFinancingId::<Test>::get();
 		assert_ok!(apply(&insured));
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), id));
 		// The cover lapses before the money moves: no disbursement until it is renewed.
-		set_now(10 * DAY);
+		set_now(10 * DAY_MS);
 		assert_noop!(
 			Financing::disburse(RuntimeOrigin::signed(BANK), id),
 			Error::<Test>::NoCreditInsurance
 		);
-		attest(EXPORTER, AttestationKind::CreditInsurance, Some(400 * DAY));
+		attest(EXPORTER, AttestationKind::CreditInsurance, Some(400 * DAY_MS));
 		assert_ok!(Financing::disburse(RuntimeOrigin::signed(BANK), id));
 		// Revoked: nothing new is approved on it; other products are not affected.
 		attest(EXPORTER, AttestationKind::CreditInsurance, None);

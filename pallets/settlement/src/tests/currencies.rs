@@ -51,7 +51,7 @@ fn registration_refusals_are_named() {
 		let root = RuntimeOrigin::root;
 		assert_noop!(
 			register(RuntimeOrigin::signed(REGULATOR), HKD, b"HKD", BANK, 1),
-			Error::<Test>::BadOrigin
+			Error::<Test>::NotCurrencyAuthority
 		);
 		assert_noop!(register(root(), HKD, b"hkd", BANK, 1), Error::<Test>::InvalidCode);
 		assert_noop!(register(root(), USD, b"HKD", BANK, 1), Error::<Test>::CurrencyExists);

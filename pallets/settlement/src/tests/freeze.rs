@@ -3,12 +3,13 @@
 
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::FixedU128;
+use tradefin_primitives::ReasonCode;
 
 use super::payments::payment;
 use crate::{mock::*, Error, Event, Frozen, Purpose};
 
 fn freeze(by: AccountId, who: AccountId) -> sp_runtime::DispatchResult {
-	Settlement::freeze_account(RuntimeOrigin::signed(by), who, 7)
+	Settlement::freeze_account(RuntimeOrigin::signed(by), who, ReasonCode(7))
 }
 
 fn capital(to: AccountId) -> crate::PaymentOf<Test> {
@@ -27,12 +28,12 @@ fn nothing_leaves_a_frozen_account_until_the_regulator_thaws_it() {
 			RuntimeOrigin::signed(IMPORTER),
 			capital(EXPORTER),
 			None,
-			2 * DAY
+			2 * DAY_MS
 		));
 		assert_ok!(freeze(REGULATOR, IMPORTER));
 		assert_eq!(
 			events().last(),
-			Some(&Event::AccountFrozen { who: IMPORTER, by: REGULATOR, reason: 7 })
+			Some(&Event::AccountFrozen { who: IMPORTER, by: REGULATOR, reason: ReasonCode(7) })
 		);
 		assert_noop!(pay(IMPORTER, capital(EXPORTER)), Error::<Test>::AccountFrozen);
 		assert_ok!(Settlement::publish_quote(
@@ -41,7 +42,7 @@ fn nothing_leaves_a_frozen_account_until_the_regulator_thaws_it() {
 			USD,
 			FixedU128::from_u32(1),
 			0,
-			DAY + 60_000
+			DAY_MS + 60_000
 		));
 		assert_noop!(
 			Settlement::convert(RuntimeOrigin::signed(IMPORTER), EUR, USD, 100, 0),
@@ -52,7 +53,7 @@ fn nothing_leaves_a_frozen_account_until_the_regulator_thaws_it() {
 				RuntimeOrigin::signed(IMPORTER),
 				capital(EXPORTER),
 				None,
-				DAY * 2
+				DAY_MS * 2
 			),
 			Error::<Test>::AccountFrozen
 		);
@@ -93,7 +94,7 @@ fn only_an_active_regulator_freezes_a_participant_once() {
 			Settlement::thaw_account(RuntimeOrigin::signed(REGULATOR), EXPORTER),
 			Error::<Test>::NotFrozen
 		);
-		tradefin_primitives::testing::set_status(
+		tradefin_test_utils::set_status(
 			REGULATOR,
 			tradefin_primitives::identity::ParticipantStatus::Suspended,
 		);

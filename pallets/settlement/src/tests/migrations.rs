@@ -11,7 +11,7 @@ use super::payments::payment;
 use crate::{
 	migrations::v2::{IndexEscrowsByPayee, MigrateV1ToV2},
 	mock::*,
-	EscrowId, IncomingEscrows, Pallet, Purpose,
+	EscrowId, EscrowsByPayee, Pallet, Purpose,
 };
 
 /// The migration's pre/post-upgrade checks (the try-runtime hooks run exactly these).
@@ -21,7 +21,7 @@ type Checks = IndexEscrowsByPayee<Test>;
 fn escrow(payer: AccountId, payee: AccountId, amount: u128) -> EscrowId {
 	let id = crate::NextEscrowId::<Test>::get();
 	let held = payment(payee, USD, amount, Purpose::Capital, vec![], None);
-	assert_ok!(Settlement::open_escrow(RuntimeOrigin::signed(payer), held, None, 2 * DAY));
+	assert_ok!(Settlement::open_escrow(RuntimeOrigin::signed(payer), held, None, 2 * DAY_MS));
 	id
 }
 
@@ -36,7 +36,7 @@ fn version_1_state() -> [EscrowId; 3] {
 		escrow(IMPORTER, EXPORTER, 200),
 		escrow(EXPORTER, IMPORTER, 300),
 	];
-	let _ = IncomingEscrows::<Test>::clear(u32::MAX, None);
+	let _ = EscrowsByPayee::<Test>::clear(u32::MAX, None);
 	StorageVersion::new(1).put::<Pallet<Test>>();
 	ids
 }
@@ -80,10 +80,10 @@ fn post_upgrade_catches_an_incomplete_index() {
 		version_1_state();
 		let checked = Checks::check_before().expect("pre-upgrade checks pass");
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
-		let (payee, id, ()) = IncomingEscrows::<Test>::iter().next().expect("indexed");
-		IncomingEscrows::<Test>::remove(payee, id);
+		let (payee, id, ()) = EscrowsByPayee::<Test>::iter().next().expect("indexed");
+		EscrowsByPayee::<Test>::remove(payee, id);
 		assert!(Checks::check_after(checked).is_err(), "a missing index entry is caught");
-		IncomingEscrows::<Test>::insert(payee, id, ());
+		EscrowsByPayee::<Test>::insert(payee, id, ());
 		assert_ok!(Checks::check_after(checked));
 		assert!(Checks::check_after(checked + 1).is_err(), "a lost escrow is caught");
 	});
@@ -118,8 +118,8 @@ mod v3 {
 			provider,
 			rate: FixedU128::from_rational(1_085, 1_000),
 			spread_bps: 20,
-			published_at: DAY,
-			valid_until: DAY + 60_000,
+			published_at: DAY_MS,
+			valid_until: DAY_MS + 60_000,
 		}
 	}
 
@@ -180,7 +180,7 @@ mod v3 {
 				USD,
 				FixedU128::from_u32(1),
 				0,
-				DAY + 60_000
+				DAY_MS + 60_000
 			));
 			assert_eq!(QuoteCount::<Test>::get((EUR, USD)), 2);
 		});

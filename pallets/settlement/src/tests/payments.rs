@@ -2,7 +2,7 @@
 
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_runtime::FixedU128;
-use tradefin_primitives::trade::{DocumentId, DocumentLedger};
+use tradefin_primitives::trade::{DocumentId, DocumentInspect};
 
 use crate::{mock::*, Error, Event, PaymentOf, Purpose};
 
@@ -86,7 +86,7 @@ fn an_importer_pays_in_euros_and_the_exporter_receives_dollars() {
 			USD,
 			rate,
 			20,
-			2 * DAY
+			2 * DAY_MS
 		));
 		// 500,000 EUR cents -> 541,415 USD cents at 1.085 less 0.2%.
 		let p = payment(EXPORTER, EUR, 500_000, Purpose::Goods, vec![doc], Some(USD));

@@ -37,7 +37,7 @@ fn fixture() -> DocumentId {
 		EUR,
 		rate,
 		0,
-		2 * DAY
+		2 * DAY_MS
 	));
 	let doc = declaration(EXPORTER, "EXP-M", USD, FACE);
 	let release_doc = declaration(EXPORTER, "REL-M", USD, FACE);
@@ -47,15 +47,19 @@ fn fixture() -> DocumentId {
 	assert_ok!(escrow(
 		payment(EXPORTER, USD, 100, Purpose::Goods, vec![doc], None),
 		Some(release_doc),
-		2 * DAY
+		2 * DAY_MS
 	));
 	assert_ok!(escrow(
 		payment(BANK_2, USD, 100, Purpose::Capital, vec![], None),
 		None,
-		DAY + 60_000
+		DAY_MS + 60_000
 	));
-	assert_ok!(escrow(payment(EXPORTER, USD, 100, Purpose::Capital, vec![], None), None, 2 * DAY));
-	set_now(DAY + 120_000);
+	assert_ok!(escrow(
+		payment(EXPORTER, USD, 100, Purpose::Capital, vec![], None),
+		None,
+		2 * DAY_MS
+	));
+	set_now(DAY_MS + 120_000);
 	doc
 }
 
@@ -91,7 +95,7 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 				quote: USD,
 				rate: FixedU128::from_rational(108, 100),
 				spread_bps: 10,
-				valid_until: 2 * DAY,
+				valid_until: 2 * DAY_MS,
 			},
 			&[QUOTER],
 		),
@@ -116,7 +120,7 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 		),
 		(
 			"open_escrow",
-			|_| Call::open_escrow { payment: capital(), release_on: None, deadline: 2 * DAY },
+			|_| Call::open_escrow { payment: capital(), release_on: None, deadline: 2 * DAY_MS },
 			PAYERS,
 		),
 		("release_escrow", |_| Call::release_escrow { id: RELEASABLE }, ANYONE),

@@ -66,10 +66,10 @@ proptest! {
 	#[test]
 	fn supply_moves_only_by_mint_and_burn(steps in prop::collection::vec(step(), 1..40)) {
 		new_test_ext().execute_with(|| {
-			let mut now = DAY;
+			let mut now = DAY_MS;
 			for (base, quote, rate) in [(USD, EUR, (92, 100)), (EUR, USD, (108, 100))] {
 				let rate = FixedU128::from_rational(rate.0, rate.1);
-				Settlement::publish_quote(RuntimeOrigin::signed(QUOTER), base, quote, rate, 15, 2 * DAY)
+				Settlement::publish_quote(RuntimeOrigin::signed(QUOTER), base, quote, rate, 15, 2 * DAY_MS)
 					.expect("quotes publish");
 			}
 			for step in steps {

@@ -36,8 +36,8 @@ fn conversion_arithmetic_rounds_down_once() {
 #[test]
 fn a_provider_publishes_and_a_conversion_uses_the_latest_quote() {
 	test(|| {
-		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_u32(1), 0, DAY + 60_000));
-		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 20, DAY + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_u32(1), 0, DAY_MS + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 20, DAY_MS + 60_000));
 		assert_eq!(Quotes::<Test>::get((EUR, USD), QUOTER).map(|q| q.rate), Some(eur_usd()));
 		assert_ok!(Settlement::convert(RuntimeOrigin::signed(IMPORTER), EUR, USD, 1_000_000, 0));
 		assert_eq!(balance(EUR, IMPORTER), FUNDS - 1_000_000);
@@ -61,7 +61,7 @@ fn a_provider_publishes_and_a_conversion_uses_the_latest_quote() {
 #[test]
 fn publication_refusals_are_named() {
 	test(|| {
-		let until = DAY + 60_000;
+		let until = DAY_MS + 60_000;
 		for who in [BANK, REGULATOR, EXPORTER, STRANGER] {
 			assert_noop!(
 				publish(who, EUR, USD, eur_usd(), 0, until),
@@ -79,11 +79,11 @@ fn publication_refusals_are_named() {
 			Error::<Test>::SpreadTooWide
 		);
 		assert_noop!(
-			publish(QUOTER, EUR, USD, eur_usd(), 0, DAY - 1),
+			publish(QUOTER, EUR, USD, eur_usd(), 0, DAY_MS - 1),
 			Error::<Test>::ValidityInPast
 		);
 		assert_noop!(
-			publish(QUOTER, EUR, USD, eur_usd(), 0, DAY + DAY + 1),
+			publish(QUOTER, EUR, USD, eur_usd(), 0, DAY_MS + DAY_MS + 1),
 			Error::<Test>::ValidityTooLong
 		);
 	});
@@ -98,7 +98,7 @@ fn conversion_refusals_are_named() {
 		assert_noop!(convert(IMPORTER, EUR, USD, 100), Error::<Test>::NoQuote);
 		assert_noop!(convert(IMPORTER, EUR, EUR, 100), Error::<Test>::SameCurrency);
 		assert_noop!(convert(IMPORTER, 9, USD, 100), Error::<Test>::UnknownCurrency);
-		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_rational(1, 2), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_rational(1, 2), 0, DAY_MS + 60_000));
 		assert_noop!(convert(IMPORTER, EUR, USD, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(convert(IMPORTER, EUR, USD, 1), Error::<Test>::ConversionTooSmall);
 		assert_noop!(convert(QUOTER, EUR, USD, 2), Error::<Test>::OwnQuote);
@@ -109,9 +109,9 @@ fn conversion_refusals_are_named() {
 		assert_ok!(Settlement::mint(RuntimeOrigin::signed(BANK_2), EUR, IMPORTER, FUNDS * 2));
 		assert_noop!(convert(IMPORTER, EUR, USD, FUNDS * 2 + 2), Error::<Test>::ProviderLacksFunds);
 		// Valid through its last millisecond, stale after.
-		set_now(DAY + 60_000);
+		set_now(DAY_MS + 60_000);
 		assert_ok!(convert(IMPORTER, EUR, USD, 2));
-		set_now(DAY + 60_001);
+		set_now(DAY_MS + 60_001);
 		assert_noop!(convert(IMPORTER, EUR, USD, 2), Error::<Test>::StaleQuote);
 	});
 }
@@ -132,11 +132,11 @@ fn convert(who: AccountId, amount: u128, min_received: u128) -> sp_runtime::Disp
 #[test]
 fn m6_a_front_run_quote_is_refused_by_the_payers_limit() {
 	test(|| {
-		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY_MS + 60_000));
 		let (expected, _) = Settlement::quote_conversion(EUR, USD, 1_000_000).expect("quoted");
 		assert_eq!(expected, 1_085_000);
 		// The provider front-runs with a hundredth of the rate.
-		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_rational(1, 100), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, FixedU128::from_rational(1, 100), 0, DAY_MS + 60_000));
 		assert_noop!(convert(IMPORTER, 1_000_000, expected), Error::<Test>::RateWorseThanLimit);
 		// The same limit in a payment: nothing moves either.
 		let doc = declaration(EXPORTER, "M6-FRONT", USD, 2_000_000);
@@ -155,8 +155,15 @@ fn m6_a_front_run_quote_is_refused_by_the_payers_limit() {
 		);
 		// Another provider's worse quote does not displace a better one.
 		fund_quoters();
-		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY + 60_000));
-		assert_ok!(publish(QUOTER_2, EUR, USD, FixedU128::from_rational(1, 100), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY_MS + 60_000));
+		assert_ok!(publish(
+			QUOTER_2,
+			EUR,
+			USD,
+			FixedU128::from_rational(1, 100),
+			0,
+			DAY_MS + 60_000
+		));
 		assert_ok!(convert(IMPORTER, 1_000_000, expected));
 		assert_eq!(balance(USD, IMPORTER), FUNDS + expected);
 	});
@@ -166,15 +173,15 @@ fn m6_a_front_run_quote_is_refused_by_the_payers_limit() {
 #[test]
 fn m6_a_suspended_providers_quotes_are_dead() {
 	test(|| {
-		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY + 60_000));
-		tradefin_primitives::testing::set_status(
+		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY_MS + 60_000));
+		tradefin_test_utils::set_status(
 			QUOTER,
 			tradefin_primitives::identity::ParticipantStatus::Suspended,
 		);
 		assert_noop!(convert(IMPORTER, 1_000_000, 0), Error::<Test>::QuoteProviderNotActive);
 		// Another, active provider's quote is used instead.
 		fund_quoters();
-		assert_ok!(publish(QUOTER_2, EUR, USD, FixedU128::from_u32(1), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER_2, EUR, USD, FixedU128::from_u32(1), 0, DAY_MS + 60_000));
 		assert_ok!(convert(IMPORTER, 1_000_000, 1_000_000));
 		assert_eq!(balance(EUR, QUOTER_2), 1_000_000);
 	});
@@ -185,9 +192,9 @@ fn m6_a_suspended_providers_quotes_are_dead() {
 #[test]
 fn m6_a_provider_cannot_overwrite_anothers_quote() {
 	test(|| {
-		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY_MS + 60_000));
 		// QUOTER_2 holds no USD: its better quote is skipped, QUOTER's is used.
-		assert_ok!(publish(QUOTER_2, EUR, USD, FixedU128::from_u32(2), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER_2, EUR, USD, FixedU128::from_u32(2), 0, DAY_MS + 60_000));
 		assert_eq!(Quotes::<Test>::get((EUR, USD), QUOTER).map(|q| q.rate), Some(eur_usd()));
 		assert_ok!(convert(IMPORTER, 1_000_000, 1_085_000));
 		assert_eq!(balance(USD, IMPORTER), FUNDS + 1_085_000);
@@ -198,10 +205,10 @@ fn m6_a_provider_cannot_overwrite_anothers_quote() {
 #[test]
 fn a_pair_keeps_at_most_max_quotes_and_a_dead_one_gives_way() {
 	test(|| {
-		let until = DAY + 60_000;
+		let until = DAY_MS + 60_000;
 		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, until));
 		assert_ok!(publish(QUOTER_2, EUR, USD, eur_usd(), 0, until));
-		assert_ok!(publish(QUOTER_3, EUR, USD, eur_usd(), 0, DAY + 120_000));
+		assert_ok!(publish(QUOTER_3, EUR, USD, eur_usd(), 0, DAY_MS + 120_000));
 		assert_noop!(
 			publish(QUOTER_4, EUR, USD, eur_usd(), 0, until),
 			Error::<Test>::TooManyQuotes
@@ -209,8 +216,8 @@ fn a_pair_keeps_at_most_max_quotes_and_a_dead_one_gives_way() {
 		// A provider republishing its own pair is never refused for room.
 		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 10, until));
 		// Once QUOTER's and QUOTER_2's quotes are stale, a new provider takes a place.
-		set_now(DAY + 60_001);
-		assert_ok!(publish(QUOTER_4, EUR, USD, eur_usd(), 0, DAY + 120_000));
+		set_now(DAY_MS + 60_001);
+		assert_ok!(publish(QUOTER_4, EUR, USD, eur_usd(), 0, DAY_MS + 120_000));
 		assert_eq!(crate::QuoteCount::<Test>::get((EUR, USD)), 3);
 		assert!(Quotes::<Test>::get((EUR, USD), QUOTER_4).is_some());
 	});
@@ -221,9 +228,10 @@ fn a_pair_keeps_at_most_max_quotes_and_a_dead_one_gives_way() {
 #[test]
 fn l9_fx_class_c_converts_nothing_and_moves_no_capital_class_b_converts_only_for_trade() {
 	use crate::{Conversion, Purpose};
-	use tradefin_primitives::{identity::FxClass, testing::set_class};
+	use tradefin_primitives::identity::FxClass;
+	use tradefin_test_utils::set_class;
 	test(|| {
-		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY + 60_000));
+		assert_ok!(publish(QUOTER, EUR, USD, eur_usd(), 0, DAY_MS + 60_000));
 		let capital = |to| super::payments::payment(to, USD, 1_000, Purpose::Capital, vec![], None);
 		let pay = |who, p| Settlement::pay(RuntimeOrigin::signed(who), p).map_err(|e| e.error);
 		set_class(IMPORTER, FxClass::C);

@@ -23,7 +23,7 @@ fn legs_execute_in_order_and_all_together() {
 			USD,
 			rate,
 			0,
-			2 * DAY
+			2 * DAY_MS
 		));
 		// The importer buys 217,000 USD cents for 200,000 EUR cents, then pays the exporter's
 		// declaration with them and a capital transfer to its bank.

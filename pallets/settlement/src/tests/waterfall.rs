@@ -7,9 +7,9 @@ use pallet_financing::{FinancingState, Financings, PledgeOf, Product, Terms};
 use sp_runtime::FixedU128;
 use tradefin_primitives::{
 	identity::ConsentScope,
-	testing::grant,
-	trade::{DocumentId, DocumentLedger},
+	trade::{DocumentId, DocumentInspect},
 };
+use tradefin_test_utils::grant;
 
 use super::payments::payment;
 use crate::{mock::*, Event, Purpose};
@@ -20,7 +20,7 @@ const ADVANCE: u128 = 800_000;
 /// The exporter's declaration backs a financing at BANK of `ADVANCE` at 8% for 90 days;
 /// disbursed when `disburse`.
 fn financed(number: &str, disburse: bool) -> (DocumentId, u64) {
-	grant(EXPORTER, BANK, ConsentScope::All, 1_000 * DAY);
+	grant(EXPORTER, BANK, ConsentScope::All, 1_000 * DAY_MS);
 	let doc = declaration(EXPORTER, number, USD, FACE);
 	let line = pallet_trade_credit::NextLineId::<Test>::get();
 	assert_ok!(TradeCredit::issue_line(
@@ -28,7 +28,7 @@ fn financed(number: &str, disburse: bool) -> (DocumentId, u64) {
 		EXPORTER,
 		USD,
 		ADVANCE,
-		500 * DAY
+		500 * DAY_MS
 	));
 	let id = pallet_financing::NextFinancingId::<Test>::get();
 	let terms = Terms {
@@ -36,7 +36,7 @@ fn financed(number: &str, disburse: bool) -> (DocumentId, u64) {
 		product: Product::ExportReceivables,
 		line,
 		amount: ADVANCE,
-		tenor: 90 * DAY,
+		tenor: 90 * DAY_MS,
 		rate_bps: 800,
 	};
 	assert_ok!(Financing::apply(
@@ -69,7 +69,7 @@ fn state(id: u64) -> Option<FinancingState> {
 fn the_bank_is_repaid_first_and_the_exporter_gets_the_rest() {
 	test(|| {
 		let (doc, id) = financed("EXP-W1", true);
-		set_now(DAY + 73 * DAY);
+		set_now(DAY_MS + 73 * DAY_MS);
 		// 73 days of 8% on 800,000 = 12,800.
 		let interest = 12_800;
 		let (bank, exporter) = (balance(USD, BANK), balance(USD, EXPORTER));
@@ -135,7 +135,7 @@ fn an_importer_paying_in_euros_repays_the_dollar_financing() {
 			USD,
 			rate,
 			0,
-			2 * DAY
+			2 * DAY_MS
 		));
 		let exporter = balance(USD, EXPORTER);
 		// 800,000 EUR cents buy the declaration's 1,000,000 USD cents.
@@ -168,11 +168,12 @@ fn a_frozen_financing_or_a_pending_application_blocks_the_payment() {
 /// Capital payments to it stay refused.
 #[test]
 fn l6_a_barred_exporters_financed_document_still_repays_the_bank() {
-	use tradefin_primitives::{identity::ParticipantStatus, testing::set_status};
+	use tradefin_primitives::identity::ParticipantStatus;
+	use tradefin_test_utils::set_status;
 	for status in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {
 		test(|| {
 			let (doc, id) = financed("L6-BARRED", true);
-			set_now(DAY + 73 * DAY);
+			set_now(DAY_MS + 73 * DAY_MS);
 			set_status(EXPORTER, status);
 			// 73 days of 8% on 800,000 = 12,800.
 			let (bank, exporter) = (balance(USD, BANK), balance(USD, EXPORTER));

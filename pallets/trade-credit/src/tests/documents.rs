@@ -1,6 +1,7 @@
 //! Registration, attestation, disputes and cancellation.
 
 use frame_support::{assert_noop, assert_ok};
+use tradefin_primitives::ReasonCode;
 use tradefin_primitives::{identity::ConsentScope, trade::DocumentKind};
 
 use crate::{mock::*, purpose, DocumentStatus, Documents, Error, Event};
@@ -21,7 +22,7 @@ fn register(
 fn the_owner_registers_a_document_under_a_commitment_id() {
 	test(|| {
 		let doc = declaration("EXP-2026-0001", 100_000);
-		let id = crate::documents::document_id(doc.kind, &doc.issuer, &doc.number);
+		let id = crate::document_id(doc.kind, &doc.issuer, &doc.number);
 		assert_ok!(register(CLERK, EXPORTER, vec![doc]));
 		let stored = Documents::<Test>::get(id).expect("stored");
 		assert_eq!(stored.owner, EXPORTER, "the operator registered for its enterprise");
@@ -141,7 +142,7 @@ fn registration_refusals_are_named_and_change_nothing() {
 /// Registers a document of `kind` for the exporter and returns its id.
 pub fn registered(kind: DocumentKind, number: &str, face_value: u128) -> crate::DocumentId {
 	let doc = input(kind, number, face_value);
-	let id = crate::documents::document_id(doc.kind, &doc.issuer, &doc.number);
+	let id = crate::document_id(doc.kind, &doc.issuer, &doc.number);
 	assert_ok!(TradeCredit::register_documents(
 		RuntimeOrigin::signed(EXPORTER),
 		EXPORTER,
@@ -285,14 +286,21 @@ fn disputes_block_pledges_until_resolved() {
 		));
 		for who in [BANK, EXPORTER, TAX, STRANGER] {
 			assert_noop!(
-				TradeCredit::dispute_document(RuntimeOrigin::signed(who), id, 7),
+				TradeCredit::dispute_document(RuntimeOrigin::signed(who), id, ReasonCode(7)),
 				Error::<Test>::NotAuthority
 			);
 		}
-		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), id, 7));
-		assert_eq!(last_event(), Event::DocumentDisputed { id, by: REGULATOR, reason: 7 });
+		assert_ok!(TradeCredit::dispute_document(
+			RuntimeOrigin::signed(REGULATOR),
+			id,
+			ReasonCode(7)
+		));
+		assert_eq!(
+			last_event(),
+			Event::DocumentDisputed { id, by: REGULATOR, reason: ReasonCode(7) }
+		);
 		assert_noop!(
-			TradeCredit::dispute_document(RuntimeOrigin::signed(CUSTOMS), id, 8),
+			TradeCredit::dispute_document(RuntimeOrigin::signed(CUSTOMS), id, ReasonCode(8)),
 			Error::<Test>::Disputed
 		);
 		assert_noop!(
@@ -345,7 +353,7 @@ fn the_owner_cancels_only_an_unpledged_document() {
 			Error::<Test>::Cancelled
 		);
 		assert_noop!(
-			TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), id, 1),
+			TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), id, ReasonCode(1)),
 			Error::<Test>::Cancelled
 		);
 		assert_noop!(

@@ -4,7 +4,9 @@ use frame_support::{assert_noop, assert_ok};
 use tradefin_primitives::{identity::ParticipantStatus, trade::DocumentKind};
 
 use super::documents::registered;
-use crate::{mock::*, DocumentLedger, Documents, Error, Event, PledgeRef, Pledges};
+use crate::{
+	mock::*, DocumentInspect, DocumentLedger, Documents, Error, Event, PledgeRef, Pledges,
+};
 
 type Ledger = TradeCredit;
 
@@ -19,7 +21,7 @@ pub fn attested(number: &str, face: u128) -> crate::DocumentId {
 }
 
 fn financeable(id: &crate::DocumentId) -> u128 {
-	<TradeCredit as DocumentLedger<AccountId, u128>>::financeable(id)
+	<TradeCredit as DocumentInspect<AccountId, u128>>::financeable(id)
 }
 
 #[test]
@@ -118,7 +120,7 @@ fn releases_and_payments_move_the_financeable_balance() {
 			),
 			Ok(150)
 		);
-		let facts = <Ledger as DocumentLedger<_, _>>::document(&id).expect("facts");
+		let facts = <Ledger as DocumentInspect<_, _>>::document(&id).expect("facts");
 		assert_eq!(
 			(facts.owner, facts.face_value, facts.pledged, facts.paid),
 			(EXPORTER, 1_000, 0, 800)
@@ -173,7 +175,7 @@ fn a_banks_direct_pledges_never_touch_a_financings_collateral() {
 		assert_ok!(TradeCredit::release_pledge(RuntimeOrigin::signed(BANK), id, 1));
 		assert_eq!(Pledges::<Test>::get(id, (BANK, PledgeRef::Financing(1))), Some(600));
 		assert_eq!(Pledges::<Test>::get(id, (BANK, PledgeRef::Direct(1))), None);
-		assert_eq!(<Ledger as DocumentLedger<_, _>>::financeable(&id), 400);
+		assert_eq!(<Ledger as DocumentInspect<_, _>>::financeable(&id), 400);
 	});
 }
 

@@ -5,6 +5,7 @@
 use frame_support::assert_ok;
 use sp_runtime::StateVersion;
 use tradefin_primitives::trade::DocumentKind;
+use tradefin_primitives::ReasonCode;
 
 use super::documents::registered;
 use crate::{mock::*, Call};
@@ -37,7 +38,11 @@ fn fixture() -> Fixture {
 	let registered = registered(DocumentKind::ExportDeclaration, "P-REG", 1_000);
 	let attested = registered_and_attested("P-ATT");
 	let disputed = registered_and_attested("P-DSP");
-	assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), disputed, 1));
+	assert_ok!(TradeCredit::dispute_document(
+		RuntimeOrigin::signed(REGULATOR),
+		disputed,
+		ReasonCode(1)
+	));
 	assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), attested, 1, 10));
 	for _ in 0..2 {
 		assert_ok!(TradeCredit::issue_line(RuntimeOrigin::signed(BANK), EXPORTER, USD, 1_000, FAR));
@@ -75,7 +80,7 @@ fn cases() -> [Case; 14] {
 		),
 		(
 			"dispute_document",
-			|f| Call::dispute_document { id: f.attested, reason: 2 },
+			|f| Call::dispute_document { id: f.attested, reason: ReasonCode(2) },
 			&[REGULATOR, CUSTOMS],
 		),
 		// The regulator's dispute: only the regulator lifts it.
@@ -140,7 +145,8 @@ fn only_the_allowed_roles_succeed_and_refusals_change_nothing() {
 /// enterprise), is refused every call.
 #[test]
 fn m2_suspended_and_revoked_participants_are_refused_every_call() {
-	use tradefin_primitives::{identity::ParticipantStatus, testing::set_status};
+	use tradefin_primitives::identity::ParticipantStatus;
+	use tradefin_test_utils::set_status;
 	for (name, call, allowed) in cases() {
 		for &who in allowed {
 			for status in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {

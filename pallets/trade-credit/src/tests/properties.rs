@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::ledger::attested;
-use crate::{mock::*, DocumentLedger, Documents, PledgeRef};
+use crate::{mock::*, DocumentInspect, DocumentLedger, Documents, PledgeRef};
 
 const FACES: [u128; 3] = [1_000, 250, 7_777];
 const BANKS: [AccountId; 2] = [BANK, BANK_2];
@@ -138,7 +138,7 @@ proptest! {
 					assert!(stored.pledged + stored.paid <= FACES[doc], "never beyond face value");
 					assert_eq!((stored.pledged, stored.paid), (model.pledged(doc), model.paid[doc]));
 					assert_eq!(
-						<Ledger as DocumentLedger<_, _>>::financeable(id),
+						<Ledger as DocumentInspect<_, _>>::financeable(id),
 						model.free(doc),
 						"financeable = face - pledged - paid"
 					);

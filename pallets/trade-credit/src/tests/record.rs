@@ -4,8 +4,8 @@ use frame_support::assert_ok;
 use tradefin_primitives::identity::ConsentScope;
 
 use crate::{
-	mock::*, CreditAmounts, CreditLines, CreditRecord, CreditRecordHook, CreditRecords, Event,
-	Exposure, RecordRefusal, RecordView,
+	mock::*, CreditAmounts, CreditLines, CreditRecord, CreditRecords, Event, Exposure,
+	FinancingRecordHook, PaymentRecordHook, RecordRefusal, RecordView,
 };
 
 type Hook = TradeCredit;
@@ -13,20 +13,20 @@ type Hook = TradeCredit;
 #[test]
 fn financing_and_settlement_facts_build_the_record() {
 	test(|| {
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 2_000, true);
-		<Hook as CreditRecordHook<_, _>>::financing_overdue(&EXPORTER, USD, 400);
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 500_000, false);
-		<Hook as CreditRecordHook<_, _>>::financing_defaulted(&EXPORTER, USD, 300);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 2_000, true);
+		<Hook as FinancingRecordHook<_, _>>::financing_overdue(&EXPORTER, USD, 400);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 500_000, false);
+		<Hook as FinancingRecordHook<_, _>>::financing_defaulted(&EXPORTER, USD, 300);
 		let expected = CreditRecord { repaid_on_time: 2, repaid_late: 1, overdue: 1, defaulted: 1 };
 		assert_eq!(CreditRecords::<Test>::get(EXPORTER), expected);
 		assert_eq!(
 			last_event(),
 			Event::CreditRecordUpdated { enterprise: EXPORTER, record: expected }
 		);
-		<Hook as CreditRecordHook<_, _>>::settled(&EXPORTER, USD, 700);
-		<Hook as CreditRecordHook<_, _>>::settled(&EXPORTER, USD, 300);
-		<Hook as CreditRecordHook<_, _>>::settled(&EXPORTER, EUR, 50);
+		<Hook as PaymentRecordHook<_, _>>::settled(&EXPORTER, USD, 700);
+		<Hook as PaymentRecordHook<_, _>>::settled(&EXPORTER, USD, 300);
+		<Hook as PaymentRecordHook<_, _>>::settled(&EXPORTER, EUR, 50);
 		assert_eq!(
 			last_event(),
 			Event::VolumeSettled { enterprise: EXPORTER, currency: EUR, amount: 50, total: 50 }
@@ -56,7 +56,7 @@ fn financing_and_settlement_facts_build_the_record() {
 #[test]
 fn only_a_bank_with_live_consent_reads_the_record() {
 	test(|| {
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
 		for who in [REGULATOR, CUSTOMS, EXPORTER, STRANGER, SUSPENDED_BANK] {
 			assert_eq!(
 				TradeCredit::credit_record_for(&who, &EXPORTER),
@@ -112,17 +112,17 @@ fn l8_a_financing_below_the_minimum_does_not_improve_the_record() {
 	test(|| {
 		// The minimum is 100 whole units: 100 USD (no decimals) and 100.000 EUR (three).
 		for _ in 0..50 {
-			<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 99, true);
-			<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 99_999, true);
+			<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 99, true);
+			<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 99_999, true);
 		}
 		assert_eq!(CreditRecords::<Test>::get(EXPORTER), CreditRecord::default());
 		assert_eq!(crate::RecordAmounts::<Test>::iter_prefix(EXPORTER).count(), 0);
-		<Hook as CreditRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 100_000, true);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 100_000, true);
 		assert_eq!(CreditRecords::<Test>::get(EXPORTER).repaid_on_time, 1);
 		assert_eq!(crate::RecordAmounts::<Test>::get(EXPORTER, EUR).repaid_on_time, 100_000);
 		// What goes wrong always counts, however small.
-		<Hook as CreditRecordHook<_, _>>::financing_overdue(&EXPORTER, USD, 1);
-		<Hook as CreditRecordHook<_, _>>::financing_defaulted(&EXPORTER, USD, 1);
+		<Hook as FinancingRecordHook<_, _>>::financing_overdue(&EXPORTER, USD, 1);
+		<Hook as FinancingRecordHook<_, _>>::financing_defaulted(&EXPORTER, USD, 1);
 		let record = CreditRecords::<Test>::get(EXPORTER);
 		assert_eq!((record.overdue, record.defaulted), (1, 1));
 		assert_eq!(crate::RecordAmounts::<Test>::get(EXPORTER, USD).overdue, 1);

@@ -3,6 +3,7 @@
 
 use frame_support::{assert_noop, assert_ok};
 use tradefin_primitives::trade::{DocumentKind, DocumentStatus};
+use tradefin_primitives::ReasonCode;
 
 use super::documents::registered;
 use crate::{mock::*, Disputes, Documents, Error, Event};
@@ -28,12 +29,16 @@ fn m4_only_the_attester_or_the_regulator_disputes_and_only_the_disputer_or_the_r
 		// (b) Another bank, unrelated to the bill of lading BANK attested, cannot dispute it.
 		let bl = bill_of_lading("BL-M4");
 		assert_noop!(
-			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK_2), bl, 0),
+			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK_2), bl, ReasonCode(0)),
 			Error::<Test>::NotAuthority
 		);
 		// (a) The regulator's dispute is the regulator's to lift: not the attester's, not
 		// another bank's.
-		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(REGULATOR), bl, 7));
+		assert_ok!(TradeCredit::dispute_document(
+			RuntimeOrigin::signed(REGULATOR),
+			bl,
+			ReasonCode(7)
+		));
 		for who in [BANK, BANK_2, CUSTOMS, EXPORTER] {
 			assert_noop!(
 				TradeCredit::resolve_dispute(RuntimeOrigin::signed(who), bl),
@@ -44,13 +49,13 @@ fn m4_only_the_attester_or_the_regulator_disputes_and_only_the_disputer_or_the_r
 		assert_eq!(status(bl), Some(DocumentStatus::Attested));
 		assert!(Disputes::<Test>::get(bl).is_none());
 		// The attester's own dispute: the attester or the regulator resolves it, nobody else.
-		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), bl, 3));
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), bl, ReasonCode(3)));
 		assert_noop!(
 			TradeCredit::resolve_dispute(RuntimeOrigin::signed(BANK_2), bl),
 			Error::<Test>::NotTheDisputer
 		);
 		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(BANK), bl));
-		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), bl, 3));
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), bl, ReasonCode(3)));
 		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(REGULATOR), bl));
 		// A declaration customs attested: a bank cannot dispute it.
 		let declaration = registered(DocumentKind::ExportDeclaration, "EXP-M4", 1_000);
@@ -59,7 +64,7 @@ fn m4_only_the_attester_or_the_regulator_disputes_and_only_the_disputer_or_the_r
 			(vec![declaration]).try_into().expect("within the bound")
 		));
 		assert_noop!(
-			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), declaration, 1),
+			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), declaration, ReasonCode(1)),
 			Error::<Test>::NotAuthority
 		);
 	});
@@ -160,7 +165,7 @@ fn m7_a_banks_direct_pledges_are_capped_and_lapse_with_its_consent() {
 		}
 		// The owner revokes the consent: the pledges lapse; the owner (through its operator) or
 		// the regulator releases them, nobody else.
-		tradefin_primitives::testing::revoke_all(EXPORTER, BANK);
+		tradefin_test_utils::revoke_all(EXPORTER, BANK);
 		for who in [BANK_2, CUSTOMS, IMPORTER, STRANGER] {
 			assert_noop!(
 				TradeCredit::release_lapsed_pledge(RuntimeOrigin::signed(who), id, BANK, 2),
@@ -196,8 +201,8 @@ fn m7_a_direct_pledge_lapses_when_the_consent_expires() {
 			RuntimeOrigin::signed(CUSTOMS),
 			(vec![id]).try_into().expect("within the bound")
 		));
-		tradefin_primitives::testing::revoke_all(EXPORTER, BANK_2);
-		tradefin_primitives::testing::grant(
+		tradefin_test_utils::revoke_all(EXPORTER, BANK_2);
+		tradefin_test_utils::grant(
 			EXPORTER,
 			BANK_2,
 			tradefin_primitives::identity::ConsentScope::TradeDocuments,
@@ -268,7 +273,7 @@ fn m9_documents_registered_per_owner_and_day_are_bounded() {
 		assert_noop!(register(1_000), crate::Error::<Test>::DailyDocumentQuota);
 		// The next UTC day, the owner registers again.
 		let now = TradeCredit::now();
-		tradefin_primitives::testing::set_now(now + 86_400_000);
+		tradefin_test_utils::set_now(now + tradefin_primitives::DAY_MS);
 		assert_ok!(register(1_000));
 		assert_eq!(crate::DocumentsToday::<Test>::get(EXPORTER).1, 5);
 	});

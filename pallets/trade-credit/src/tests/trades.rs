@@ -3,16 +3,17 @@
 
 use frame_support::{assert_noop, assert_ok, traits::ConstU32, BoundedVec};
 use sp_core::H256;
+use tradefin_primitives::ReasonCode;
 use tradefin_primitives::{
-	testing::legal_id_of,
 	trade::{DocumentKind, DocumentStatus},
 	Balance,
 };
+use tradefin_test_utils::legal_id_of;
 
 use super::ledger::attested;
 use crate::{
-	mock::*, DocumentId, DocumentInput, DocumentLedger, Documents, Error, Event, PledgeRef,
-	TradeOf, TradeUsage, TradeUse,
+	mock::*, DocumentId, DocumentInput, DocumentInspect, DocumentLedger, Documents, Error, Event,
+	PledgeRef, TradeOf, TradeUsage, TradeUse,
 };
 
 type Ledger = TradeCredit;
@@ -60,7 +61,7 @@ fn shipment(tag: &str) -> (DocumentId, [DocumentId; 3]) {
 }
 
 fn financeable(id: &DocumentId) -> Balance {
-	<Ledger as DocumentLedger<AccountId, Balance>>::financeable(id)
+	<Ledger as DocumentInspect<AccountId, Balance>>::financeable(id)
 }
 
 #[test]
@@ -113,12 +114,12 @@ fn h4_a_payment_through_any_document_of_the_trade_comes_off_its_value() {
 			<Ledger as DocumentLedger<_, _>>::record_payment(&declaration, 1),
 			Error::<Test>::ExceedsUnpaid
 		);
-		let facts = <Ledger as DocumentLedger<_, _>>::document(&declaration).expect("registered");
+		let facts = <Ledger as DocumentInspect<_, _>>::document(&declaration).expect("registered");
 		assert_eq!(
 			(facts.trade, facts.in_force, facts.free, facts.room),
 			(declaration, true, 0, 0)
 		);
-		let facts = <Ledger as DocumentLedger<_, _>>::document(&bill).expect("registered");
+		let facts = <Ledger as DocumentInspect<_, _>>::document(&bill).expect("registered");
 		assert_eq!((facts.trade, facts.free, facts.pledged), (declaration, 0, 6_000));
 		// Paying the bill's pledge moves it from pledged to paid: still within the trade.
 		assert_ok!(<Ledger as DocumentLedger<_, _>>::settle_pledge(
@@ -201,13 +202,17 @@ fn h4_a_disputed_or_cancelled_anchor_stops_its_trade() {
 	test(|| {
 		let (declaration, [bill, invoice, _]) = shipment("DSP");
 		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), bill, 1, 1_000));
-		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(CUSTOMS), declaration, 4));
+		assert_ok!(TradeCredit::dispute_document(
+			RuntimeOrigin::signed(CUSTOMS),
+			declaration,
+			ReasonCode(4)
+		));
 		assert_eq!(financeable(&invoice), 0);
 		assert_noop!(
 			TradeCredit::pledge(RuntimeOrigin::signed(BANK), invoice, 1, 1),
 			Error::<Test>::TradeNotInForce
 		);
-		let facts = <Ledger as DocumentLedger<_, _>>::document(&bill).expect("registered");
+		let facts = <Ledger as DocumentInspect<_, _>>::document(&bill).expect("registered");
 		assert!(!facts.in_force, "a disputed anchor puts its trade out of force");
 		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(CUSTOMS), declaration));
 		assert_eq!(financeable(&invoice), 9_000);
@@ -266,7 +271,7 @@ fn h4_link_refusals_are_named_and_change_nothing() {
 		for who in [IMPORTER, STRANGER, CUSTOMS] {
 			assert_noop!(link(who, declaration, &[bill]), Error::<Test>::NotOwnerOrConsentedBank);
 		}
-		tradefin_primitives::testing::revoke_all(EXPORTER, BANK_2);
+		tradefin_test_utils::revoke_all(EXPORTER, BANK_2);
 		assert_noop!(link(BANK_2, declaration, &[bill]), Error::<Test>::NoConsent);
 		// Another owner's invoice, or one in another currency, belongs to another trade.
 		let foreign = register(IMPORTER, input(DocumentKind::CommercialInvoice, "INV-IMP", 10));
