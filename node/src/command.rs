@@ -25,8 +25,9 @@ impl SubstrateCli for Cli {
 		env!("CARGO_PKG_AUTHORS").into()
 	}
 
+	/// The issue tracker of the repository named in the workspace's `Cargo.toml` (one place).
 	fn support_url() -> String {
-		"the tradefin issue tracker".into()
+		concat!(env!("CARGO_PKG_REPOSITORY"), "/issues").into()
 	}
 
 	fn copyright_start_year() -> i32 {

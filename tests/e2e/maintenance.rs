@@ -31,7 +31,9 @@ fn chain_info(base: &Path) -> (u64, u64) {
 	let output = run(base, &["chain-info"]);
 	let info: serde_json::Value =
 		serde_json::from_slice(&output.stdout).expect("chain-info prints JSON");
-	let number = |key: &str| info[key].as_u64().unwrap_or_else(|| panic!("{key} in {info}"));
+	let number = |key: &str| {
+		info.get(key).and_then(|v| v.as_u64()).unwrap_or_else(|| panic!("{key} in {info}"))
+	};
 	(number("best_number"), number("finalized_number"))
 }
 

@@ -52,7 +52,7 @@ fn presign(at: &OnlineClientAtBlock<SubstrateConfig>, signers: &[Keypair]) -> Ve
 		dynamic::transaction("Balances", "transfer_keep_alive", (to, 1_000_000_000_000u128));
 	(0..EACH)
 		.map(|i| {
-			let signer = &signers[(i % signers.len() as u64) as usize];
+			let signer = signers.get((i % signers.len() as u64) as usize).expect("a signer");
 			let nonce = i / signers.len() as u64;
 			let params = Params::<SubstrateConfig>::new().nonce(nonce).immortal().build();
 			let mut signable = at

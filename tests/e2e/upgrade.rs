@@ -120,7 +120,7 @@ fn authorize(code_hash: [u8; 32]) -> Value {
 async fn spec_version(rpc: &RpcClient) -> u32 {
 	let version: serde_json::Value =
 		rpc.request("state_getRuntimeVersion", rpc_params![]).await.expect("the version RPC");
-	let spec = version["specVersion"].as_u64().expect("a specVersion");
+	let spec = version.get("specVersion").and_then(|v| v.as_u64()).expect("a specVersion");
 	u32::try_from(spec).expect("a u32")
 }
 

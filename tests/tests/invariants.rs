@@ -18,6 +18,7 @@ use pallet_settlement::{PaymentInput, Purpose};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::FixedU128;
 use std::collections::BTreeMap;
+use tradefin_primitives::ReasonCode;
 use tradefin_primitives::{
 	identity::{purpose, AttestationKind, ConsentScope, FxClass},
 	trade::{DocumentId, DocumentInspect, DocumentKind},
@@ -53,7 +54,7 @@ impl Rng {
 		}
 	}
 	fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-		items[self.below(items.len() as u64) as usize]
+		*items.get(self.below(items.len() as u64) as usize).expect("a choice from a non-empty list")
 	}
 	fn chance(&mut self, percent: u64) -> bool {
 		self.below(100) < percent
@@ -218,7 +219,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 	let mut financing_in = |states: &[FinancingState]| {
 		let fit: Vec<_> = all.iter().filter(|(_, f)| states.contains(&f.state)).cloned().collect();
 		let pool = if !fit.is_empty() && rng.chance(90) { &fit } else { &all };
-		(!pool.is_empty()).then(|| pool[rng.below(pool.len() as u64) as usize].clone())
+		pool.get(rng.below(pool.len() as u64) as usize).cloned()
 	};
 	use FinancingState::*;
 	let pending = financing_in(&[Applied, Approved]);
@@ -251,10 +252,8 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 		// A bill of lading, invoice or policy of one of the owner's trades, linked and attested
 		// by a bank; sometimes worth more than the trade, sometimes under the wrong issuer.
 		2 | 3 => {
-			let Some(anchor) = world
-				.anchors
-				.get(&owner)
-				.and_then(|a| (!a.is_empty()).then(|| a[rng.below(a.len() as u64) as usize]))
+			let Some(anchor) =
+				world.anchors.get(&owner).and_then(|a| (!a.is_empty()).then(|| rng.pick(a)))
 			else {
 				return ("skip", Ok(()));
 			};
@@ -297,7 +296,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 			}
 			let pledges: Vec<PledgeOf> = (0..1 + rng.below(2))
 				.map(|_| {
-					let document = accepted[rng.below(accepted.len() as u64) as usize];
+					let document = rng.pick(&accepted);
 					let room =
 						<TradeCredit as DocumentInspect<_, _>>::financeable(&document) as u64;
 					let amount = if rng.chance(80) {
@@ -310,7 +309,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 				.collect();
 			let total: u128 = pledges.iter().map(|p| p.amount).sum();
 			let lines = world.lines.get(&owner).cloned().unwrap_or_default();
-			let (line, bank) = lines[rng.below(lines.len() as u64) as usize];
+			let (line, bank) = rng.pick(&lines);
 			let rate = Financing::advance_rate(product) * total;
 			let terms = Terms {
 				bank: bank.to_account_id(),
@@ -336,9 +335,9 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 				// Mostly forward: approve what was applied for, disburse what was approved.
 				(FinancingState::Applied, true, _) => Financing::approve(signed(bank), id),
 				(FinancingState::Approved, true, _) => Financing::disburse(signed(bank), id),
-				(_, _, 0..=2) => Financing::reject(signed(bank), id, 1),
+				(_, _, 0..=2) => Financing::reject(signed(bank), id, ReasonCode(1)),
 				(_, _, 3 | 4) => Financing::withdraw(signed(enterprise), id),
-				(_, _, 5) => Financing::cancel(signed(Alice), id, 2),
+				(_, _, 5) => Financing::cancel(signed(Alice), id, ReasonCode(2)),
 				(_, _, 6) if rng.chance(30) => Financing::freeze(signed(Alice), id),
 				(_, _, 6 | 7) => Financing::unfreeze(signed(Alice), id),
 				_ => Financing::expire(signed(Ferdie), id),
@@ -358,7 +357,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 			if docs.is_empty() {
 				return ("skip", Ok(()));
 			}
-			let (document, _) = docs[rng.below(docs.len() as u64) as usize];
+			let (document, _) = rng.pick(&docs);
 			let unpaid = Settlement::unpaid(&document).unwrap_or(0) as u64;
 			let convert = rng.chance(30);
 			let usd = u128::from(1 + rng.below(unpaid + unpaid / 8 + 1));
@@ -381,10 +380,10 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 			if docs.is_empty() {
 				return ("skip", Ok(()));
 			}
-			let (document, kind) = docs[rng.below(docs.len() as u64) as usize];
+			let (document, kind) = rng.pick(&docs);
 			let authority = if kind.is_anchor() { Dave } else { rng.pick(&[Bob, Charlie]) };
 			let result = if rng.chance(50) {
-				TradeCredit::dispute_document(signed(authority), document, 1)
+				TradeCredit::dispute_document(signed(authority), document, ReasonCode(1))
 			} else {
 				TradeCredit::resolve_dispute(signed(authority), document)
 			};
@@ -414,7 +413,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 		// Lines frozen and unfrozen by their bank or the regulator.
 		21 => {
 			let lines = world.lines.get(&owner).cloned().unwrap_or_default();
-			let (line, bank) = lines[rng.below(lines.len() as u64) as usize];
+			let (line, bank) = rng.pick(&lines);
 			let by = rng.pick(&[bank, Alice]);
 			let result = if rng.chance(30) {
 				TradeCredit::freeze_line(signed(by), line)
@@ -440,13 +439,15 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 					purpose::ANY,
 					FAR,
 				),
-				4 => EnterpriseIdentity::suspend(signed(Alice), owner.to_account_id(), 1),
+				4 => {
+					EnterpriseIdentity::suspend(signed(Alice), owner.to_account_id(), ReasonCode(1))
+				}
 				5..=8 => EnterpriseIdentity::reinstate(signed(Alice), owner.to_account_id()),
 				_ => EnterpriseIdentity::set_fx_class(
 					signed(Alice),
 					owner.to_account_id(),
 					rng.pick(&[FxClass::A, FxClass::B]),
-					1,
+					ReasonCode(1),
 				),
 			};
 			("people", result)

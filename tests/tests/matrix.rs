@@ -17,6 +17,7 @@ use sp_runtime::{
 	StateVersion,
 };
 use tradefin_primitives::identity::{ParticipantKind, ParticipantStatus};
+use tradefin_primitives::ReasonCode;
 use tradefin_runtime::{
 	EnterpriseIdentity, Executive, Runtime, RuntimeCall, RuntimeOrigin, System,
 };
@@ -94,8 +95,12 @@ fn chain(who: Sr25519Keyring, status: ParticipantStatus) -> sp_io::TestExternali
 		));
 		let by = RuntimeOrigin::signed(Two.to_account_id());
 		let barred = match status {
-			ParticipantStatus::Suspended => EnterpriseIdentity::suspend(by, who.to_account_id(), 1),
-			ParticipantStatus::Revoked => EnterpriseIdentity::revoke(by, who.to_account_id(), 1),
+			ParticipantStatus::Suspended => {
+				EnterpriseIdentity::suspend(by, who.to_account_id(), ReasonCode(1))
+			}
+			ParticipantStatus::Revoked => {
+				EnterpriseIdentity::revoke(by, who.to_account_id(), ReasonCode(1))
+			}
 			_ => Ok(()),
 		};
 		assert_ok!(barred);
@@ -179,9 +184,9 @@ fn a_barred_enterprise_really_revokes_its_consent_in_a_block() {
 			let by = RuntimeOrigin::signed(Alice.to_account_id());
 			let barred = match status {
 				ParticipantStatus::Suspended => {
-					EnterpriseIdentity::suspend(by, AliceStash.to_account_id(), 1)
+					EnterpriseIdentity::suspend(by, AliceStash.to_account_id(), ReasonCode(1))
 				}
-				_ => EnterpriseIdentity::revoke(by, AliceStash.to_account_id(), 1),
+				_ => EnterpriseIdentity::revoke(by, AliceStash.to_account_id(), ReasonCode(1)),
 			};
 			assert_ok!(barred);
 			initialize_block(1, 1, recorded_genesis_hash());

@@ -3,6 +3,7 @@
 //! `development` genesis. The refusal codes are `pallet_enterprise_identity::rejection`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use tradefin_primitives::ReasonCode;
 
 use frame_support::assert_ok;
 use pallet_enterprise_identity::{rejection, Standing};
@@ -106,7 +107,11 @@ fn an_applicant_may_only_withdraw_until_approved() {
 #[test]
 fn a_suspended_enterprise_may_only_revoke_consents_and_repay() {
 	dev_chain(|| {
-		assert_ok!(EnterpriseIdentity::suspend(origin(Alice), AliceStash.to_account_id(), 1));
+		assert_ok!(EnterpriseIdentity::suspend(
+			origin(Alice),
+			AliceStash.to_account_id(),
+			ReasonCode(1)
+		));
 		assert_eq!(verdict(pool(transfer(Bob), AliceStash)), refused(rejection::SUSPENDED));
 		let revoke =
 			RuntimeCall::EnterpriseIdentity(pallet_enterprise_identity::Call::revoke_consent {
@@ -117,7 +122,11 @@ fn a_suspended_enterprise_may_only_revoke_consents_and_repay() {
 		let repay = RuntimeCall::Financing(pallet_financing::Call::repay { id: 0, amount: 1 });
 		assert_eq!(verdict(pool(repay.clone(), AliceStash)), Ok(()));
 		// Revoked: the same two, nothing else.
-		assert_ok!(EnterpriseIdentity::revoke(origin(Alice), AliceStash.to_account_id(), 2));
+		assert_ok!(EnterpriseIdentity::revoke(
+			origin(Alice),
+			AliceStash.to_account_id(),
+			ReasonCode(2)
+		));
 		assert_eq!(verdict(pool(transfer(Bob), AliceStash)), refused(rejection::REVOKED));
 		assert_eq!(verdict(pool(revoke, AliceStash)), Ok(()));
 		assert_eq!(verdict(pool(repay, AliceStash)), Ok(()));
@@ -127,7 +136,7 @@ fn a_suspended_enterprise_may_only_revoke_consents_and_repay() {
 #[test]
 fn a_suspended_bank_is_refused_even_its_council_vote() {
 	dev_chain(|| {
-		assert_ok!(EnterpriseIdentity::suspend(origin(Alice), Bob.to_account_id(), 1));
+		assert_ok!(EnterpriseIdentity::suspend(origin(Alice), Bob.to_account_id(), ReasonCode(1)));
 		let vote = RuntimeCall::Council(pallet_collective::Call::vote {
 			proposal: Default::default(),
 			index: 0,

@@ -7,6 +7,7 @@ use frame_support::{assert_noop, assert_ok, dispatch::RawOrigin, traits::fungibl
 use pallet_financing::{PledgeOf, Product, Terms};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::{traits::Dispatchable, DispatchError, MultiAddress};
+use tradefin_primitives::ReasonCode;
 use tradefin_runtime::{
 	Assets, EnterpriseIdentity, Financing, Runtime, RuntimeCall, RuntimeOrigin, Settlement, System,
 };
@@ -43,7 +44,11 @@ fn h5_currencies_move_only_through_settlement() {
 		System::set_block_number(1);
 		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
 		// The review's reproduction: a suspended exporter, then a non-participant, move USD.
-		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), AliceStash.to_account_id(), 1));
+		assert_ok!(EnterpriseIdentity::suspend(
+			signed(Alice),
+			AliceStash.to_account_id(),
+			ReasonCode(1)
+		));
 		let transfer = |target, amount| {
 			assets(pallet_assets::Call::transfer { id: USD.into(), target: to(target), amount })
 		};
@@ -206,18 +211,18 @@ fn l6_a_barred_institution_loses_its_council_seat_and_votes_until_reinstated() {
 		};
 		assert!(ayes().contains(&bob));
 
-		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), bob.clone(), 1));
+		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), bob.clone(), ReasonCode(1)));
 		assert!(!seated(&bob), "suspended, Bob leaves the council");
 		assert!(!ayes().contains(&bob), "and his vote with him");
 		assert_ok!(EnterpriseIdentity::reinstate(signed(Alice), bob.clone()));
 		assert!(seated(&bob), "reinstated, Bob sits again");
 
-		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), charlie.clone(), 1));
-		assert_ok!(EnterpriseIdentity::revoke(signed(Alice), charlie.clone(), 2));
+		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), charlie.clone(), ReasonCode(1)));
+		assert_ok!(EnterpriseIdentity::revoke(signed(Alice), charlie.clone(), ReasonCode(2)));
 		assert!(!seated(&charlie), "revoked, Charlie is gone");
 		assert!(!pallet_enterprise_identity::Reseat::<Runtime>::contains_key(&charlie));
 		// A participant that never sat loses nothing and gets nothing back.
-		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), Dave.to_account_id(), 1));
+		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), Dave.to_account_id(), ReasonCode(1)));
 		assert!(!pallet_enterprise_identity::Reseat::<Runtime>::contains_key(Dave.to_account_id()));
 		assert_eq!(Seats::get().len(), 2);
 	});

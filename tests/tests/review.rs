@@ -10,6 +10,7 @@ use pallet_financing::{FinancingState, Financings, PledgeOf, Product, Terms};
 use pallet_settlement::{PaymentInput, Purpose};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::DispatchResult;
+use tradefin_primitives::ReasonCode;
 use tradefin_primitives::{
 	identity::{purpose, ConsentScope, FxClass},
 	trade::{DocumentId, DocumentInspect, DocumentKind},
@@ -251,7 +252,7 @@ fn set_class(enterprise: Sr25519Keyring, class: FxClass) {
 		signed(Alice),
 		enterprise.to_account_id(),
 		class,
-		1
+		ReasonCode(1)
 	));
 }
 
@@ -506,7 +507,7 @@ fn h6_an_approved_financing_no_longer_blocks_its_document_once_the_bank_rejects_
 			TradeCredit::cancel_document(signed(AliceStash), d),
 			pallet_trade_credit::Error::<Runtime>::DocumentPledged
 		);
-		assert_ok!(Financing::reject(signed(Bob), f, 1));
+		assert_ok!(Financing::reject(signed(Bob), f, ReasonCode(1)));
 		let alice = usd(AliceStash);
 		assert_ok!(pay(10_000_000, d));
 		assert_eq!(usd(AliceStash) - alice, 10_000_000);
@@ -564,7 +565,7 @@ impl Rng {
 	}
 
 	fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-		items[self.below(items.len() as u64) as usize]
+		*items.get(self.below(items.len() as u64) as usize).expect("a choice from a non-empty list")
 	}
 }
 
@@ -654,7 +655,7 @@ fn l1_the_runtime_apis_agree_with_apply_and_pay() {
 							rng.below(4),
 							u128::from(1 + rng.below(50)),
 						),
-						1 => TradeCredit::dispute_document(signed(Dave), doc, 1),
+						1 => TradeCredit::dispute_document(signed(Dave), doc, ReasonCode(1)),
 						_ => TradeCredit::resolve_dispute(signed(Dave), doc),
 					};
 				}

@@ -5,6 +5,7 @@ use frame_support::{assert_noop, assert_ok};
 use pallet_trade_credit::{CreditLine, Error, Exposure, LineStatus, RecordRefusal};
 use sp_keyring::Sr25519Keyring::{self, *};
 use tradefin_primitives::identity::ConsentScope;
+use tradefin_primitives::ReasonCode;
 use tradefin_runtime::{
 	configs::trade::ClassBCap, EnterpriseIdentity, Runtime, RuntimeOrigin, System, TradeCredit,
 };
@@ -75,7 +76,11 @@ fn lines_follow_the_identity_pallets_classes_and_consents() {
 
 		// The regulator freezes a line and suspending the enterprise stops new lines.
 		assert_ok!(TradeCredit::freeze_line(signed(Alice), 0));
-		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), AliceStash.to_account_id(), 3));
+		assert_ok!(EnterpriseIdentity::suspend(
+			signed(Alice),
+			AliceStash.to_account_id(),
+			ReasonCode(3)
+		));
 		assert_noop!(issue(Charlie, AliceStash, USD, 1), Error::<Runtime>::EnterpriseNotActive);
 
 		// The credit record: only a bank holding a live credit-record consent reads it.

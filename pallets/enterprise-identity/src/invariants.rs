@@ -10,7 +10,6 @@ use crate::pallet::{
 
 impl<T: Config> Pallet<T> {
 	/// The invariants of this pallet's storage (run by `try_state` and after every test).
-	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), DispatchError> {
 		use frame_support::traits::fungible::InspectHold;
 		let invariant = |holds: bool, what: &'static str| {

@@ -38,7 +38,6 @@
 //! more principal than its product's advance rate times its remaining pledges.
 
 #![cfg_attr(not(feature = "std"), no_std)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
 extern crate alloc;
 

@@ -22,7 +22,6 @@
 //! escrow equal the open escrows, per payer and currency.
 
 #![cfg_attr(not(feature = "std"), no_std)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
 extern crate alloc;
 

@@ -31,7 +31,6 @@
 //! exactly its lines that are not closed.
 
 #![cfg_attr(not(feature = "std"), no_std)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::indexing_slicing))]
 
 extern crate alloc;
 
