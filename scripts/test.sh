@@ -2,7 +2,8 @@
 # Command 2 of the README: runs every test of the project (unit, runtime-level, chain-spec
 # drift, end-to-end against a real tradefin-node), after formatting and lint checks.
 # Idempotent; does its own set-up. Prints how long each phase took, and a summary at the end.
-# Set TRADEFIN_SKIP_LINT=1 to skip the format check (clippy runs inside the build, always).
+# Set TRADEFIN_SKIP_LINT=1 to skip the format and feature checks (clippy runs inside the build,
+# always).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -16,7 +17,15 @@ if [[ "${TRADEFIN_SKIP_LINT:-0}" != 1 ]]; then
 	phase=$(date +%s)
 	echo "== cargo fmt --check"
 	cargo fmt --all -- --check
-	tradefin_phase_done "${phase}" "format check"
+	tools="$(scripts/tools.sh)"
+	echo "== taplo format --check (every TOML file, .config/taplo.toml)"
+	"${tools}/taplo" format --check --config .config/taplo.toml
+	echo "== zepter run check (feature propagation, .config/zepter.yaml)"
+	# zepter reads every crate's manifest offline: on a new machine they are fetched first
+	# (the build would fetch them anyway).
+	cargo fetch --locked --quiet
+	"${tools}/zepter" run check
+	tradefin_phase_done "${phase}" "format and feature checks"
 fi
 
 phase=$(date +%s)

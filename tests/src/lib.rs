@@ -4,7 +4,10 @@
 //!   for runtime-level scenarios that execute real blocks without a node;
 //! - [`node`]: starts the real `tradefin-node` binary on free ports in a temporary base path,
 //!   waits for its RPC, and stops it cleanly.
+//! - [`network`]: several nodes of one chain on loopback, each on its own database, that can
+//!   be killed, frozen, resumed and restarted; their heads and Prometheus metrics.
 
+pub mod network;
 pub mod node;
 pub mod runtime;
 

@@ -23,6 +23,34 @@ pub fn free_port() -> u16 {
 		.expect("the OS hands out a free port")
 }
 
+/// The last `lines` lines of the log at `path` of node `name`, for failure messages.
+pub(crate) fn log_tail(path: &Path, name: &str, lines: usize) -> String {
+	let text = std::fs::read_to_string(path).unwrap_or_default();
+	let all: Vec<&str> = text.lines().collect();
+	let from = all.len().saturating_sub(lines);
+	format!("--- last log lines of {name} ---\n{}", all.get(from..).unwrap_or(&[]).join("\n"))
+}
+
+/// Waits until the node `child` (named `name`, logging to `log`) answers RPC at `url`; panics
+/// with its log if it exits first or takes longer than [`STARTUP_TIMEOUT`].
+pub(crate) async fn wait_for_rpc(child: &mut Child, url: &str, name: &str, log: &Path) {
+	let started = Instant::now();
+	loop {
+		if let Ok(Some(status)) = child.try_wait() {
+			panic!("{name} exited during start-up ({status})\n{}", log_tail(log, name, 40));
+		}
+		if subxt::rpcs::RpcClient::from_insecure_url(url).await.is_ok() {
+			return;
+		}
+		assert!(
+			started.elapsed() < STARTUP_TIMEOUT,
+			"{name} did not open RPC within {STARTUP_TIMEOUT:?}\n{}",
+			log_tail(log, name, 40)
+		);
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
+}
+
 /// A running `tradefin-node` in its own temporary base path; killed if dropped while running.
 pub struct TestNode {
 	child: Option<Child>,
@@ -81,29 +109,14 @@ impl TestNode {
 	}
 
 	async fn wait_for_rpc(&mut self) {
-		let started = Instant::now();
-		loop {
-			if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
-				panic!("tradefin-node exited during start-up ({status})\n{}", self.log_tail());
-			}
-			if OnlineClient::<SubstrateConfig>::from_insecure_url(self.url()).await.is_ok() {
-				return;
-			}
-			assert!(
-				started.elapsed() < STARTUP_TIMEOUT,
-				"tradefin-node did not open RPC within {STARTUP_TIMEOUT:?}\n{}",
-				self.log_tail()
-			);
-			tokio::time::sleep(Duration::from_millis(250)).await;
-		}
+		let url = self.url();
+		let child = self.child.as_mut().expect("the node was just started");
+		wait_for_rpc(child, &url, "tradefin-node", &self.log).await;
 	}
 
 	/// The last lines the node logged (for failure messages).
 	pub fn log_tail(&self) -> String {
-		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-		let lines: Vec<&str> = text.lines().collect();
-		let from = lines.len().saturating_sub(40);
-		format!("--- last node log lines ---\n{}", lines.get(from..).unwrap_or(&[]).join("\n"))
+		log_tail(&self.log, "tradefin-node", 40)
 	}
 
 	/// Waits until the finalized block is at least `number`; returns the finalized number.

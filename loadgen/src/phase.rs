@@ -1,0 +1,148 @@
+//! A phase: a list of transactions, pre-signed at once with explicit nonces, submitted, and
+//! followed until finalized. The set-up requires its phases to come out clean; the measured
+//! phases are reported as they came out.
+
+use std::{
+	collections::{BTreeMap, HashMap},
+	time::{Duration, Instant},
+};
+
+use subxt::events::DecodeAsEvent;
+use subxt_signer::sr25519::Keypair;
+
+use crate::{
+	cast::id,
+	chain::{sign, Chain, Signed, Tx},
+	observe::Observer,
+	report::PhaseReport,
+	submit::{self, Options},
+	Config, Context, Error,
+};
+
+/// How long a phase may wait for its last transactions after the submissions ended.
+const SETTLE: Duration = Duration::from_secs(120);
+
+/// One transaction of a phase: what, signed by whom, sent to which node.
+pub struct Item<'k> {
+	/// The call.
+	pub tx: Tx,
+	/// Its signer.
+	pub signer: &'k Keypair,
+	/// The node it goes to (index into the URLs).
+	pub node: usize,
+}
+
+/// Runs phases against one chain.
+pub struct Runner<'c> {
+	/// The chain.
+	pub chain: &'c Chain,
+	/// The follower of its finalized blocks.
+	pub observer: Observer,
+	config: &'c Config,
+}
+
+/// What a phase came to.
+pub struct Outcome {
+	/// Its figures.
+	pub report: PhaseReport,
+	/// Its transactions, in the order of its items.
+	pub signed: Vec<Signed>,
+}
+
+impl<'c> Runner<'c> {
+	/// A runner following `chain` from now on.
+	pub async fn new(chain: &'c Chain, config: &'c Config) -> Result<Self, Error> {
+		Ok(Self { chain, observer: Observer::start(chain).await?, config })
+	}
+
+	/// Signs `items` with consecutive nonces per signer (from each signer's next nonce, pool
+	/// included), submits them, and waits until every accepted one is finalized (or until the
+	/// run's deadline `deadline` plus the settle time).
+	pub async fn execute(
+		&self,
+		name: &str,
+		items: Vec<Item<'_>>,
+		deadline: Instant,
+	) -> Result<Outcome, Error> {
+		let at = self.chain.at_finalized().await?;
+		let mut nonces: HashMap<[u8; 32], u64> = HashMap::new();
+		let mut signed = Vec::with_capacity(items.len());
+		for item in &items {
+			let who = id(item.signer);
+			let nonce = match nonces.get(&who) {
+				Some(n) => *n,
+				None => self.chain.next_nonce(item.signer).await?,
+			};
+			nonces.insert(who, nonce + 1);
+			let node = item.node.checked_rem(self.chain.rpcs.len()).unwrap_or(0);
+			signed.push(sign(&at, &item.tx, item.signer, nonce, node)?);
+		}
+		let options = Options {
+			in_flight: self.config.in_flight,
+			window: self.config.window,
+			rate: self.config.rate,
+			deadline,
+		};
+		let started = Instant::now();
+		let sent =
+			submit::submit_all(&self.chain.rpcs, &self.observer, signed.clone(), options).await;
+		let submit_time = started.elapsed();
+		submit::wait_finalized(&self.observer, &sent, deadline.max(Instant::now()) + SETTLE).await;
+		if let Some(failure) = self.observer.failure() {
+			return crate::fail!("{name}: {failure}");
+		}
+		let report = PhaseReport::new(name, &sent, &self.observer, submit_time);
+		Ok(Outcome { report, signed })
+	}
+
+	/// [`Self::execute`] for the set-up: every transaction must be accepted, finalized and
+	/// succeed.
+	pub async fn require(&self, name: &str, items: Vec<Item<'_>>) -> Result<Vec<Signed>, Error> {
+		if items.is_empty() {
+			return Ok(Vec::new());
+		}
+		let deadline = Instant::now() + self.config.duration;
+		let outcome = self.execute(name, items, deadline).await?;
+		let r = &outcome.report;
+		if !(r.refused.is_empty() && r.missing == 0 && r.failed == 0) {
+			return crate::fail!("set-up step {name} did not come out clean: {r}");
+		}
+		println!("set-up {name}: {} transactions in blocks {:?}", r.included, r.blocks);
+		Ok(outcome.signed)
+	}
+
+	/// Event `E` of each of `signed` (the first of its kind the transaction emitted), if it is
+	/// in a finalized block and emitted one.
+	pub async fn events<E: DecodeAsEvent>(
+		&self,
+		signed: &[Signed],
+	) -> Result<Vec<Option<E>>, Error> {
+		let hashes: Vec<[u8; 32]> = signed.iter().map(|s| s.hash).collect();
+		let inclusions = self.observer.inclusions(&hashes);
+		let mut by_block: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+		for (i, inclusion) in inclusions.iter().enumerate() {
+			if let Some(inclusion) = inclusion {
+				by_block.entry(inclusion.block).or_default().push(i);
+			}
+		}
+		let mut found: Vec<Option<E>> = (0..signed.len()).map(|_| None).collect();
+		for (block, wanted) in by_block {
+			let at = self.chain.api.at_block(block).await.context("a block")?;
+			let extrinsics = at.extrinsics().fetch().await.context("the block's extrinsics")?;
+			for extrinsic in extrinsics.iter() {
+				let extrinsic = extrinsic.context("an extrinsic")?;
+				let hash = extrinsic.hash().0;
+				let Some(&i) = wanted.iter().find(|&&i| hashes.get(i) == Some(&hash)) else {
+					continue;
+				};
+				let events = extrinsic.events().await.context("an extrinsic's events")?;
+				if let Some(event) = events.find_first::<E>() {
+					if let Some(slot) = found.get_mut(i) {
+						*slot = Some(event.context("decoding an event")?);
+					}
+				}
+			}
+		}
+		Ok(found)
+	}
+}
