@@ -4,7 +4,11 @@
 #
 #   scripts/network.sh up                      4 validators (consortium spec); Ctrl-C stops them
 #   scripts/network.sh load <scenario> [args]  4 validators, tradefin-loadgen against all four
-#                                              (its arguments after the scenario), then stop
+#                                              (its arguments after the scenario), then the
+#                                              nodes' peak RSS and mean block import time
+#   scripts/network.sh import-scaling [docs]   block import time of blocks full of document
+#                                              registrations with 10 thousand and with `docs`
+#                                              (default 1,000,000) documents already in state
 #   NET="--chain dev --validators alice" scripts/network.sh load transfer --count 20000
 #                                              the same on one development node
 #
@@ -19,13 +23,9 @@ net_bin="${TRADEFIN_PROFILE_DIR}/tradefin-net"
 loadgen_bin="${TRADEFIN_PROFILE_DIR}/tradefin-loadgen"
 read -r -a net_args <<<"${NET:-}"
 
-case "${1:-}" in
-up)
-	exec "${net_bin}" --node "${TRADEFIN_NODE_BIN}" "${net_args[@]}"
-	;;
-load)
-	scenario="${2:?which scenario: transfer, register, pay, finance, mix}"
-	shift 2
+# Starts tradefin-net in the background and waits until every node serves RPC; sets `urls`
+# (--url arguments for tradefin-loadgen), `proms` (Prometheus host:port) and `pids`.
+start_net() {
 	out="$(mktemp)"
 	"${net_bin}" --node "${TRADEFIN_NODE_BIN}" "${net_args[@]}" >"${out}" &
 	net=$!
@@ -38,15 +38,84 @@ load)
 	grep -qx ready "${out}" || { echo "the network did not start within 120 s" >&2; exit 1; }
 	cat "${out}"
 	urls=()
-	while read -r _name url _rest; do
-		[[ "${url:-}" == ws://* ]] && urls+=(--url "${url}")
+	proms=()
+	while read -r _name url prom _rest; do
+		[[ "${url:-}" == ws://* ]] && urls+=(--url "${url}") && proms+=("${prom#prometheus=}")
 	done <"${out}"
+	mapfile -t pids < <(pgrep -P "${net}" -f tradefin-node)
 	# Let the validators finalize a few blocks before the load starts.
 	sleep 20
+}
+
+# "<sum> <count>" of the node's block verification-and-import histogram (blocks it imported
+# from the network; an author does not import its own blocks through the queue).
+import_histogram() {
+	curl -sf "http://$1/metrics" | awk '
+		/^substrate_block_verification_and_import_time_sum/ { s = $2 }
+		/^substrate_block_verification_and_import_time_count/ { c = $2 }
+		END { printf "%s %s\n", s + 0, c + 0 }'
+}
+
+snapshot() {
+	snap=()
+	for prom in "${proms[@]}"; do snap+=("$(import_histogram "${prom}")"); done
+}
+
+# Mean import time per block on every node since the last `snapshot`, in ms.
+import_since_snapshot() {
+	local label="$1" i=0 before after
+	for prom in "${proms[@]}"; do
+		before="${snap[$i]}"
+		after="$(import_histogram "${prom}")"
+		awk -v label="${label}" -v node="${prom}" -v b="${before}" -v a="${after}" 'BEGIN {
+			split(b, x, " "); split(a, y, " "); n = y[2] - x[2];
+			if (n > 0) printf "import %s %s: %d blocks, mean %.1f ms\n", label, node, n, 1000 * (y[1] - x[1]) / n;
+			else printf "import %s %s: no block imported\n", label, node }'
+		i=$((i + 1))
+	done
+}
+
+peak_rss() {
+	for pid in "${pids[@]}"; do
+		awk -v pid="${pid}" '/^VmHWM/ { printf "node pid %s: peak RSS %d MiB\n", pid, $2 / 1024 }' \
+			"/proc/${pid}/status" 2>/dev/null || true
+	done
+}
+
+case "${1:-}" in
+up)
+	exec "${net_bin}" --node "${TRADEFIN_NODE_BIN}" "${net_args[@]}"
+	;;
+load)
+	scenario="${2:?which scenario: transfer, register, pay, finance, mix}"
+	shift 2
+	start_net
+	snapshot
 	"${loadgen_bin}" "${urls[@]}" --scenario "${scenario}" "$@"
+	import_since_snapshot "${scenario}"
+	peak_rss
+	;;
+import-scaling)
+	docs="${2:-1000000}"
+	start_net
+	# Each measured run registers 10,016 documents in 313 batches of 32.
+	measure() {
+		snapshot
+		"${loadgen_bin}" "${urls[@]}" --scenario register --batch 32 --count 313 --accounts 64
+		import_since_snapshot "$1"
+	}
+	measure "with 10 thousand documents in state"
+	bulk=$(((docs - 20032) / 32))
+	if ((bulk > 0)); then
+		echo "registering $((bulk * 32)) more documents"
+		"${loadgen_bin}" "${urls[@]}" --scenario register --batch 32 --count "${bulk}" \
+			--accounts 64 --duration 7200 --window 20000
+	fi
+	measure "with ${docs} documents in state"
+	peak_rss
 	;;
 *)
-	sed -n '2,13p' "$0" >&2
+	sed -n '2,18p' "$0" >&2
 	exit 64
 	;;
 esac

@@ -3,6 +3,8 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use subxt::dynamic::{self, Value};
+use tradefin_primitives::trade::{document_id, DocumentKind, DocumentNumber};
+pub use tradefin_primitives::DAY_MS;
 
 use crate::chain::Tx;
 
@@ -10,10 +12,6 @@ use crate::chain::Tx;
 pub const USD: u32 = 840;
 /// One TFN, the fee token (12 decimals).
 pub const TFN: u128 = 1_000_000_000_000;
-/// A day in milliseconds.
-pub const DAY_MS: u64 = 86_400_000;
-/// `DocumentKind::ExportDeclaration`'s index: its id is hashed with it.
-const EXPORT_DECLARATION: u8 = 0;
 
 /// Wall-clock milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {
@@ -75,15 +73,10 @@ pub struct Declaration {
 }
 
 impl Declaration {
-	/// Its id on the chain: BLAKE2-256 of the SCALE encoding of (kind, issuer, number), as
-	/// `tradefin_primitives::trade::document_id` computes it.
+	/// Its id on the chain, computed by the runtime's own `document_id`.
 	pub fn id(&self) -> [u8; 32] {
-		let mut encoded = vec![EXPORT_DECLARATION];
-		encoded.extend_from_slice(&self.issuer);
-		// SCALE compact length of a short byte string (< 64): one byte, length << 2.
-		encoded.push((self.number.len().min(63) as u8) << 2);
-		encoded.extend_from_slice(self.number.get(..63.min(self.number.len())).unwrap_or(&[]));
-		sp_crypto_hashing::blake2_256(&encoded)
+		let number = DocumentNumber::truncate_from(self.number.clone());
+		document_id(DocumentKind::ExportDeclaration, &self.issuer.into(), &number).0
 	}
 
 	fn value(&self) -> Value {

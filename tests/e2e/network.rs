@@ -24,7 +24,7 @@ use subxt::{dynamic, rpcs::rpc_params, utils::H256, OnlineClient, SubstrateConfi
 use subxt_signer::sr25519::{dev, Keypair};
 use tradefin_tests::network::{Network, CONSORTIUM_VALIDATORS};
 
-/// Every wait of this test; a 6 s slot, so a few rounds fit many times over.
+/// Every wait of this test; a 2 s slot, so many rounds fit many times over.
 const TIMEOUT: Duration = Duration::from_secs(150);
 /// Node indices in the network.
 const ALICE: usize = 0;

@@ -2,8 +2,6 @@
 //! events and types, runtime API and storage reads at a block, and the transactions that set up
 //! a financed export declaration (USD 100,000.00, 80% financed by Bob at 6% for 90 days).
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use scale_decode::DecodeAsType;
 use subxt::{
 	dynamic::{self, Value},
@@ -12,6 +10,8 @@ use subxt::{
 	OnlineClient, SubstrateConfig,
 };
 use subxt_signer::sr25519::Keypair;
+/// The transactions the load generator builds the same way.
+pub use tradefin_loadgen::calls::{credit_record_consent, now_ms, on_financing};
 
 pub type Api = OnlineClient<SubstrateConfig>;
 /// A transaction built from metadata at run time.
@@ -125,12 +125,6 @@ pub fn stash(name: &str) -> Keypair {
 		.expect("a dev stash key")
 }
 
-/// Wall-clock time in milliseconds: the dev chain's blocks carry it, and the first block may
-/// not exist yet when a case starts.
-pub fn now_ms() -> u64 {
-	SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_millis() as u64
-}
-
 /// Calls `Trait_method` of the runtime API at `block`.
 pub async fn api_call<R: DecodeAsType>(
 	api: &Api,
@@ -171,21 +165,6 @@ pub async fn block_time(api: &Api, block: H256) -> u64 {
 
 fn tx(pallet: &str, call: &str, args: Vec<Value>) -> Tx {
 	dynamic::transaction(pallet, call, args)
-}
-
-/// The exporter lets `bank` read its credit record for a year.
-pub fn credit_record_consent(bank: [u8; 32]) -> Tx {
-	tx(
-		"EnterpriseIdentity",
-		"grant_consent",
-		vec![
-			Value::from_bytes(bank),
-			Value::unnamed_variant("CreditRecord", []),
-			// Issue lines (4) and finance (8).
-			Value::u128(12),
-			Value::u128((now_ms() + 365 * DAY_MS).into()),
-		],
-	)
 }
 
 /// The legal-id commitment of the development chain's customs office (Dave): what a document
@@ -266,11 +245,4 @@ pub fn pledges(document: H256, amount: u128) -> Value {
 /// The enterprise applies for `amount` on `line`, pledging the whole declaration.
 pub fn apply(bank: [u8; 32], line: u64, amount: u128, document: H256) -> Tx {
 	tx("Financing", "apply", vec![terms(bank, line, amount), pledges(document, FACE)])
-}
-
-/// `call` (`approve`, `disburse`, `repay` with an amount) on financing `id`.
-pub fn on_financing(call: &str, id: u64, amount: Option<u128>) -> Tx {
-	let mut args = vec![Value::u128(id.into())];
-	args.extend(amount.map(Value::u128));
-	tx("Financing", call, args)
 }

@@ -9,7 +9,7 @@ use subxt_signer::sr25519::dev;
 use tradefin_tests::node::TestNode;
 
 const AMOUNT: u128 = 7_000_000_000_000; // 7 TFN
-/// Generous: a dev block every 6 s, GRANDPA finalizes within a block or two.
+/// Generous: a dev block every 2 s, GRANDPA finalizes within a block or two.
 const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
 
 #[derive(Debug, DecodeAsType)]

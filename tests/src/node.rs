@@ -175,8 +175,8 @@ impl Drop for TestNode {
 	}
 }
 
-/// How long a transaction may take to be finalized (a dev block every 6 s; GRANDPA finalizes
-/// two blocks behind the best one).
+/// How long a transaction may take to be finalized (a dev block every 2 s; GRANDPA finalizes
+/// a block or two behind the best one): generous, for a loaded machine.
 const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// What a submitted transaction came to once finalized: its events, or the dispatch error the
