@@ -18,7 +18,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --release --locked --workspace --bins
+# The same build as scripts/build.sh (and CI): the node, tradefin-net and tradefin-loadgen
+# come out of it, so nothing is compiled twice.
+cargo test --release --locked --workspace --no-run
 net_bin="${TRADEFIN_PROFILE_DIR}/tradefin-net"
 loadgen_bin="${TRADEFIN_PROFILE_DIR}/tradefin-loadgen"
 read -r -a net_args <<<"${NET:-}"
