@@ -3,7 +3,10 @@
 //! accepted and not yet seen finalized, and a transaction the pool refuses because it is full
 //! is sent again after a pause instead of being dropped.
 
-use std::time::{Duration, Instant};
+use std::{
+	future::Future,
+	time::{Duration, Instant},
+};
 
 use futures::{stream::FuturesUnordered, StreamExt};
 use subxt::rpcs::{rpc_params, RpcClient};
@@ -64,7 +67,13 @@ pub async fn submit_all(
 		}
 		if let Some(rate) = options.rate.filter(|r| *r > 0.0) {
 			let due = started + Duration::from_secs_f64(k as f64 / rate);
-			tokio::time::sleep_until(due.into()).await;
+			drive_until(
+				&mut pending,
+				&mut answers,
+				&mut accepted,
+				tokio::time::sleep_until(due.into()),
+			)
+			.await;
 		}
 		while pending.len() >= options.in_flight.max(1) {
 			if let Some(sent) = pending.next().await {
@@ -75,7 +84,8 @@ pub async fn submit_all(
 			while accepted.len().saturating_sub(observer.included(&accepted)) >= options.window
 				&& Instant::now() < options.deadline
 			{
-				tokio::time::sleep(Duration::from_millis(50)).await;
+				let pause = tokio::time::sleep(Duration::from_millis(50));
+				drive_until(&mut pending, &mut answers, &mut accepted, pause).await;
 			}
 		}
 		let Some(rpc) = rpcs.get(tx.node).or(rpcs.first()).cloned() else { break };
@@ -85,6 +95,24 @@ pub async fn submit_all(
 		record(sent, &mut answers, &mut accepted);
 	}
 	answers
+}
+
+/// Drives the requests in flight, recording their answers, until `wake` completes: a request
+/// is only sent while its future is polled, so waiting for the rate or the window must not stop
+/// the ones already started.
+async fn drive_until<F: Future<Output = Sent>>(
+	pending: &mut FuturesUnordered<F>,
+	answers: &mut Vec<Sent>,
+	accepted: &mut Vec<[u8; 32]>,
+	wake: impl Future<Output = ()>,
+) {
+	let mut wake = std::pin::pin!(wake);
+	loop {
+		tokio::select! {
+			() = &mut wake => return,
+			Some(sent) = pending.next(), if !pending.is_empty() => record(sent, answers, accepted),
+		}
+	}
 }
 
 fn record(sent: Sent, answers: &mut Vec<Sent>, accepted: &mut Vec<[u8; 32]>) {
@@ -134,5 +162,34 @@ pub async fn wait_finalized(observer: &Observer, sent: &[Sent], deadline: Instan
 			return;
 		}
 		tokio::time::sleep(Duration::from_millis(200)).await;
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn answer(k: u8) -> Sent {
+		Sent { hash: [k; 32], sent_at: Instant::now(), refused: None, retries: 0 }
+	}
+
+	/// The defect: while the submitter slept until the next transaction was due (`--rate`),
+	/// the requests already started were not polled, so none was sent until `in_flight` of
+	/// them had piled up, and then all at once.
+	#[tokio::test]
+	async fn a_rate_limited_run_keeps_sending_while_it_waits() {
+		let mut pending = FuturesUnordered::new();
+		for k in 0..5u8 {
+			pending.push(async move {
+				tokio::time::sleep(Duration::from_millis(u64::from(k))).await;
+				answer(k)
+			});
+		}
+		let (mut answers, mut accepted) = (Vec::new(), Vec::new());
+		let wait = tokio::time::sleep(Duration::from_millis(200));
+		drive_until(&mut pending, &mut answers, &mut accepted, wait).await;
+		assert_eq!(answers.len(), 5, "every request in flight was answered during the wait");
+		assert_eq!(accepted.len(), 5, "and recorded as accepted");
+		assert!(pending.is_empty());
 	}
 }
