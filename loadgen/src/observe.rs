@@ -101,18 +101,36 @@ impl Drop for Observer {
 	}
 }
 
+/// Errors the follower prints before it goes on quietly.
+const ERRORS_PRINTED: u32 = 5;
+
+/// Follows the finalized chain for ever. A failed read (a node busy under load, a block read
+/// while a fork is pruned) is retried at the next poll: the follower once stopped at its first
+/// error, and the run then waited until its deadline for blocks it would never read.
 async fn follow(chain: Chain, mut next: u64, seen: Arc<Mutex<Seen>>) -> Result<(), Error> {
+	let mut errors = 0u32;
 	loop {
-		let finalized = chain.at_finalized().await?.block_number();
-		while next <= finalized {
-			let block = read_block(&chain, next).await?;
-			let mut seen = seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-			seen.extrinsics.extend(block.1);
-			seen.blocks.push(block.0);
-			next += 1;
+		if let Err(e) = read_finalized(&chain, &mut next, &seen).await {
+			errors = errors.saturating_add(1);
+			if errors <= ERRORS_PRINTED {
+				eprintln!("follower: {e}; reading block #{next} again");
+			}
 		}
 		tokio::time::sleep(POLL).await;
 	}
+}
+
+/// Reads every finalized block from `next` on.
+async fn read_finalized(chain: &Chain, next: &mut u64, seen: &Mutex<Seen>) -> Result<(), Error> {
+	let finalized = chain.at_finalized().await?.block_number();
+	while *next <= finalized {
+		let block = read_block(chain, *next).await?;
+		let mut seen = seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+		seen.extrinsics.extend(block.1);
+		seen.blocks.push(block.0);
+		*next += 1;
+	}
+	Ok(())
 }
 
 type ReadBlock = (SeenBlock, Vec<([u8; 32], Inclusion)>);
