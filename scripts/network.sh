@@ -93,9 +93,11 @@ load)
 	shift 2
 	start_net
 	snapshot
-	"${loadgen_bin}" "${urls[@]}" --scenario "${scenario}" "$@"
+	status=0
+	"${loadgen_bin}" "${urls[@]}" --scenario "${scenario}" "$@" || status=$?
 	import_since_snapshot "${scenario}"
 	peak_rss
+	exit "${status}"
 	;;
 import-scaling)
 	docs="${2:-1000000}"
