@@ -252,9 +252,11 @@ fn payments_are_bounded_by_the_waterfall_of_every_document() {
 	let bound = SettlementWeights::pay(8)
 		+ <Financing as ProceedsWaterfall<_, _>>::max_weight().saturating_mul(8);
 	assert_eq!(call.get_dispatch_info().call_weight, bound);
-	// Even the worst case fits well within a block.
+	// Even the worst case fits well within a block: under a fifth of it. (The bar was a tenth
+	// of a 2 s-compute block; blocks have 1 s of compute since the 2 s slot, and the worst
+	// payment, eight documents each with a waterfall, is 0.13 s: 13% of a block.)
 	let max_block = tradefin_runtime::configs::RuntimeBlockWeights::get().max_block;
-	assert!(bound.ref_time() * 10 < max_block.ref_time(), "{bound:?} vs {max_block:?}");
+	assert!(bound.ref_time() * 5 < max_block.ref_time(), "{bound:?} vs {max_block:?}");
 	let hook = SettlementWeights::on_initialize(32);
 	assert!(hook.ref_time() * 10 < max_block.ref_time(), "{hook:?} vs {max_block:?}");
 }
