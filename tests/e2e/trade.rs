@@ -201,25 +201,12 @@ pub fn register_declaration(owner: [u8; 32], number: &[u8]) -> Tx {
 
 /// Customs attests `document`.
 pub fn attest(document: H256) -> Tx {
-	tx(
-		"TradeCredit",
-		"attest_documents",
-		vec![Value::unnamed_composite([Value::from_bytes(document.0)])],
-	)
+	tradefin_loadgen::calls::attest(&[document.0])
 }
 
 /// The bank opens a USD line of `AMOUNT` for `enterprise`, valid for a year.
 pub fn issue_line(enterprise: [u8; 32]) -> Tx {
-	tx(
-		"TradeCredit",
-		"issue_line",
-		vec![
-			Value::from_bytes(enterprise),
-			Value::u128(USD.into()),
-			Value::u128(AMOUNT),
-			Value::u128((now_ms() + 365 * DAY_MS).into()),
-		],
-	)
+	tradefin_loadgen::calls::issue_line(enterprise, AMOUNT)
 }
 
 /// Export-receivables terms with `bank` on `line` for `amount`, 90 days at 6%.
