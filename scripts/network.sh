@@ -77,6 +77,14 @@ import_since_snapshot() {
 	done
 }
 
+# The transaction pools' counters (what they dropped, found invalid, timed out), per node.
+pool_counters() {
+	for prom in "${proms[@]}"; do
+		curl -sf "http://${prom}/metrics" | awk -v node="${prom}" '
+			/^substrate_sub_txpool/ && !/_bucket/ && $NF != 0 { printf "pool %s: %s\n", node, $0 }'
+	done
+}
+
 peak_rss() {
 	for pid in "${pids[@]}"; do
 		awk -v pid="${pid}" '/^VmHWM/ { printf "node pid %s: peak RSS %d MiB\n", pid, $2 / 1024 }' \
@@ -96,6 +104,7 @@ load)
 	status=0
 	"${loadgen_bin}" "${urls[@]}" --scenario "${scenario}" "$@" || status=$?
 	import_since_snapshot "${scenario}"
+	pool_counters
 	peak_rss
 	exit "${status}"
 	;;

@@ -27,6 +27,10 @@ pub struct Signed {
 	pub hash: [u8; 32],
 	/// Which node it goes to (index into [`Chain::rpcs`]).
 	pub node: usize,
+	/// Its signer's account id.
+	pub signer: [u8; 32],
+	/// Its nonce.
+	pub nonce: u64,
 }
 
 /// The nodes of one chain.
@@ -114,5 +118,7 @@ pub fn sign(at: &At, tx: &Tx, signer: &Keypair, nonce: u64, node: usize) -> Resu
 		hex: format!("0x{}", hex::encode(bytes)),
 		hash: sp_crypto_hashing::blake2_256(bytes),
 		node,
+		signer: signer.public_key().0,
+		nonce,
 	})
 }

@@ -18,9 +18,11 @@
 pub mod calls;
 pub mod cast;
 pub mod chain;
+pub mod missing;
 pub mod observe;
 pub mod phase;
 pub mod report;
+pub mod resend;
 pub mod scenario;
 pub mod setup;
 pub mod submit;

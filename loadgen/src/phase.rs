@@ -3,7 +3,7 @@
 //! phases are reported as they came out.
 
 use std::{
-	collections::{BTreeMap, HashMap},
+	collections::{BTreeMap, HashMap, HashSet},
 	time::{Duration, Instant},
 };
 
@@ -15,12 +15,16 @@ use crate::{
 	chain::{sign, Chain, Signed, Tx},
 	observe::Observer,
 	report::PhaseReport,
+	resend,
 	submit::{self, Options},
 	Config, Context, Error,
 };
 
 /// How long a phase may wait for its last transactions after the submissions ended.
 const SETTLE: Duration = Duration::from_secs(120);
+/// How long a signer's lowest transaction not yet finalized may stay so before its tail is
+/// sent again (a few blocks).
+const RESEND_AFTER: Duration = Duration::from_secs(12);
 
 /// One transaction of a phase: what, signed by whom, sent to which node.
 pub struct Item<'k> {
@@ -88,12 +92,77 @@ impl<'c> Runner<'c> {
 		let sent =
 			submit::submit_all(&self.chain.rpcs, &self.observer, signed.clone(), options).await;
 		let submit_time = started.elapsed();
-		submit::wait_finalized(&self.observer, &sent, deadline.max(Instant::now()) + SETTLE).await;
+		let resent =
+			self.settle(&sent, &signed, options, deadline.max(Instant::now()) + SETTLE).await;
 		if let Some(failure) = self.observer.failure() {
 			return crate::fail!("{name}: {failure}");
 		}
-		let report = PhaseReport::new(name, &sent, &self.observer, submit_time);
+		let mut report = PhaseReport::new(name, &sent, &self.observer, submit_time);
+		report.resent = resent;
+		if report.missing > 0 {
+			self.tell_missing(name, &sent, &signed).await;
+		}
 		Ok(Outcome { report, signed })
+	}
+
+	/// Waits until every accepted transaction of `sent` is finalized, or until `deadline`;
+	/// every [`RESEND_AFTER`] sends again the tails of the signers that did not move (see
+	/// [`crate::resend`]). Returns how many transactions it sent again.
+	async fn settle(
+		&self,
+		sent: &[submit::Sent],
+		signed: &[Signed],
+		options: Options,
+		deadline: Instant,
+	) -> usize {
+		let accepted: HashSet<[u8; 32]> =
+			sent.iter().filter(|s| s.refused.is_none()).map(|s| s.hash).collect();
+		let ours: Vec<Signed> =
+			signed.iter().filter(|s| accepted.contains(&s.hash)).cloned().collect();
+		let mut before = resend::Lowest::new();
+		let mut resent = 0;
+		loop {
+			let period = (Instant::now() + RESEND_AFTER).min(deadline);
+			submit::wait_finalized(&self.observer, sent, period).await;
+			let hashes: Vec<[u8; 32]> = ours.iter().map(|s| s.hash).collect();
+			let included: HashSet<[u8; 32]> = hashes
+				.iter()
+				.zip(self.observer.inclusions(&hashes))
+				.filter_map(|(hash, inclusion)| inclusion.map(|_| *hash))
+				.collect();
+			if included.len() == ours.len()
+				|| Instant::now() >= deadline
+				|| self.observer.failure().is_some()
+			{
+				return resent;
+			}
+			let now = resend::lowest_missing(&ours, &included);
+			let again = resend::stranded(&ours, &included, &before, &now);
+			before = now;
+			if !again.is_empty() {
+				resent += again.len();
+				let options = Options { deadline, ..options };
+				submit::submit_all(&self.chain.rpcs, &self.observer, again, options).await;
+			}
+		}
+	}
+
+	/// Prints where the accepted transactions of `sent` that were never seen finalized went.
+	async fn tell_missing(&self, name: &str, sent: &[submit::Sent], signed: &[Signed]) {
+		let accepted: Vec<[u8; 32]> =
+			sent.iter().filter(|s| s.refused.is_none()).map(|s| s.hash).collect();
+		let inclusions = self.observer.inclusions(&accepted);
+		let lost: HashSet<[u8; 32]> = accepted
+			.iter()
+			.zip(&inclusions)
+			.filter(|(_, inclusion)| inclusion.is_none())
+			.map(|(hash, _)| *hash)
+			.collect();
+		let missing: Vec<&Signed> = signed.iter().filter(|s| lost.contains(&s.hash)).collect();
+		match crate::missing::diagnose(self.chain, &missing).await {
+			Ok(m) => eprintln!("{name}: {m}"),
+			Err(e) => eprintln!("{name}: could not look for the missing transactions: {e}"),
+		}
 	}
 
 	/// [`Self::execute`] for the set-up: every transaction must be accepted, finalized and

@@ -51,6 +51,8 @@ pub struct PhaseReport {
 	pub failed: usize,
 	/// Accepted but not seen finalized by the end of the phase.
 	pub missing: usize,
+	/// Sent again because their signer was stuck behind a transaction the pools lost.
+	pub resent: usize,
 	/// The first and last block holding a transaction of the phase.
 	pub blocks: Option<(u64, u64)>,
 	/// From the timestamp of the block before the first to that of the last, milliseconds.
@@ -144,6 +146,7 @@ impl PhaseReport {
 			"included": self.included,
 			"failed": self.failed,
 			"missing": self.missing,
+			"resent": self.resent,
 			"blocks": self.blocks,
 			"span_ms": self.span_ms,
 			"included_tps": self.tps,
@@ -167,7 +170,7 @@ impl core::fmt::Display for PhaseReport {
 			f,
 			"{}: {} sent, {} accepted, {} included ({} failed, {} missing), {:.1} tx/s over {} ms \
 			 (blocks {:?}), {:.1} tx/block (max {}), latency p50 {} ms p95 {} ms p99 {} ms max {} \
-			 ms, {} pool-full retries",
+			 ms, {} pool-full retries, {} sent again",
 			self.name,
 			self.submitted,
 			self.accepted,
@@ -183,7 +186,8 @@ impl core::fmt::Display for PhaseReport {
 			l.p95,
 			l.p99,
 			l.max,
-			self.pool_full_retries
+			self.pool_full_retries,
+			self.resent
 		)?;
 		for (reason, n) in &self.refused {
 			write!(f, "\n  refused {n}: {reason}")?;

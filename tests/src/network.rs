@@ -169,6 +169,11 @@ impl Network {
 		if let Some(boot) = self.nodes.first() {
 			args.extend(["--bootnodes".into(), boot.multiaddr()]);
 		}
+		// Arguments for every node, for experiments from scripts/network.sh (e.g.
+		// `TRADEFIN_NODE_ARGS="--tx-ban-seconds 0"`).
+		if let Ok(more) = std::env::var("TRADEFIN_NODE_ARGS") {
+			args.extend(more.split_whitespace().map(str::to_string));
+		}
 		args.extend(extra.iter().map(|a| a.to_string()));
 		self.nodes.push(NetNode {
 			name: name.into(),
