@@ -121,6 +121,7 @@ impl<'c> Runner<'c> {
 			signed.iter().filter(|s| accepted.contains(&s.hash)).cloned().collect();
 		let mut before = resend::Lowest::new();
 		let mut resent = 0;
+		let mut round = 0;
 		loop {
 			let period = (Instant::now() + RESEND_AFTER).min(deadline);
 			submit::wait_finalized(&self.observer, sent, period).await;
@@ -140,9 +141,29 @@ impl<'c> Runner<'c> {
 			let again = resend::stranded(&ours, &included, &before, &now);
 			before = now;
 			if !again.is_empty() {
+				round += 1;
 				resent += again.len();
+				let answers_signers: HashSet<[u8; 32]> = again.iter().map(|s| s.signer).collect();
+				// To another node each round: the one a signer's tail was sent to may hold the
+				// lost transaction in a state where it neither includes nor takes it again.
+				let nodes = self.chain.rpcs.len().max(1);
+				let again: Vec<Signed> = again
+					.into_iter()
+					.map(|s| Signed { node: (s.node + round) % nodes, ..s })
+					.collect();
 				let options = Options { deadline, ..options };
-				submit::submit_all(&self.chain.rpcs, &self.observer, again, options).await;
+				let answers =
+					submit::submit_all(&self.chain.rpcs, &self.observer, again, options).await;
+				let mut refused: BTreeMap<String, usize> = BTreeMap::new();
+				for reason in answers.iter().filter_map(|a| a.refused.as_ref()) {
+					*refused.entry(reason.chars().take(80).collect()).or_default() += 1;
+				}
+				let stuck: HashSet<[u8; 32]> = answers_signers;
+				eprintln!(
+					"sent {} again ({} signers stuck); refused: {refused:?}",
+					answers.len(),
+					stuck.len()
+				);
 			}
 		}
 	}
