@@ -144,13 +144,7 @@ impl<'c> Runner<'c> {
 				round += 1;
 				resent += again.len();
 				let answers_signers: HashSet<[u8; 32]> = again.iter().map(|s| s.signer).collect();
-				// To another node each round: the one a signer's tail was sent to may hold the
-				// lost transaction in a state where it neither includes nor takes it again.
-				let nodes = self.chain.rpcs.len().max(1);
-				let again: Vec<Signed> = again
-					.into_iter()
-					.map(|s| Signed { node: (s.node + round) % nodes, ..s })
-					.collect();
+				let again = resend::to_another_node(again, round, self.chain.rpcs.len());
 				let options = Options { deadline, ..options };
 				let answers =
 					submit::submit_all(&self.chain.rpcs, &self.observer, again, options).await;

@@ -3,8 +3,10 @@
 //! of its signers, and every later transaction of each such signer then waited in the pools
 //! as future, for ever). A client that wants its transactions in the chain sends them again;
 //! this one does so for every signer whose lowest transaction not yet seen finalized has not
-//! moved for one period: its transactions from that nonce on, in nonce order, to its node.
-//! Those still in a pool are answered "already imported" and change nothing.
+//! moved for one period: its transactions from that nonce on, in nonce order, each round to
+//! another node (see [`to_another_node`]). The pool does not lose them for good: they stay in
+//! the first node's mempool, out of every view, and a resubmission there is answered
+//! "already imported"; another node takes them.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -45,6 +47,15 @@ pub fn stranded(
 	again
 }
 
+/// `again` addressed, in round `round` (1, 2, ...), to the node `round` places after each
+/// one's own: the node a signer's tail went to holds the lost transaction where it neither
+/// includes it nor takes it again (it answers "already imported"), while another node takes
+/// it (the first run that sent tails again to their own node sent 48,264 in vain).
+pub fn to_another_node(again: Vec<Signed>, round: usize, nodes: usize) -> Vec<Signed> {
+	let nodes = nodes.max(1);
+	again.into_iter().map(|s| Signed { node: (s.node + round) % nodes, ..s }).collect()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -68,5 +79,17 @@ mod tests {
 		let order: Vec<(u8, u64)> = again.iter().map(|s| (s.signer[0], s.nonce)).collect();
 		assert_eq!(order, vec![(7, 1), (7, 2), (7, 3)], "only the stuck signer, from its gap on");
 		assert!(stranded(&signed, &included, &Lowest::new(), &now).is_empty(), "no period yet");
+	}
+
+	#[test]
+	fn each_round_sends_a_tail_to_another_node() {
+		let tail = vec![Signed { node: 3, ..tx(1, 7, 1) }, Signed { node: 3, ..tx(2, 7, 2) }];
+		let first: Vec<usize> =
+			to_another_node(tail.clone(), 1, 4).iter().map(|s| s.node).collect();
+		assert_eq!(first, vec![0, 0], "node 3's signer goes to node 0, all of its tail");
+		let second: Vec<usize> =
+			to_another_node(tail.clone(), 2, 4).iter().map(|s| s.node).collect();
+		assert_eq!(second, vec![1, 1]);
+		assert_eq!(to_another_node(tail, 1, 1)[0].node, 0, "one node: that node");
 	}
 }
