@@ -169,17 +169,17 @@ impl Network {
 			// default) stranded 3,703 to 6,033 of 20,000 accepted transfers in three runs (one
 			// nonce of a signer kept in the mempool and out of every view, the signer's later
 			// ones waiting behind it); the single-state pool lost none, at the same throughput.
-			"--pool-type".into(),
-			"single-state".into(),
 		];
+		let more = std::env::var("TRADEFIN_NODE_ARGS").unwrap_or_default();
+		if !more.contains("--pool-type") {
+			args.extend(["--pool-type".into(), "single-state".into()]);
+		}
 		if let Some(boot) = self.nodes.first() {
 			args.extend(["--bootnodes".into(), boot.multiaddr()]);
 		}
 		// Arguments for every node, for experiments from scripts/network.sh (e.g.
-		// `TRADEFIN_NODE_ARGS="--tx-ban-seconds 0"`).
-		if let Ok(more) = std::env::var("TRADEFIN_NODE_ARGS") {
-			args.extend(more.split_whitespace().map(str::to_string));
-		}
+		// `TRADEFIN_NODE_ARGS="--pool-type fork-aware"`).
+		args.extend(more.split_whitespace().map(str::to_string));
 		args.extend(extra.iter().map(|a| a.to_string()));
 		self.nodes.push(NetNode {
 			name: name.into(),
