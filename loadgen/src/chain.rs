@@ -106,6 +106,12 @@ impl Chain {
 	}
 }
 
+/// A transaction for unit tests: hash `[hash; 32]`, signer `[signer; 32]`, `nonce`, node 0.
+#[cfg(test)]
+pub fn test_signed(hash: u8, signer: u8, nonce: u64) -> Signed {
+	Signed { hex: String::new(), hash: [hash; 32], node: 0, signer: [signer; 32], nonce }
+}
+
 /// Signs `tx` offline with `signer` at `nonce` (immortal: the nonce alone orders and protects
 /// it), for node `node`.
 pub fn sign(at: &At, tx: &Tx, signer: &Keypair, nonce: u64, node: usize) -> Result<Signed, Error> {

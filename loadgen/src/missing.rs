@@ -57,11 +57,7 @@ pub async fn diagnose(chain: &Chain, missing: &[&Signed]) -> Result<Missing, Err
 			.collect();
 		pools.push(hashes);
 	}
-	let mut lowest: BTreeMap<[u8; 32], u64> = BTreeMap::new();
-	for tx in missing {
-		let entry = lowest.entry(tx.signer).or_insert(tx.nonce);
-		*entry = (*entry).min(tx.nonce);
-	}
+	let lowest = crate::resend::lowest_nonces(missing.iter().copied());
 	let mut next: BTreeMap<[u8; 32], u64> = BTreeMap::new();
 	let Some(rpc) = chain.rpcs.first() else { return crate::fail!("no node") };
 	for signer in lowest.keys() {
@@ -104,10 +100,7 @@ fn classify(
 #[cfg(test)]
 mod tests {
 	use super::*;
-
-	fn tx(k: u8, signer: u8, nonce: u64) -> Signed {
-		Signed { hex: String::new(), hash: [k; 32], node: 0, signer: [signer; 32], nonce }
-	}
+	use crate::chain::test_signed as tx;
 
 	#[test]
 	fn missing_transactions_are_told_apart_by_pool_and_nonce() {

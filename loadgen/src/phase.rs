@@ -115,22 +115,14 @@ impl<'c> Runner<'c> {
 		options: Options,
 		deadline: Instant,
 	) -> usize {
-		let accepted: HashSet<[u8; 32]> =
-			sent.iter().filter(|s| s.refused.is_none()).map(|s| s.hash).collect();
-		let ours: Vec<Signed> =
-			signed.iter().filter(|s| accepted.contains(&s.hash)).cloned().collect();
+		let ours = accepted(sent, signed);
 		let mut before = resend::Lowest::new();
 		let mut resent = 0;
 		let mut round = 0;
 		loop {
 			let period = (Instant::now() + RESEND_AFTER).min(deadline);
 			submit::wait_finalized(&self.observer, sent, period).await;
-			let hashes: Vec<[u8; 32]> = ours.iter().map(|s| s.hash).collect();
-			let included: HashSet<[u8; 32]> = hashes
-				.iter()
-				.zip(self.observer.inclusions(&hashes))
-				.filter_map(|(hash, inclusion)| inclusion.map(|_| *hash))
-				.collect();
+			let included = self.included(&ours);
 			if included.len() == ours.len()
 				|| Instant::now() >= deadline
 				|| self.observer.failure().is_some()
@@ -143,7 +135,7 @@ impl<'c> Runner<'c> {
 			if !again.is_empty() {
 				round += 1;
 				resent += again.len();
-				let answers_signers: HashSet<[u8; 32]> = again.iter().map(|s| s.signer).collect();
+				let stuck = again.iter().map(|s| s.signer).collect::<HashSet<_>>().len();
 				let again = resend::to_another_node(again, round, self.chain.rpcs.len());
 				let options = Options { deadline, ..options };
 				let answers =
@@ -152,11 +144,9 @@ impl<'c> Runner<'c> {
 				for reason in answers.iter().filter_map(|a| a.refused.as_ref()) {
 					*refused.entry(reason.chars().take(80).collect()).or_default() += 1;
 				}
-				let stuck: HashSet<[u8; 32]> = answers_signers;
 				eprintln!(
-					"sent {} again ({} signers stuck); refused: {refused:?}",
-					answers.len(),
-					stuck.len()
+					"sent {} again ({stuck} signers stuck); refused: {refused:?}",
+					answers.len()
 				);
 			}
 		}
@@ -164,20 +154,20 @@ impl<'c> Runner<'c> {
 
 	/// Prints where the accepted transactions of `sent` that were never seen finalized went.
 	async fn tell_missing(&self, name: &str, sent: &[submit::Sent], signed: &[Signed]) {
-		let accepted: Vec<[u8; 32]> =
-			sent.iter().filter(|s| s.refused.is_none()).map(|s| s.hash).collect();
-		let inclusions = self.observer.inclusions(&accepted);
-		let lost: HashSet<[u8; 32]> = accepted
-			.iter()
-			.zip(&inclusions)
-			.filter(|(_, inclusion)| inclusion.is_none())
-			.map(|(hash, _)| *hash)
-			.collect();
-		let missing: Vec<&Signed> = signed.iter().filter(|s| lost.contains(&s.hash)).collect();
+		let ours = accepted(sent, signed);
+		let included = self.included(&ours);
+		let missing: Vec<&Signed> = ours.iter().filter(|s| !included.contains(&s.hash)).collect();
 		match crate::missing::diagnose(self.chain, &missing).await {
 			Ok(m) => eprintln!("{name}: {m}"),
 			Err(e) => eprintln!("{name}: could not look for the missing transactions: {e}"),
 		}
+	}
+
+	/// The hashes of `txs` seen in a finalized block.
+	fn included(&self, txs: &[Signed]) -> HashSet<[u8; 32]> {
+		let hashes: Vec<[u8; 32]> = txs.iter().map(|s| s.hash).collect();
+		let inclusions = self.observer.inclusions(&hashes);
+		hashes.into_iter().zip(inclusions).filter_map(|(h, i)| i.map(|_| h)).collect()
 	}
 
 	/// [`Self::execute`] for the set-up: every transaction must be accepted, finalized and
@@ -230,6 +220,13 @@ impl<'c> Runner<'c> {
 		}
 		Ok(found)
 	}
+}
+
+/// The transactions of `signed` the pool accepted (as `sent` says).
+fn accepted(sent: &[submit::Sent], signed: &[Signed]) -> Vec<Signed> {
+	let accepted: HashSet<[u8; 32]> =
+		sent.iter().filter(|s| s.refused.is_none()).map(|s| s.hash).collect();
+	signed.iter().filter(|s| accepted.contains(&s.hash)).cloned().collect()
 }
 
 /// The node a signer's transaction goes to: the node its first transaction of the phase asked

@@ -15,14 +15,19 @@ use crate::chain::Signed;
 /// Lowest nonce not yet seen finalized, per signer.
 pub type Lowest = BTreeMap<[u8; 32], u64>;
 
-/// The lowest nonce of each signer among `signed` whose hash is not in `included`.
-pub fn lowest_missing(signed: &[Signed], included: &HashSet<[u8; 32]>) -> Lowest {
+/// The lowest nonce of each signer among `txs`.
+pub fn lowest_nonces<'a>(txs: impl IntoIterator<Item = &'a Signed>) -> Lowest {
 	let mut lowest = Lowest::new();
-	for tx in signed.iter().filter(|s| !included.contains(&s.hash)) {
+	for tx in txs {
 		let entry = lowest.entry(tx.signer).or_insert(tx.nonce);
 		*entry = (*entry).min(tx.nonce);
 	}
 	lowest
+}
+
+/// The lowest nonce of each signer among `signed` whose hash is not in `included`.
+pub fn lowest_missing(signed: &[Signed], included: &HashSet<[u8; 32]>) -> Lowest {
+	lowest_nonces(signed.iter().filter(|s| !included.contains(&s.hash)))
 }
 
 /// The transactions to send again: for every signer whose lowest missing nonce is the same in
@@ -59,10 +64,7 @@ pub fn to_another_node(again: Vec<Signed>, round: usize, nodes: usize) -> Vec<Si
 #[cfg(test)]
 mod tests {
 	use super::*;
-
-	fn tx(k: u8, signer: u8, nonce: u64) -> Signed {
-		Signed { hex: String::new(), hash: [k; 32], node: 0, signer: [signer; 32], nonce }
-	}
+	use crate::chain::test_signed as tx;
 
 	/// The defect: a signer whose nonce 1 the pools lost never got nonces 1 to 3 finalized;
 	/// the load generator waited until its deadline and reported them missing.
