@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	identity::{
-		AttestationKind, ConsentScope, FxClass, IdentityProvider, ParticipantKind,
+		AttestationKind, ConsentScope, FxClass, IdentityProvider, Jurisdiction, ParticipantKind,
 		ParticipantStatus,
 	},
 	Hash, Moment,
@@ -32,7 +32,12 @@ thread_local! {
 	static USES: RefCell<Vec<ConsentUse>> = const { RefCell::new(Vec::new()) };
 	static ATTESTATIONS: RefCell<BTreeMap<(AccountId, AttestationKind), Moment>> =
 		const { RefCell::new(BTreeMap::new()) };
+	static JURISDICTIONS: RefCell<BTreeMap<AccountId, Jurisdiction>> =
+		const { RefCell::new(BTreeMap::new()) };
 }
+
+/// Where a mocked participant is when the test did not say: China.
+pub const DEFAULT_JURISDICTION: Jurisdiction = *b"CN";
 
 /// The identity pallet, mocked: participants, operators and consents set by the test.
 pub struct MockIdentity;
@@ -47,6 +52,10 @@ impl IdentityProvider<AccountId> for MockIdentity {
 	}
 	fn fx_class(enterprise: &AccountId) -> Option<FxClass> {
 		PARTICIPANTS.with(|p| p.borrow().get(enterprise).and_then(|(_, _, c)| *c))
+	}
+	fn jurisdiction(who: &AccountId) -> Option<Jurisdiction> {
+		Self::participant(who)?;
+		Some(JURISDICTIONS.with(|j| j.borrow().get(who).copied()).unwrap_or(DEFAULT_JURISDICTION))
 	}
 	fn legal_id(who: &AccountId) -> Option<Hash> {
 		Self::participant(who).map(|_| legal_id_of(*who))
@@ -93,6 +102,12 @@ pub fn reset_identity(
 	CONSENTS.with(|c| c.borrow_mut().clear());
 	USES.with(|u| u.borrow_mut().clear());
 	ATTESTATIONS.with(|a| a.borrow_mut().clear());
+	JURISDICTIONS.with(|j| j.borrow_mut().clear());
+}
+
+/// Sets a participant's jurisdiction (otherwise [`DEFAULT_JURISDICTION`]).
+pub fn set_jurisdiction(who: AccountId, jurisdiction: Jurisdiction) {
+	JURISDICTIONS.with(|j| j.borrow_mut().insert(who, jurisdiction));
 }
 
 /// Registers (or replaces) a participant.

@@ -130,6 +130,12 @@ macro_rules! mock_benchmark_helpers {
 			$crate::mock_benchmark_helpers!(@clock);
 		}
 	};
+	(@impl supervision) => {
+		impl pallet_supervision::BenchmarkHelper<u64> for BenchFixtures {
+			$crate::mock_benchmark_helpers!(@identity);
+			$crate::mock_benchmark_helpers!(@clock);
+		}
+	};
 	(@impl settlement) => {
 		impl pallet_settlement::BenchmarkHelper<u64> for BenchFixtures {
 			$crate::mock_benchmark_helpers!(@identity);

@@ -20,6 +20,10 @@ impl<T: Config> IdentityProvider<T::AccountId> for Pallet<T> {
 		Participants::<T>::get(enterprise).and_then(|p| p.fx_class)
 	}
 
+	fn jurisdiction(who: &T::AccountId) -> Option<tradefin_primitives::identity::Jurisdiction> {
+		Participants::<T>::get(who).map(|p| p.jurisdiction)
+	}
+
 	fn legal_id(who: &T::AccountId) -> Option<tradefin_primitives::Hash> {
 		Participants::<T>::get(who).map(|p| p.legal_id)
 	}

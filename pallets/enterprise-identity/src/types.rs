@@ -9,7 +9,7 @@ use tradefin_primitives::{
 };
 
 /// An ISO 3166-1 alpha-2 country code, e.g. `*b"CN"`.
-pub type Jurisdiction = [u8; 2];
+pub use tradefin_primitives::identity::Jurisdiction;
 
 /// Every assigned ISO 3166-1 alpha-2 code, two letters each, in alphabetical order.
 const ISO_3166_ALPHA_2: &[u8] = b"\

@@ -124,6 +124,7 @@ pub mod pallet {
 	use sp_runtime::Permill;
 	use tradefin_primitives::{
 		identity::IdentityProvider,
+		supervision::SupervisionHook,
 		trade::{CreditLines, DocumentLedger, FinancingRecordHook},
 		AssetId, Balance, Moment, ReasonCode,
 	};
@@ -153,6 +154,9 @@ pub mod pallet {
 		/// The credit record (trade credit): told when a financing is repaid in full, goes
 		/// overdue or is declared in default.
 		type Record: FinancingRecordHook<Self::AccountId, Balance>;
+		/// Supervision: told of every amount disbursed, repaid, gone overdue, defaulted or
+		/// written off.
+		type Supervision: tradefin_primitives::supervision::SupervisionHook<Self::AccountId>;
 		/// The currencies paid out and repaid.
 		type Assets: fungibles::Mutate<Self::AccountId, AssetId = AssetId, Balance = Balance>;
 		/// The chain's clock (milliseconds since the Unix epoch): application and disbursement
@@ -359,6 +363,7 @@ pub mod pallet {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let steps = Self::process_due(Self::now(), T::MaxOverduePerBlock::get());
 			T::WeightInfo::on_initialize(steps)
+				.saturating_add(T::Supervision::financing_weight().saturating_mul(steps.into()))
 		}
 
 		fn integrity_test() {
@@ -540,7 +545,7 @@ pub mod pallet {
 		/// `InsufficientBankFunds` (the bank cannot pay the amount), `Overflow` (maturity out of
 		/// range).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::disburse())]
+		#[pallet::weight(T::WeightInfo::disburse().saturating_add(T::Supervision::financing_weight()))]
 		pub fn disburse(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_disburse(&who, id)
@@ -572,7 +577,7 @@ pub mod pallet {
 		/// already closed), `NothingOwed` (no interest or principal is due), `InsufficientFunds`
 		/// (the signer cannot pay the sum).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()))]
+		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()).saturating_add(T::Supervision::financing_weight()))]
 		pub fn repay(origin: OriginFor<T>, id: FinancingId, amount: Balance) -> DispatchResult {
 			let payer = ensure_signed(origin)?;
 			Self::do_repay(&payer, id, amount).map(|_| ())
@@ -595,7 +600,7 @@ pub mod pallet {
 		/// regulator froze it), `WrongState` (not `Disbursed`: not yet paid out, already
 		/// overdue, or closed), `NotDue` (maturity plus grace not yet reached).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::mark_overdue())]
+		#[pallet::weight(T::WeightInfo::mark_overdue().saturating_add(T::Supervision::financing_weight()))]
 		pub fn mark_overdue(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_mark_overdue(id)
@@ -618,7 +623,7 @@ pub mod pallet {
 		/// regulator froze it), `NotBank` (the signer is not the financing's bank),
 		/// `NotActiveBank` (the bank is suspended or revoked), `WrongState` (not `Overdue`).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::declare_default())]
+		#[pallet::weight(T::WeightInfo::declare_default().saturating_add(T::Supervision::financing_weight()))]
 		pub fn declare_default(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_declare_default(&who, id)
@@ -643,7 +648,7 @@ pub mod pallet {
 		/// regulator froze it), `NotBank` (the signer is not the financing's bank),
 		/// `NotActiveBank` (the bank is suspended or revoked), `WrongState` (not `Defaulted`).
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::write_off(T::MaxPledges::get()))]
+		#[pallet::weight(T::WeightInfo::write_off(T::MaxPledges::get()).saturating_add(T::Supervision::financing_weight()))]
 		pub fn write_off(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_write_off(&who, id)

@@ -426,6 +426,11 @@ impl<T: Config> Pallet<T> {
 		financing.principal_outstanding = amount;
 		financing.accrued_at = now;
 		Self::enqueue(id, maturity.saturating_add(T::GracePeriod::get()));
+		Self::report(
+			tradefin_primitives::supervision::Flow::FinancingDisbursed,
+			&financing,
+			amount,
+		);
 		Financings::<T>::insert(id, financing);
 		Self::deposit_event(Event::Disbursed { id, amount, maturity });
 		Ok(())

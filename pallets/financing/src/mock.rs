@@ -38,6 +38,7 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Test {
+	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Currencies = Assets;
 	type Time = MockTime;
@@ -62,6 +63,7 @@ pub use tradefin_test_utils::DAY_MS;
 pub const WINDOW: u64 = 120 * DAY_MS;
 
 impl pallet_financing::Config for Test {
+	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Ledger = TradeCredit;
 	type Lines = TradeCredit;

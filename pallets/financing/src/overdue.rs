@@ -22,6 +22,22 @@ pub(crate) type Queue<T> = tradefin_primitives::due_queue::DueQueue<
 >;
 
 impl<T: Config> Pallet<T> {
+	/// Tells supervision that `amount` of `financing`'s currency moved as `flow` between its
+	/// enterprise and its bank.
+	pub(crate) fn report(
+		flow: tradefin_primitives::supervision::Flow,
+		financing: &crate::pallet::FinancingOf<T>,
+		amount: tradefin_primitives::Balance,
+	) {
+		<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::financing(
+			flow,
+			&financing.enterprise,
+			&financing.terms.bank,
+			financing.currency,
+			amount,
+		);
+	}
+
 	pub(crate) fn enqueue(id: FinancingId, due: Moment) {
 		Queue::<T>::push(id, due);
 	}
@@ -54,6 +70,11 @@ impl<T: Config> Pallet<T> {
 			financing.currency,
 			financing.principal_outstanding,
 		);
+		Self::report(
+			tradefin_primitives::supervision::Flow::FinancingOverdue,
+			&financing,
+			financing.principal_outstanding,
+		);
 		Financings::<T>::insert(id, financing);
 		Self::deposit_event(Event::Overdue { id, due });
 		Ok(())
@@ -68,6 +89,11 @@ impl<T: Config> Pallet<T> {
 		T::Record::financing_defaulted(
 			&financing.enterprise,
 			financing.currency,
+			financing.principal_outstanding,
+		);
+		Self::report(
+			tradefin_primitives::supervision::Flow::FinancingDefaulted,
+			&financing,
 			financing.principal_outstanding,
 		);
 		Self::deposit_event(Event::Defaulted {
@@ -98,6 +124,11 @@ impl<T: Config> Pallet<T> {
 		// The bank keeps its security interest: the pledges stay until the debt is recovered
 		// (the waterfall pays recoveries from the documents' proceeds) or the bank releases them.
 		financing.state = FinancingState::WrittenOff;
+		Self::report(
+			tradefin_primitives::supervision::Flow::FinancingWrittenOff,
+			&financing,
+			financing.principal_outstanding,
+		);
 		Self::deposit_event(Event::WrittenOff {
 			id,
 			principal_outstanding: financing.principal_outstanding,

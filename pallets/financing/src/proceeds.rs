@@ -154,6 +154,9 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 	}
 
 	fn max_weight() -> Weight {
-		T::WeightInfo::apply_proceeds(T::Ledger::max_pledges_per_document())
+		T::WeightInfo::apply_proceeds(T::Ledger::max_pledges_per_document()).saturating_add(
+			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::financing_weight()
+				.saturating_mul(T::Ledger::max_pledges_per_document().into()),
+		)
 	}
 }

@@ -158,6 +158,13 @@ impl<T: Config> Pallet<T> {
 				FinancingState::Repaid
 			};
 		}
+		if paid.principal > 0 {
+			Self::report(
+				tradefin_primitives::supervision::Flow::FinancingRepaid,
+				&financing,
+				paid.principal,
+			);
+		}
 		Self::deposit_event(Event::Repaid {
 			id,
 			payer: payer.clone(),

@@ -173,6 +173,9 @@ pub mod purpose {
 	pub const ANY: u32 = u32::MAX;
 }
 
+/// A jurisdiction: an ISO 3166-1 alpha-2 country code, upper case (`*b"CN"`).
+pub type Jurisdiction = [u8; 2];
+
 /// What the identity pallet tells the other pallets. Implemented by
 /// `pallet-enterprise-identity`; mocked in the other pallets' unit tests.
 pub trait IdentityProvider<AccountId> {
@@ -190,6 +193,9 @@ pub trait IdentityProvider<AccountId> {
 
 	/// The FX class of an enterprise, if it has one.
 	fn fx_class(enterprise: &AccountId) -> Option<FxClass>;
+
+	/// The jurisdiction a participant was admitted in.
+	fn jurisdiction(who: &AccountId) -> Option<Jurisdiction>;
 
 	/// The commitment (hash) of a participant's legal id: what a document names as its issuer
 	/// when this participant attests it.

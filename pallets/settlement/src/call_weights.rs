@@ -3,7 +3,7 @@
 //! the bound (the difference is refunded).
 
 use frame_support::{pallet_prelude::Weight, traits::Get};
-use tradefin_primitives::financing::ProceedsWaterfall;
+use tradefin_primitives::{financing::ProceedsWaterfall, supervision::SupervisionHook};
 
 use crate::{
 	pallet::{Config, LegOf, Pallet},
@@ -22,9 +22,18 @@ impl<T: Config> Pallet<T> {
 		Self::paid_weight(documents, Self::max_waterfall(count(documents)))
 	}
 
-	/// What a payment linking `documents` documents used, given its waterfall's actual cost.
+	/// What a payment linking `documents` documents used, given its waterfall's actual cost
+	/// (with what supervision's reports of it and of a conversion cost).
 	pub(crate) fn paid_weight(documents: usize, waterfall: Weight) -> Weight {
-		T::WeightInfo::pay(count(documents)).saturating_add(waterfall)
+		T::WeightInfo::pay(count(documents))
+			.saturating_add(waterfall)
+			.saturating_add(T::Supervision::payment_weight())
+			.saturating_add(T::Supervision::conversion_weight())
+	}
+
+	/// Charged for a conversion, with supervision's report of it.
+	pub(crate) fn convert_weight() -> Weight {
+		T::WeightInfo::convert().saturating_add(T::Supervision::conversion_weight())
 	}
 
 	/// Pays `payment` from `payer`; returns the weight it used.
@@ -41,7 +50,7 @@ impl<T: Config> Pallet<T> {
 		legs.iter().fold(Weight::zero(), |sum, leg| {
 			sum.saturating_add(match leg {
 				Leg::Pay(payment) => Self::pay_weight(payment.documents.len()),
-				Leg::Convert { .. } => T::WeightInfo::convert(),
+				Leg::Convert { .. } => Self::convert_weight(),
 			})
 		})
 	}
@@ -50,11 +59,15 @@ impl<T: Config> Pallet<T> {
 	/// up to `MaxDocuments` documents.
 	pub(crate) fn release_weight() -> Weight {
 		let documents = T::MaxDocuments::get();
-		T::WeightInfo::release_escrow(documents).saturating_add(Self::max_waterfall(documents))
+		T::WeightInfo::release_escrow(documents)
+			.saturating_add(Self::max_waterfall(documents))
+			.saturating_add(T::Supervision::payment_weight())
 	}
 
 	/// What a release used, given the waterfall's actual cost.
 	pub(crate) fn released_weight(waterfall: Weight) -> Weight {
-		T::WeightInfo::release_escrow(T::MaxDocuments::get()).saturating_add(waterfall)
+		T::WeightInfo::release_escrow(T::MaxDocuments::get())
+			.saturating_add(waterfall)
+			.saturating_add(T::Supervision::payment_weight())
 	}
 }

@@ -117,6 +117,9 @@ pub mod pallet {
 		type Documents: DocumentInspect<Self::AccountId, Balance>;
 		/// The credit record (trade credit): settled volume per enterprise.
 		type Record: PaymentRecordHook<Self::AccountId, Balance>;
+		/// Supervision: told of every payment and conversion inside the call; a rule the
+		/// regulator set to block refuses it (`pallet_supervision::Error::BlockedByRule`).
+		type Supervision: tradefin_primitives::supervision::SupervisionHook<Self::AccountId>;
 		/// The proceeds waterfall (financing): repays the financings a paid document backs and
 		/// records the payment on the document.
 		type Proceeds: ProceedsWaterfall<Self::AccountId, Balance>;
@@ -732,7 +735,7 @@ pub mod pallet {
 		/// `RateWorseThanLimit` (the best quote gives less than `min_received`),
 		/// `InsufficientFunds` (the caller holds less than `amount` of `from`).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::convert())]
+		#[pallet::weight(Pallet::<T>::convert_weight())]
 		pub fn convert(
 			origin: OriginFor<T>,
 			from: AssetId,

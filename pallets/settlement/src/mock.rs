@@ -45,6 +45,7 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Test {
+	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Currencies = Assets;
 	type Time = MockTime;
@@ -69,6 +70,7 @@ parameter_types! {
 }
 
 impl pallet_financing::Config for Test {
+	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Ledger = TradeCredit;
 	type Lines = TradeCredit;
@@ -89,6 +91,7 @@ impl pallet_financing::Config for Test {
 }
 
 impl pallet_settlement::Config for Test {
+	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Documents = TradeCredit;
 	type Record = TradeCredit;

@@ -13,6 +13,7 @@ use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	financing::ProceedsWaterfall,
 	identity::{FxClass, IdentityProvider, ParticipantKind, ParticipantStatus},
+	supervision::{PaymentReport, SupervisionHook},
 	trade::{DocumentId, DocumentInspect, PaymentRecordHook},
 	AssetId, Balance,
 };
@@ -160,6 +161,10 @@ impl<T: Config> Pallet<T> {
 			T::Assets::balance(received_currency, payer) >= received,
 			Error::<T>::InsufficientFunds
 		);
+		// What the documents owed before this payment: every linked document is attested.
+		let documents_unpaid = parts.iter().fold(0, |sum: Balance, (_, part, after)| {
+			sum.saturating_add(*part).saturating_add(*after)
+		});
 		let mut to_financing: Balance = 0;
 		let mut waterfall = Weight::zero();
 		for (document, part, unpaid) in parts {
@@ -198,6 +203,18 @@ impl<T: Config> Pallet<T> {
 		{
 			T::Record::settled(&payment.payee, received_currency, received);
 		}
+		// Counted in what the payee's side received (the conversion is reported on its own).
+		T::Supervision::payment(&PaymentReport {
+			payer: payer.clone(),
+			payee: payment.payee.clone(),
+			currency: received_currency,
+			amount: received,
+			flow: payment.purpose.flow(),
+			documents: u32::try_from(payment.documents.len()).unwrap_or(u32::MAX),
+			first_document: payment.documents.first().copied(),
+			documents_unpaid,
+			attested_unpaid: documents_unpaid,
+		})?;
 		Self::deposit_event(Event::Paid {
 			payer: payer.clone(),
 			payee: payment.payee,

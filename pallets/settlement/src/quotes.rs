@@ -12,6 +12,7 @@ use frame_support::{
 use sp_runtime::{traits::Zero, DispatchError, FixedU128};
 use tradefin_primitives::{
 	identity::{FxClass, IdentityProvider, ParticipantKind},
+	supervision::SupervisionHook,
 	AssetId, Balance, Moment,
 };
 
@@ -206,6 +207,7 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		T::Assets::transfer(to, &quote.provider, who, out, Preservation::Expendable)
 			.map_err(|_| Error::<T>::ProviderLacksFunds)?;
+		T::Supervision::conversion(who, from, amount, to, out)?;
 		Self::deposit_event(Event::Converted {
 			who: who.clone(),
 			provider: quote.provider,

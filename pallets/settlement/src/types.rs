@@ -44,6 +44,17 @@ pub enum Purpose {
 }
 
 impl Purpose {
+	/// The statistics flow a payment of this purpose is counted as.
+	pub fn flow(self) -> tradefin_primitives::supervision::Flow {
+		use tradefin_primitives::supervision::Flow;
+		match self {
+			Self::Goods => Flow::GoodsPayment,
+			Self::Services => Flow::ServicesPayment,
+			Self::Capital => Flow::CapitalPayment,
+			Self::FinancingRepayment => Flow::RepaymentPayment,
+		}
+	}
+
 	/// Trade payments must link documents and may not exceed their unpaid value.
 	pub fn is_trade(self) -> bool {
 		matches!(self, Self::Goods | Self::Services)

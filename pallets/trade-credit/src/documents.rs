@@ -93,6 +93,12 @@ impl<T: Config> Pallet<T> {
 				paid: 0,
 				pledges: 0,
 			};
+			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::document(
+				tradefin_primitives::supervision::Flow::DocumentRegistered,
+				owner,
+				document.currency,
+				document.face_value,
+			);
 			Self::deposit_event(Event::DocumentRegistered {
 				id,
 				kind: document.kind,
@@ -131,6 +137,12 @@ impl<T: Config> Pallet<T> {
 			attested.push((id, document));
 		}
 		for (id, document) in attested {
+			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::document(
+				tradefin_primitives::supervision::Flow::DocumentAttested,
+				&document.owner,
+				document.currency,
+				document.face_value,
+			);
 			Documents::<T>::insert(id, document);
 			Self::deposit_event(Event::DocumentAttested { id, by: by.clone() });
 		}

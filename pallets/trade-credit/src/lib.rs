@@ -101,6 +101,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use tradefin_primitives::{
 		identity::{FxClass, IdentityProvider, ParticipantKind},
+		supervision::SupervisionHook,
 		AssetId, Balance, Moment, ReasonCode,
 	};
 
@@ -121,6 +122,9 @@ pub mod pallet {
 
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
+
+		/// Supervision: told of every document registered and attested (face value).
+		type Supervision: SupervisionHook<Self::AccountId>;
 
 		/// Most documents registered, attested or linked in one extrinsic: bounds each such
 		/// call's weight (a longer list does not decode).
@@ -519,7 +523,7 @@ pub mod pallet {
 		/// `DuplicateDocument` (the id is already registered), `DuplicateInBatch` (the same
 		/// document twice in the list).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32))] // allowed: bounded by MaxBatch
+		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32).saturating_add(T::Supervision::document_weight().saturating_mul(documents.len() as u64)))] // allowed: bounded by MaxBatch
 		pub fn register_documents(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
@@ -553,7 +557,7 @@ pub mod pallet {
 		/// invoice or policy not linked to a trade), `DuplicateInBatch` (the same id twice),
 		/// `NotRegistered` (already attested, or disputed or cancelled).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32))] // allowed: bounded by MaxBatch
+		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32).saturating_add(T::Supervision::document_weight().saturating_mul(ids.len() as u64)))] // allowed: bounded by MaxBatch
 		pub fn attest_documents(
 			origin: OriginFor<T>,
 			ids: BoundedVec<DocumentId, T::MaxBatch>,

@@ -34,6 +34,7 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Test {
+	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Currencies = Assets;
 	type Time = MockTime;

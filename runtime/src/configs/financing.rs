@@ -24,6 +24,8 @@ parameter_types! {
 }
 
 impl pallet_financing::Config for Runtime {
+	/// Not yet: `pallet-supervision` joins the runtime with its benchmarked weights.
+	type Supervision = ();
 	type Identity = EnterpriseIdentity;
 	type Ledger = TradeCredit;
 	type Lines = TradeCredit;

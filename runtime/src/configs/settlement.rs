@@ -25,6 +25,8 @@ impl pallet_assets_holder::Config for Runtime {
 }
 
 impl pallet_settlement::Config for Runtime {
+	/// Not yet: `pallet-supervision` joins the runtime with its benchmarked weights.
+	type Supervision = ();
 	type Identity = EnterpriseIdentity;
 	type Documents = TradeCredit;
 	type Record = TradeCredit;

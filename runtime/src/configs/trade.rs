@@ -12,6 +12,8 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Runtime {
+	/// Not yet: `pallet-supervision` joins the runtime with its benchmarked weights.
+	type Supervision = ();
 	type Identity = EnterpriseIdentity;
 	type Currencies = Assets;
 	type Time = Timestamp;

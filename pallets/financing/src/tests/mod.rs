@@ -7,3 +7,4 @@ mod overdue;
 mod permissions;
 mod repayment;
 mod review;
+mod supervision;

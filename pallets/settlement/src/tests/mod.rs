@@ -7,4 +7,5 @@ mod permissions;
 mod properties;
 mod quotes;
 mod settle;
+mod supervision;
 mod waterfall;

@@ -8,4 +8,5 @@ mod permissions;
 mod properties;
 mod record;
 mod review;
+mod supervision;
 mod trades;

@@ -1,0 +1,212 @@
+//! What the flow pallets tell supervision, and what supervision tells them back.
+//!
+//! Settlement, financing and trade credit report every flow they see through
+//! [`SupervisionHook`]; the supervision pallet keeps the statistics, evaluates the regulator's
+//! rules and answers whether an enterprise is under enhanced supervision. `()` is the no-op
+//! implementation for mocks and for runtimes without supervision.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::weights::Weight;
+use scale_info::TypeInfo;
+use sp_runtime::DispatchResult;
+
+use crate::{trade::DocumentId, AssetId, Balance, BlockNumber, Moment, DAY_MS};
+
+/// A day of the UTC calendar: milliseconds since the Unix epoch divided by [`DAY_MS`].
+pub type Day = u32;
+
+/// The UTC day of `moment` (saturating at `Day::MAX`, some 11 million years from now).
+pub fn day_of(moment: Moment) -> Day {
+	Day::try_from(moment / DAY_MS).unwrap_or(Day::MAX)
+}
+
+/// What a statistic counts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Flow {
+	/// A trade payment for goods (against documents).
+	GoodsPayment,
+	/// A trade payment for services (against documents).
+	ServicesPayment,
+	/// A capital payment.
+	CapitalPayment,
+	/// A payment repaying a financing outside the proceeds waterfall.
+	RepaymentPayment,
+	/// Currency sold in a conversion (counted in the sold currency).
+	ConversionSold,
+	/// Currency bought in a conversion (counted in the bought currency).
+	ConversionBought,
+	/// Principal disbursed by a bank.
+	FinancingDisbursed,
+	/// Principal repaid.
+	FinancingRepaid,
+	/// Principal outstanding of a financing when it went overdue.
+	FinancingOverdue,
+	/// Principal outstanding of a financing declared in default.
+	FinancingDefaulted,
+	/// Principal written off.
+	FinancingWrittenOff,
+	/// Face value of documents registered.
+	DocumentRegistered,
+	/// Face value of documents attested.
+	DocumentAttested,
+}
+
+impl Flow {
+	/// Whether this flow is a payment (it has a payer, a payee and a corridor).
+	pub fn is_payment(self) -> bool {
+		matches!(
+			self,
+			Flow::GoodsPayment
+				| Flow::ServicesPayment
+				| Flow::CapitalPayment
+				| Flow::RepaymentPayment
+		)
+	}
+
+	/// Whether this flow is a trade payment (goods or services, paid against documents).
+	pub fn is_trade_payment(self) -> bool {
+		matches!(self, Flow::GoodsPayment | Flow::ServicesPayment)
+	}
+}
+
+/// Where a flow happened: the block and the index of the extrinsic that carried it, the
+/// address explorers and indexers already use.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct FlowRef {
+	/// The block.
+	pub block: BlockNumber,
+	/// The extrinsic's index in it.
+	pub extrinsic: u32,
+}
+
+/// A payment as settlement saw it, after its checks and before it is final.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PaymentReport<AccountId> {
+	/// Who paid.
+	pub payer: AccountId,
+	/// Who was paid.
+	pub payee: AccountId,
+	/// The currency paid in.
+	pub currency: AssetId,
+	/// The amount paid, in `currency`'s smallest units.
+	pub amount: Balance,
+	/// Which payment flow it is (one for which [`Flow::is_payment`] holds).
+	pub flow: Flow,
+	/// How many documents it links.
+	pub documents: u32,
+	/// The first linked document, if any (named in an alert's evidence).
+	pub first_document: Option<DocumentId>,
+	/// The unpaid value of the linked documents before the payment, in the documents'
+	/// currency.
+	pub documents_unpaid: Balance,
+	/// Of `documents_unpaid`, the part of documents attested by their authority.
+	pub attested_unpaid: Balance,
+}
+
+/// How supervision hears of flows. Every method is called inside the successful call that
+/// caused the flow, after its own checks; an `Err` (a rule the regulator set to block) fails
+/// that call, so nothing of it is written.
+pub trait SupervisionHook<AccountId> {
+	/// A payment settled.
+	fn payment(report: &PaymentReport<AccountId>) -> DispatchResult;
+
+	/// `who` sold `sold` of `sold_currency` for `bought` of `bought_currency`.
+	fn conversion(
+		who: &AccountId,
+		sold_currency: AssetId,
+		sold: Balance,
+		bought_currency: AssetId,
+		bought: Balance,
+	) -> DispatchResult;
+
+	/// A financing flow (`FinancingDisbursed` ... `FinancingWrittenOff`) of `amount` of
+	/// `currency` between `enterprise` and `bank`.
+	fn financing(
+		flow: Flow,
+		enterprise: &AccountId,
+		bank: &AccountId,
+		currency: AssetId,
+		amount: Balance,
+	);
+
+	/// A document flow (`DocumentRegistered`, `DocumentAttested`) of `owner`'s document of
+	/// `face` in `currency`.
+	fn document(flow: Flow, owner: &AccountId, currency: AssetId, face: Balance);
+
+	/// Whether `enterprise` is under enhanced supervision (an escalated alert put it there).
+	fn under_watch(enterprise: &AccountId) -> bool;
+
+	/// Upper bound of [`Self::payment`]'s weight.
+	fn payment_weight() -> Weight;
+	/// Upper bound of [`Self::conversion`]'s weight.
+	fn conversion_weight() -> Weight;
+	/// Upper bound of [`Self::financing`]'s weight.
+	fn financing_weight() -> Weight;
+	/// Upper bound of [`Self::document`]'s weight.
+	fn document_weight() -> Weight;
+}
+
+/// No supervision: nothing recorded, nothing refused, nobody under watch.
+impl<AccountId> SupervisionHook<AccountId> for () {
+	fn payment(_: &PaymentReport<AccountId>) -> DispatchResult {
+		Ok(())
+	}
+	fn conversion(_: &AccountId, _: AssetId, _: Balance, _: AssetId, _: Balance) -> DispatchResult {
+		Ok(())
+	}
+	fn financing(_: Flow, _: &AccountId, _: &AccountId, _: AssetId, _: Balance) {}
+	fn document(_: Flow, _: &AccountId, _: AssetId, _: Balance) {}
+	fn under_watch(_: &AccountId) -> bool {
+		false
+	}
+	fn payment_weight() -> Weight {
+		Weight::zero()
+	}
+	fn conversion_weight() -> Weight {
+		Weight::zero()
+	}
+	fn financing_weight() -> Weight {
+		Weight::zero()
+	}
+	fn document_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_day_starts_at_midnight_utc() {
+		assert_eq!(day_of(0), 0);
+		assert_eq!(day_of(DAY_MS - 1), 0);
+		assert_eq!(day_of(DAY_MS), 1);
+		assert_eq!(day_of(Moment::MAX), Day::MAX);
+	}
+}
