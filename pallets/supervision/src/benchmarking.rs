@@ -10,7 +10,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use sp_runtime::Permill;
+use sp_runtime::{DispatchResult, Permill};
 use tradefin_primitives::{
 	identity::{FxClass, ParticipantKind},
 	supervision::{FlowRef, PaymentReport, SupervisionHook},
