@@ -53,6 +53,11 @@ trap 'rm -f "${results}"' EXIT
 cargo test --release --locked --workspace -- --nocapture --test-threads 2 2>&1 | tee "${results}"
 tradefin_phase_done "${phase}" "tests (unit, runtime, e2e)"
 
+phase=$(date +%s)
+echo "== benchmarks as tests: pallet-supervision (its weights are not in the runtime yet)"
+cargo test --release --locked -p pallet-supervision --features runtime-benchmarks 2>&1 | tee -a "${results}"
+tradefin_phase_done "${phase}" "benchmark tests"
+
 echo "== phases"
 printf '   %s\n' "${TRADEFIN_PHASES[@]}"
 echo "== all tests passed in $(($(date +%s) - started)) s"
