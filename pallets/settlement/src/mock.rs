@@ -29,6 +29,7 @@ frame_support::construct_runtime!(
 		TradeCredit: pallet_trade_credit,
 		Financing: pallet_financing,
 		Settlement: pallet_settlement,
+		Supervision: pallet_supervision,
 	}
 );
 
@@ -45,7 +46,7 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Test {
-	type Supervision = tradefin_test_utils::MockSupervision;
+	type Supervision = Supervision;
 	type Identity = MockIdentity;
 	type Currencies = Assets;
 	type Time = MockTime;
@@ -70,7 +71,7 @@ parameter_types! {
 }
 
 impl pallet_financing::Config for Test {
-	type Supervision = tradefin_test_utils::MockSupervision;
+	type Supervision = Supervision;
 	type Identity = MockIdentity;
 	type Ledger = TradeCredit;
 	type Lines = TradeCredit;
@@ -91,7 +92,7 @@ impl pallet_financing::Config for Test {
 }
 
 impl pallet_settlement::Config for Test {
-	type Supervision = tradefin_test_utils::MockSupervision;
+	type Supervision = Supervision;
 	type Identity = MockIdentity;
 	type Documents = TradeCredit;
 	type Record = TradeCredit;
@@ -115,8 +116,22 @@ impl pallet_settlement::Config for Test {
 	type BenchmarkHelper = BenchFixtures;
 }
 
+/// The real supervision pallet: settlement's payments and conversions, financing's flows and
+/// trade credit's documents are counted and checked against its rules.
+impl pallet_supervision::Config for Test {
+	type Identity = MockIdentity;
+	type Time = MockTime;
+	type RetentionDays = ConstU32<400>;
+	type MaxOpenAlerts = ConstU32<8>;
+	type MaxStructuringCount = ConstU32<5>;
+	type MaxPrunePerBlock = ConstU32<16>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchFixtures;
+}
+
 #[cfg(feature = "runtime-benchmarks")]
-tradefin_test_utils::mock_benchmark_helpers!(trade_credit, financing, settlement);
+tradefin_test_utils::mock_benchmark_helpers!(trade_credit, financing, settlement, supervision);
 
 pub const REGULATOR: AccountId = 1;
 /// Issues USD.
@@ -197,6 +212,7 @@ pub fn test(body: impl FnOnce()) {
 		TradeCredit::do_try_state().expect("trade-credit invariants hold");
 		Financing::do_try_state().expect("financing invariants hold");
 		Settlement::do_try_state().expect("settlement invariants hold");
+		Supervision::do_try_state().expect("supervision invariants hold");
 	});
 }
 
