@@ -19,7 +19,7 @@ pub mod time;
 pub use currencies::NoDecimals;
 pub use documents::{document, DocumentBuilder};
 pub use identity::*;
-pub use supervision::{block_payments, clear_reported, reported, MockSupervision, Reported};
+pub use supervision::{clear_reported, reported, MockSupervision, Reported};
 pub use time::{set_now, MockTime};
 pub use tradefin_primitives::DAY_MS;
 

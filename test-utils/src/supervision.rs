@@ -1,10 +1,9 @@
-//! Supervision, mocked: every report recorded, payments and conversions refused on demand.
-//! State is per test thread.
+//! Supervision, mocked: every report recorded. State is per test thread.
 
-use core::cell::{Cell, RefCell};
+use core::cell::RefCell;
 
 use frame_support::weights::Weight;
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::DispatchResult;
 use tradefin_primitives::{
 	supervision::{Flow, PaymentReport, SupervisionHook},
 	AssetId, Balance,
@@ -27,7 +26,6 @@ pub enum Reported {
 
 thread_local! {
 	static REPORTS: RefCell<Vec<Reported>> = const { RefCell::new(Vec::new()) };
-	static BLOCKING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Supervision, mocked.
@@ -37,16 +35,8 @@ fn record(report: Reported) {
 	REPORTS.with(|r| r.borrow_mut().push(report));
 }
 
-fn verdict() -> DispatchResult {
-	if BLOCKING.with(|b| b.get()) {
-		return Err(DispatchError::Other("blocked by a supervision rule"));
-	}
-	Ok(())
-}
-
 impl SupervisionHook<AccountId> for MockSupervision {
 	fn payment(report: &PaymentReport<AccountId>) -> DispatchResult {
-		verdict()?;
 		record(Reported::Payment(report.clone()));
 		Ok(())
 	}
@@ -57,7 +47,6 @@ impl SupervisionHook<AccountId> for MockSupervision {
 		bought_currency: AssetId,
 		bought: Balance,
 	) -> DispatchResult {
-		verdict()?;
 		record(Reported::Conversion(*who, sold_currency, sold, bought_currency, bought));
 		Ok(())
 	}
@@ -98,9 +87,4 @@ pub fn reported() -> Vec<Reported> {
 /// Forgets what was reported.
 pub fn clear_reported() {
 	REPORTS.with(|r| r.borrow_mut().clear());
-}
-
-/// From now on, payments and conversions are refused (`true`) or accepted (`false`).
-pub fn block_payments(block: bool) {
-	BLOCKING.with(|b| b.set(block));
 }

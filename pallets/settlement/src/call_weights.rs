@@ -17,18 +17,22 @@ impl<T: Config> Pallet<T> {
 		T::Proceeds::max_weight().saturating_mul(documents.into())
 	}
 
-	/// Charged for a payment linking `documents` documents.
-	pub(crate) fn pay_weight(documents: usize) -> Weight {
-		Self::paid_weight(documents, Self::max_waterfall(count(documents)))
+	/// Charged for `payment`.
+	pub(crate) fn pay_weight(payment: &crate::pallet::PaymentOf<T>) -> Weight {
+		let documents = payment.documents.len();
+		let converts = payment.convert_to.is_some();
+		Self::paid_weight(documents, converts, Self::max_waterfall(count(documents)))
 	}
 
-	/// What a payment linking `documents` documents used, given its waterfall's actual cost
-	/// (with what supervision's reports of it and of a conversion cost).
-	pub(crate) fn paid_weight(documents: usize, waterfall: Weight) -> Weight {
-		T::WeightInfo::pay(count(documents))
-			.saturating_add(waterfall)
-			.saturating_add(T::Supervision::payment_weight())
-			.saturating_add(T::Supervision::conversion_weight())
+	/// What a payment linking `documents` documents used, given its waterfall's actual cost,
+	/// with what supervision's report of it (and of its conversion, if `converts`) costs.
+	pub(crate) fn paid_weight(documents: usize, converts: bool, waterfall: Weight) -> Weight {
+		let supervision = if converts {
+			T::Supervision::payment_weight().saturating_add(T::Supervision::conversion_weight())
+		} else {
+			T::Supervision::payment_weight()
+		};
+		T::WeightInfo::pay(count(documents)).saturating_add(waterfall).saturating_add(supervision)
 	}
 
 	/// Charged for a conversion, with supervision's report of it.
@@ -42,14 +46,16 @@ impl<T: Config> Pallet<T> {
 		payment: crate::pallet::PaymentOf<T>,
 	) -> Result<Weight, sp_runtime::DispatchError> {
 		let documents = payment.documents.len();
-		Self::do_pay(payer, payment).map(|waterfall| Self::paid_weight(documents, waterfall))
+		let converts = payment.convert_to.is_some();
+		Self::do_pay(payer, payment)
+			.map(|waterfall| Self::paid_weight(documents, converts, waterfall))
 	}
 
 	/// Charged for a settlement: the sum of its legs.
 	pub(crate) fn settle_weight(legs: &[LegOf<T>]) -> Weight {
 		legs.iter().fold(Weight::zero(), |sum, leg| {
 			sum.saturating_add(match leg {
-				Leg::Pay(payment) => Self::pay_weight(payment.documents.len()),
+				Leg::Pay(payment) => Self::pay_weight(payment),
 				Leg::Convert { .. } => Self::convert_weight(),
 			})
 		})

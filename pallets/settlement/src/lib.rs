@@ -700,7 +700,7 @@ pub mod pallet {
 		/// document's value is held by a financing not yet disbursed or a bank's direct pledge),
 		/// `Overflow` (an amount would overflow).
 		#[pallet::call_index(4)]
-		#[pallet::weight(Pallet::<T>::pay_weight(payment.documents.len()))]
+		#[pallet::weight(Pallet::<T>::pay_weight(payment))]
 		pub fn pay(origin: OriginFor<T>, payment: PaymentOf<T>) -> DispatchResultWithPostInfo {
 			let who = Self::acting(origin)?;
 			Ok(Some(Self::pay_metered(&who, payment)?).into())

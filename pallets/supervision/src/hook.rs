@@ -10,9 +10,7 @@ use tradefin_primitives::{
 };
 
 use crate::{
-	pallet::{
-		Actions, Config, CorridorStats, DailyStats, Error, OldestDay, PairStatistics, Pallet, Watch,
-	},
+	pallet::{Actions, Config, CorridorStats, DailyStats, Error, PairStatistics, Pallet, Watch},
 	types::{day_of, Action, Day, Evidence, Flow, Rule},
 	weights::WeightInfo,
 };
@@ -48,7 +46,7 @@ impl<T: Config> Pallet<T> {
 		day_of(T::Time::now())
 	}
 
-	/// Adds one flow to the day's statistics (and starts the pruning clock on the first).
+	/// Adds one flow to the day's statistics.
 	pub(crate) fn count(
 		day: Day,
 		currency: AssetId,
@@ -57,9 +55,6 @@ impl<T: Config> Pallet<T> {
 		value: Balance,
 	) {
 		DailyStats::<T>::mutate((day, currency, flow), |s| s.add(class, value));
-		if !OldestDay::<T>::exists() {
-			OldestDay::<T>::put(day);
-		}
 	}
 
 	/// Raises the alerts of the rules that fired, or refuses the call when one of them is

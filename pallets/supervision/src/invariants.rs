@@ -25,10 +25,9 @@ impl<T: Config> Pallet<T> {
 	/// skipped: its maps empty one block at a time.
 	fn check_statistics() -> Result<(), TryRuntimeError> {
 		let today = day_of(T::Time::now());
-		let pruning = |day: Day| {
-			OldestDay::<T>::get() == Some(day)
-				&& day.saturating_add(T::RetentionDays::get()) < today
-		};
+		let oldest = OldestDay::<T>::get();
+		let pruning =
+			|day: Day| oldest == Some(day) && day.saturating_add(T::RetentionDays::get()) < today;
 		let mut payments: BTreeMap<(Day, AssetId), Totals> = BTreeMap::new();
 		for ((day, currency, flow), stats) in DailyStats::<T>::iter() {
 			ensure!(stats.total == stats.sum_of_parts(), "a day's total is not its parts' sum");

@@ -162,7 +162,7 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The oldest day whose statistics may still be stored (set by the first flow).
+	/// The oldest day whose statistics may still be stored (set by the first block).
 	#[pallet::storage]
 	pub type OldestDay<T: Config> = StorageValue<_, Day, OptionQuery>;
 

@@ -106,7 +106,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	set_now(NOON);
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| at(1, 0));
+	ext.execute_with(|| {
+		at(1, 0);
+		Supervision::on_initialize(1);
+	});
 	ext
 }
 

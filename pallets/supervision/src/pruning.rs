@@ -19,7 +19,8 @@ impl<T: Config> Pallet<T> {
 		Moment::from(T::RetentionDays::get()).saturating_mul(DAY_MS)
 	}
 
-	/// One block's pruning: at most `MaxPrunePerBlock` statistics entries of each map of
+	/// One block's pruning (the first block starts the clock: no statistics are older than its
+	/// day): at most `MaxPrunePerBlock` statistics entries of each map of
 	/// the oldest day past the window (a day is kept while it is at most `RetentionDays`
 	/// before today), and at most `MaxPrunePerBlock` concluded alerts that concluded more
 	/// than `RetentionDays` ago. Returns the weight used.
@@ -27,8 +28,12 @@ impl<T: Config> Pallet<T> {
 		let now = T::Time::now();
 		let limit = T::MaxPrunePerBlock::get();
 		let mut weight = T::DbWeight::get().reads(2);
-		if let Some(oldest) = OldestDay::<T>::get() {
-			if oldest.saturating_add(T::RetentionDays::get()) < day_of(now) {
+		match OldestDay::<T>::get() {
+			None => {
+				OldestDay::<T>::put(day_of(now));
+				weight.saturating_accrue(T::DbWeight::get().writes(1));
+			}
+			Some(oldest) if oldest.saturating_add(T::RetentionDays::get()) < day_of(now) => {
 				let stats = DailyStats::<T>::clear_prefix((oldest,), limit, None);
 				let corridors = CorridorStats::<T>::clear_prefix((oldest,), limit, None);
 				let pairs = PairStatistics::<T>::clear_prefix((oldest,), limit, None);
@@ -40,14 +45,16 @@ impl<T: Config> Pallet<T> {
 					Self::deposit_event(Event::DayPruned { day: oldest });
 				}
 			}
+			Some(_) => {}
 		}
 		let (mut head, next) = ConcludedRange::<T>::get();
+		let retention = Self::retention_ms();
 		let mut removed = 0u32;
 		while head < next && removed < limit {
 			let id = ConcludedQueue::<T>::get(head);
 			let expired = id
 				.and_then(Alerts::<T>::get)
-				.is_none_or(|alert| alert.updated_at.saturating_add(Self::retention_ms()) <= now);
+				.is_none_or(|alert| alert.updated_at.saturating_add(retention) <= now);
 			if !expired {
 				break;
 			}
