@@ -5,7 +5,8 @@
 //! halves. The coordinator writes the members file (TOML, see [`Members`]) and runs
 //! `tradefin-node consortium-spec --members members.toml --raw --output consortium.json`, which
 //! refuses any well-known development key, any key used twice, a consortium without a
-//! regulator, fewer than [`MIN_VALIDATORS`] validators, and prints the genesis hash that every
+//! regulator, fewer than [`MIN_VALIDATORS`] validators, a council of fewer than [`MIN_COUNCIL`]
+//! or more than the runtime's `CouncilMaxMembers` seats, and prints the genesis hash that every
 //! member checks against its own run of the same command.
 
 use std::collections::BTreeMap;
@@ -30,6 +31,10 @@ use crate::{properties, ChainSpec};
 
 /// BFT finality: with four validators, one may fail and GRANDPA still finalizes.
 pub const MIN_VALIDATORS: usize = 4;
+
+/// The fewest council seats: two thirds of three seats are two institutions, so no single
+/// member governs, and one barred member does not stop governance (the second review's T3-11).
+pub const MIN_COUNCIL: usize = 3;
 
 /// What each member holds of TFN at genesis unless the file says otherwise: enough for a
 /// year of fees at the published schedule.
@@ -263,8 +268,20 @@ pub fn build(members_toml: &str) -> Result<Built, Vec<String>> {
 			spec.authorities.len()
 		));
 	}
+	let max_council = tradefin_runtime::configs::governance::CouncilMaxMembers::get() as usize;
 	if spec.council.is_empty() {
 		refusals.push("no member sits on the council: nobody could govern".into());
+	} else if spec.council.len() < MIN_COUNCIL {
+		refusals.push(format!(
+			"{} council seats: a council needs at least {MIN_COUNCIL}, so that two thirds are two \
+			 institutions",
+			spec.council.len()
+		));
+	} else if spec.council.len() > max_council {
+		refusals.push(format!(
+			"{} council seats: the runtime seats at most {max_council}",
+			spec.council.len()
+		));
 	}
 	if !refusals.is_empty() {
 		return Err(refusals);

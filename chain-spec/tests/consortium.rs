@@ -99,6 +99,15 @@ fn a_consortium_needs_a_regulator_four_validators_and_a_council() {
 	refused_with(&example().replace("council = true", "council = false"), "nobody could govern");
 }
 
+/// The second review's T3-11: a one-member council governed alone (two thirds of one).
+#[test]
+fn t3_11_a_council_of_fewer_than_three_seats_is_refused() {
+	let one = example().replacen("council = true", "council = false", 2);
+	refused_with(&one, "1 council seats: a council needs at least 3");
+	let two = example().replacen("council = true", "council = false", 1);
+	refused_with(&two, "2 council seats: a council needs at least 3");
+}
+
 #[test]
 fn members_are_institutions_with_well_formed_fields() {
 	refused_with(

@@ -103,6 +103,7 @@ pub fn reset_identity(
 	USES.with(|u| u.borrow_mut().clear());
 	ATTESTATIONS.with(|a| a.borrow_mut().clear());
 	JURISDICTIONS.with(|j| j.borrow_mut().clear());
+	crate::freeze::thaw_all();
 }
 
 /// Sets a participant's jurisdiction (otherwise [`DEFAULT_JURISDICTION`]).

@@ -4,6 +4,7 @@
 //!
 //! - [`identity`]: the identity pallet mocked with `u64` accounts;
 //! - [`time`]: a settable clock;
+//! - [`freeze`]: the regulator's account freeze;
 //! - [`currencies`]: a currency registry without decimals;
 //! - [`documents`]: the one document builder;
 //! - [`mock_base_configs!`] and [`mock_benchmark_helpers!`]: the configuration every mock
@@ -11,6 +12,7 @@
 
 pub mod currencies;
 pub mod documents;
+pub mod freeze;
 pub mod identity;
 mod macros;
 pub mod supervision;
@@ -18,6 +20,7 @@ pub mod time;
 
 pub use currencies::NoDecimals;
 pub use documents::{document, DocumentBuilder};
+pub use freeze::{set_frozen, MockFreeze};
 pub use identity::*;
 pub use supervision::{clear_reported, reported, MockSupervision, Reported};
 pub use time::{set_now, MockTime};

@@ -136,7 +136,7 @@ async fn an_enterprise_applies_is_approved_then_suspended_and_refused() {
 	assert_eq!(participant(&api, events.block_hash, enterprise).await.status, Status::Suspended);
 
 	// 4. Its next call is refused by the pool (a suspended participant may only revoke
-	// consents and repay: `InvalidTransaction::Custom(102)`), and changes nothing.
+	// consents: `InvalidTransaction::Custom(102)`), and changes nothing.
 	let refused = node.submit_refused(&api, &consent(2), &applicant).await;
 	assert!(refused.contains("custom error: 102"), "refused as suspended: {refused}");
 	let best = api.at_current_block().await.expect("the finalized block").block_hash();

@@ -36,6 +36,19 @@ pub fn new_test_ext(preset: &str) -> sp_io::TestExternalities {
 	sp_io::TestExternalities::new(genesis_storage(preset))
 }
 
+/// Runs `body` on the `development` genesis at block 1 and day 1 (UTC), then checks the
+/// invariants of trade credit, financing and settlement (`try_state`).
+pub fn development_at_day_one(body: impl FnOnce()) {
+	new_test_ext("development").execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS);
+		body();
+		TradeCredit::do_try_state().expect("trade credit's invariants hold");
+		tradefin_runtime::Financing::do_try_state().expect("financing's invariants hold");
+		tradefin_runtime::Settlement::do_try_state().expect("settlement's invariants hold");
+	});
+}
+
 /// The genesis hash as the runtime records it (`frame_system::BlockHash[0]`): what
 /// `CheckGenesis` and an immortal `CheckEra` sign over.
 pub fn recorded_genesis_hash() -> H256 {

@@ -170,3 +170,42 @@ fn an_application_in_a_block_holds_the_deposit_and_pays_the_benchmarked_weight()
 		);
 	});
 }
+
+/// The second review's T3-14: a stranger held a company's legal-id commitment with `apply`,
+/// and got its deposit back when a bank rejected it.
+#[test]
+fn t3_14_squatting_a_legal_id_costs_the_deposit() {
+	new_test_ext("development").execute_with(|| {
+		System::set_block_number(1);
+		let newco = <Runtime as frame_system::Config>::Hashing::hash(b"USCC:91110000NEWCO00001");
+		let apply = |who: Sr25519Keyring| {
+			EnterpriseIdentity::apply(
+				RuntimeOrigin::signed(who.to_account_id()),
+				*b"CN",
+				newco,
+				b"x".to_vec().try_into().expect("short"),
+			)
+		};
+		let before = Balances::free_balance(DaveStash.to_account_id());
+		// The review's reproduction: DaveStash squats, EveStash (the real company) is refused.
+		assert_ok!(apply(DaveStash));
+		assert_noop!(apply(EveStash), Error::<Runtime>::LegalIdTaken);
+		assert_ok!(EnterpriseIdentity::reject(
+			RuntimeOrigin::signed(Bob.to_account_id()),
+			DaveStash.to_account_id(),
+			tradefin_primitives::ReasonCode(4)
+		));
+		assert_eq!(
+			Balances::free_balance(DaveStash.to_account_id()),
+			before - ApplicationDeposit::get(),
+			"the squatter forfeits its deposit"
+		);
+		// The company applies; an applicant that withdraws gets its deposit back in full.
+		let eve = Balances::free_balance(EveStash.to_account_id());
+		assert_ok!(apply(EveStash));
+		assert_ok!(EnterpriseIdentity::withdraw_application(RuntimeOrigin::signed(
+			EveStash.to_account_id()
+		)));
+		assert_eq!(Balances::free_balance(EveStash.to_account_id()), eve);
+	});
+}

@@ -2,13 +2,20 @@
 //! can combine (register, attest and link the documents of shared trades, apply, approve,
 //! reject, cancel, withdraw, disburse, repay, pay with and without conversion, dispute, resolve,
 //! freeze lines and financings, mark overdue, default, write off, revoke consents, suspend and
-//! reclass enterprises, let time pass), across two banks and two enterprises, on the
-//! `development` genesis. After every step:
+//! reclass enterprises, let time pass), and since the second review the ways around the rules
+//! it found (freeze and thaw accounts, repayments by third parties and by an operator, disputes
+//! by institutions the document does not name, attestations by several issuers, suspensions of
+//! council members), across two banks and two enterprises, on the `development` genesis. After
+//! every step:
 //! - every pallet's `try_state` holds (per document `pledged + paid <= face value`, per trade
 //!   the same over all its documents, per financing `principal <= advance rate x pledges`, per
 //!   trade the principal outstanding of the financings it backs within the trade's value
 //!   (financing's), lines within their limits and class totals, escrows equal to their holds);
-//! - per currency, the total issuance is what genesis created: nothing here mints or burns.
+//! - per currency, the total issuance is what genesis created: nothing here mints or burns;
+//! - no currency balance of an account frozen before the step fell (T3-2);
+//! - nobody but a financing's enterprise or its operator repays it (T3-3, T3-7);
+//! - a live attestation of an active issuer is never replaced by another issuer (T3-9);
+//! - the council keeps its three seats whoever is suspended (T3-1).
 //!
 //! `TRADEFIN_SEED` replays a run; the seed of a failing sequence is in the panic message.
 
@@ -29,8 +36,8 @@ use tradefin_runtime::{
 use tradefin_tests::runtime::{issuer, new_test_ext, DAY_MS, USD};
 
 const EUR: u32 = 978;
-const SEQUENCES: u64 = 200;
-const STEPS: u64 = 80;
+const SEQUENCES: u64 = 300;
+const STEPS: u64 = 100;
 const FAR: u64 = 10_000 * DAY_MS;
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
@@ -199,11 +206,20 @@ fn set_up(world: &mut World) {
 			Ok(())
 		);
 	}
+	// DaveStash operates for AliceStash: it repays her financings from her account.
+	assert_eq!(
+		EnterpriseIdentity::add_operator(signed(AliceStash), DaveStash.to_account_id()),
+		Ok(())
+	);
 	quote();
 }
 
-/// Ferdie quotes EUR -> USD at 1.08 less 0.25%, for a day.
+/// Ferdie quotes EUR -> USD at 1.08 less 0.25%, for a day (unless the regulator froze Ferdie,
+/// who then publishes nothing).
 fn quote() {
+	if pallet_settlement::Frozen::<Runtime>::contains_key(Ferdie.to_account_id()) {
+		return;
+	}
 	let rate = FixedU128::from_rational(108, 100);
 	assert_eq!(
 		Settlement::publish_quote(signed(Ferdie), EUR, USD, rate, 25, now() + DAY_MS),
@@ -226,7 +242,7 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 	let paid_out = financing_in(&[Disbursed, Overdue, Defaulted, WrittenOff]);
 	let due = financing_in(&[Disbursed, Overdue, Defaulted]);
 	let docs = world.documents.get(&owner).cloned().unwrap_or_default();
-	match rng.below(24) {
+	match rng.below(29) {
 		// A declaration (the anchor of a new trade), attested by customs most of the time.
 		0 | 1 => {
 			let face = u128::from(1_000_000 + rng.below(30_000_000));
@@ -422,8 +438,58 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 			};
 			("line", result)
 		}
-		// The people move: a consent revoked and granted again, an enterprise suspended and
-		// reinstated, an enterprise reclassed.
+		// The regulator freezes or thaws an account: an enterprise, a bank or the provider.
+		24 => {
+			let who = rng.pick(&[AliceStash, BobStash, Bob, Charlie, Ferdie]);
+			let result = if rng.chance(40) {
+				Settlement::freeze_account(signed(Alice), who.to_account_id(), ReasonCode(3))
+			} else {
+				Settlement::thaw_account(signed(Alice), who.to_account_id())
+			};
+			("account freeze", result)
+		}
+		// Somebody repays a financing: its enterprise's operator, or someone else (the other
+		// enterprise, a bank, the regulator), who must be refused.
+		25 | 27 => {
+			let Some((id, f)) = paid_out else { return ("skip", Ok(())) };
+			let by = if enterprise_of(&f) == AliceStash && rng.chance(75) {
+				DaveStash
+			} else {
+				rng.pick(&[other(enterprise_of(&f)), bank_of(&f), Alice])
+			};
+			let result = Financing::repay(signed(by), id, 1 + u128::from(rng.below(2_000_000)));
+			if by != DaveStash {
+				assert!(result.is_err(), "{by:?} repaid another's financing {id}");
+			}
+			("repay by other", result)
+		}
+		// A bank or the regulator attests an enterprise's credit insurance.
+		26 => {
+			let by = rng.pick(&[Bob, Charlie, Alice]);
+			let kind = AttestationKind::CreditInsurance;
+			let held = EnterpriseIdentity::valid_attestation(&owner.to_account_id(), kind);
+			let result = EnterpriseIdentity::issue_attestation(
+				signed(by),
+				owner.to_account_id(),
+				kind,
+				now() + (1 + rng.below(60)) * DAY_MS,
+			);
+			if held.is_some_and(|a| a.issuer != by.to_account_id()) {
+				assert!(result.is_err(), "{by:?} replaced another issuer's live attestation");
+			}
+			("attestation", result)
+		}
+		// The people move: a consent revoked and granted again, an enterprise or a council
+		// member suspended and reinstated, an enterprise reclassed.
+		_ if rng.chance(15) => {
+			let member = rng.pick(&[Bob, Charlie]);
+			let result = if rng.chance(40) {
+				EnterpriseIdentity::suspend(signed(Alice), member.to_account_id(), ReasonCode(1))
+			} else {
+				EnterpriseIdentity::reinstate(signed(Alice), member.to_account_id())
+			};
+			("council member", result)
+		}
 		_ => {
 			let bank = rng.pick(&[Bob, Charlie]);
 			let result = match rng.below(12) {
@@ -459,6 +525,16 @@ fn issuance() -> [u128; 2] {
 	[Assets::total_issuance(USD), Assets::total_issuance(EUR)]
 }
 
+/// The USD and EUR balances of every account frozen now.
+fn frozen_balances() -> Vec<(tradefin_runtime::AccountId, [u128; 2])> {
+	pallet_settlement::Frozen::<Runtime>::iter_keys()
+		.map(|who| {
+			let held = [Assets::balance(USD, &who), Assets::balance(EUR, &who)];
+			(who, held)
+		})
+		.collect()
+}
+
 #[test]
 fn no_trade_is_financed_beyond_its_value_whatever_the_sequence() {
 	let base = std::env::var("TRADEFIN_SEED").ok().and_then(|s| s.parse().ok());
@@ -473,11 +549,26 @@ fn no_trade_is_financed_beyond_its_value_whatever_the_sequence() {
 			set_up(&mut world);
 			let genesis = issuance();
 			let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+			let council =
+				pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get();
 			for n in 0..STEPS {
+				let frozen = frozen_balances();
 				let (what, result) = step(&mut rng, &mut world);
 				reached.record(what, result);
 				let context =
 					format!("seed {seed} (replay: TRADEFIN_SEED={seed}), step {n} ({what})");
+				for (who, before) in frozen {
+					let after = [Assets::balance(USD, &who), Assets::balance(EUR, &who)];
+					assert!(
+						after[0] >= before[0] && after[1] >= before[1],
+						"{context}: currency left frozen {who:?}: {before:?} -> {after:?}"
+					);
+				}
+				assert_eq!(
+					pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get(),
+					council,
+					"{context}: a suspension changed the council's seats"
+				);
 				TradeCredit::do_try_state().unwrap_or_else(|e| panic!("{context}: {e:?}"));
 				Financing::do_try_state().unwrap_or_else(|e| panic!("{context}: {e:?}"));
 				Settlement::do_try_state().unwrap_or_else(|e| panic!("{context}: {e:?}"));
@@ -511,6 +602,10 @@ fn no_trade_is_financed_beyond_its_value_whatever_the_sequence() {
 			"write off",
 			"line",
 			"people",
+			"account freeze",
+			"repay by other",
+			"attestation",
+			"council member",
 		];
 		for what in actions {
 			assert!(

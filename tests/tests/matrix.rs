@@ -70,7 +70,7 @@ const CAST: [(&str, Sr25519Keyring, Sr25519Keyring); 7] = [
 
 /// The calls a suspended or revoked participant keeps (the runtime's `WhoMayTransact`).
 fn left_to_the_barred(name: &str) -> bool {
-	matches!(name, "EnterpriseIdentity::revoke_consent" | "Financing::repay")
+	name == "EnterpriseIdentity::revoke_consent"
 }
 
 /// The development chain, its sudo key removed, with a second regulator (`Two`, to supervise Alice) and DaveStash

@@ -1,7 +1,7 @@
 //! The review's findings on money moving outside the rules (issue 15), at the runtime level on
 //! the `development` genesis: every user call of `pallet-assets` is refused by the runtime's
-//! base call filter (H-5, M-8), so currency moves only through settlement, while the governance
-//! `force_*` calls still reach their origin check.
+//! base call filter (H-5, M-8), so currency moves only through settlement, while three
+//! governance `force_*` calls that move no currency still reach their origin check (T3-15).
 
 use frame_support::{assert_noop, assert_ok, dispatch::RawOrigin, traits::fungibles::Inspect};
 use pallet_financing::{PledgeOf, Product, Terms};
@@ -77,8 +77,8 @@ fn h5_currencies_move_only_through_settlement() {
 				assert_noop!(dispatch(who, assets(call.clone())), filtered());
 			}
 		}
-		// The governance calls pass the filter to their origin check: a signed account is
-		// refused there, root (the development chain's sudo) is obeyed.
+		// Governance's currency-moving calls are refused too (the second review's T3-15); root
+		// (the development chain's sudo) is obeyed.
 		let status = pallet_assets::Call::force_asset_status {
 			id: USD.into(),
 			owner: to(Bob),
@@ -89,8 +89,11 @@ fn h5_currencies_move_only_through_settlement() {
 			is_sufficient: true,
 			is_frozen: false,
 		};
-		assert_noop!(dispatch(Bob, assets(status.clone())), DispatchError::BadOrigin);
+		assert_noop!(dispatch(Bob, assets(status.clone())), filtered());
 		assert_ok!(assets(status).dispatch(RawOrigin::Root.into()));
+		// The three that move no currency reach their origin check.
+		let metadata = pallet_assets::Call::force_clear_metadata { id: USD.into() };
+		assert_noop!(dispatch(Bob, assets(metadata)), DispatchError::BadOrigin);
 	});
 }
 
@@ -178,9 +181,11 @@ fn l12_an_operator_pays_for_its_enterprise_and_a_removed_key_moves_nothing() {
 	});
 }
 
-/// The review's L-6: a suspended or revoked institution kept its council seat and its votes.
+/// The review's L-6: a suspended or revoked institution kept its votes. Since the second
+/// review's T3-1 it keeps its seat (seats change only by council motion), but its votes on open
+/// motions go, and the pool refuses its council transactions while it is barred.
 #[test]
-fn l6_a_barred_institution_loses_its_council_seat_and_votes_until_reinstated() {
+fn l6_a_barred_institution_loses_its_votes_but_not_its_seat() {
 	use sp_runtime::traits::{BlakeTwo256, Hash};
 	use tradefin_runtime::Council;
 	type Seats = pallet_membership::Members<Runtime, pallet_membership::Instance1>;
@@ -193,37 +198,39 @@ fn l6_a_barred_institution_loses_its_council_seat_and_votes_until_reinstated() {
 				&& pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get()
 					.contains(who)
 		};
-		// Bob proposes a motion and votes aye while all three sit.
+		// Bob proposes a motion and votes aye, Charlie nay, while all three sit.
 		let motion = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![6] });
 		let hash = BlakeTwo256::hash_of(&motion);
 		assert_ok!(Council::propose(signed(Bob), 3, Box::new(motion), 100));
 		assert_ok!(Council::vote(signed(Bob), hash, 0, true));
-		let ayes = || {
+		assert_ok!(Council::vote(signed(Charlie), hash, 0, false));
+		let votes = || {
 			// `Votes` keeps its fields private: read them through its encoding.
 			#[derive(codec::Decode)]
 			struct Votes {
 				_index: u32,
-				_threshold: u32,
+				threshold: u32,
 				ayes: Vec<tradefin_runtime::AccountId>,
+				nays: Vec<tradefin_runtime::AccountId>,
 			}
 			let votes = codec::Encode::encode(&Voting::get(hash).expect("open"));
-			<Votes as codec::Decode>::decode(&mut &votes[..]).expect("decodes").ayes
+			let votes = <Votes as codec::Decode>::decode(&mut &votes[..]).expect("decodes");
+			(votes.threshold, votes.ayes, votes.nays)
 		};
-		assert!(ayes().contains(&bob));
+		assert_eq!(votes(), (3, vec![bob.clone()], vec![charlie.clone()]));
 
 		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), bob.clone(), ReasonCode(1)));
-		assert!(!seated(&bob), "suspended, Bob leaves the council");
-		assert!(!ayes().contains(&bob), "and his vote with him");
+		assert!(seated(&bob), "suspended, Bob keeps his seat");
+		assert_eq!(votes(), (3, vec![], vec![charlie.clone()]), "but not his vote");
 		assert_ok!(EnterpriseIdentity::reinstate(signed(Alice), bob.clone()));
-		assert!(seated(&bob), "reinstated, Bob sits again");
+		assert!(seated(&bob));
 
-		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), charlie.clone(), ReasonCode(1)));
 		assert_ok!(EnterpriseIdentity::revoke(signed(Alice), charlie.clone(), ReasonCode(2)));
-		assert!(!seated(&charlie), "revoked, Charlie is gone");
+		assert!(seated(&charlie), "revoked, Charlie sits until the council removes him");
+		assert_eq!(votes(), (3, vec![], vec![]), "without his vote");
 		assert!(!pallet_enterprise_identity::Reseat::<Runtime>::contains_key(&charlie));
-		// A participant that never sat loses nothing and gets nothing back.
 		assert_ok!(EnterpriseIdentity::suspend(signed(Alice), Dave.to_account_id(), ReasonCode(1)));
 		assert!(!pallet_enterprise_identity::Reseat::<Runtime>::contains_key(Dave.to_account_id()));
-		assert_eq!(Seats::get().len(), 2);
+		assert_eq!(Seats::get().len(), 3);
 	});
 }

@@ -406,8 +406,9 @@ fn l8_a_round_of_tiny_financings_does_not_farm_the_credit_record() {
 				.expect("Bob holds the consent");
 		assert_eq!(view.record.repaid_on_time, 0, "below 1,000.00 USD nothing improves the record");
 		assert!(view.amounts.is_empty());
-		// A financing of 1,000.00 USD does.
+		// A financing of 1,000.00 USD does, repaid after the 30 days' minimum tenor (T3-10).
 		let id = finance(Bob, 0, 100_000, &[(document, 200_000)], true);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS + 30 * DAY_MS);
 		assert_ok!(Financing::repay(signed(AliceStash), id, 100_000));
 		let view =
 			TradeCredit::credit_record_for(&Bob.to_account_id(), &AliceStash.to_account_id())
@@ -423,6 +424,33 @@ fn l8_a_round_of_tiny_financings_does_not_farm_the_credit_record() {
 				}
 			)]
 		);
+	});
+}
+
+/// The second review's T3-10: 1,000.00 recycled three times through a cooperating bank,
+/// financed and repaid at once, added three on-time repayments to the record.
+#[test]
+fn t3_10_recycled_capital_does_not_farm_the_credit_record() {
+	review_genesis(|| {
+		let document = declaration("EXP-T310", 10_000_000);
+		let record = || {
+			TradeCredit::credit_record_for(&Bob.to_account_id(), &AliceStash.to_account_id())
+				.expect("Bob holds the consent")
+		};
+		for round in 0..3u64 {
+			let id = finance(Bob, 0, 100_000, &[(document, 200_000)], true);
+			// A day later each time, well inside the 30 days' minimum tenor.
+			pallet_timestamp::Now::<Runtime>::put(DAY_MS + (round + 1) * DAY_MS);
+			assert_ok!(Financing::repay(signed(AliceStash), id, 100_000));
+			assert_eq!(financing(id).state, FinancingState::Repaid);
+		}
+		assert_eq!(record().record.repaid_on_time, 0, "recycling adds nothing");
+		assert!(record().amounts.is_empty());
+		// Held 30 days, the same financing counts once.
+		let id = finance(Bob, 0, 100_000, &[(document, 200_000)], true);
+		pallet_timestamp::Now::<Runtime>::put(DAY_MS + 33 * DAY_MS);
+		assert_ok!(Financing::repay(signed(AliceStash), id, 100_000));
+		assert_eq!(record().record.repaid_on_time, 1);
 	});
 }
 

@@ -5,7 +5,10 @@ use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{fungible::MutateHold, tokens::Precision},
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision},
+	},
 };
 use sp_core::H256;
 use tradefin_primitives::{
@@ -89,12 +92,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Removes a pending application (rejected or withdrawn) and releases its deposit. A
-	/// pending enterprise has its own account as only operator, and no attestations or
-	/// consents (both need an approved participant).
-	fn remove_application(enterprise: &T::AccountId) -> DispatchResult {
+	/// Removes a pending application (rejected or withdrawn): releases its deposit, or burns it
+	/// if `forfeit`. A pending enterprise has its own account as only operator, and no
+	/// attestations or consents (both need an approved participant).
+	fn remove_application(enterprise: &T::AccountId, forfeit: bool) -> DispatchResult {
 		let participant = Self::pending_application(enterprise)?;
-		Self::release_deposit(enterprise, participant.deposit)?;
+		if forfeit {
+			T::Currency::burn_held(
+				&HoldReason::ApplicationDeposit.into(),
+				enterprise,
+				participant.deposit,
+				Precision::Exact,
+				Fortitude::Force,
+			)?;
+		} else {
+			Self::release_deposit(enterprise, participant.deposit)?;
+		}
 		for operator in Operators::<T>::take(enterprise) {
 			OperatorOf::<T>::remove(operator);
 		}
@@ -103,13 +116,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A bank or the regulator rejects a pending application.
+	/// A bank or the regulator rejects a pending application, which forfeits its deposit: a
+	/// stranger that applied with a company's legal-id commitment to hold it hostage pays for
+	/// it (the second review's T3-14); an applicant that made a mistake withdraws instead.
 	pub(crate) fn do_reject(
 		enterprise: &T::AccountId,
 		rejected_by: &T::AccountId,
 		reason: ReasonCode,
 	) -> DispatchResult {
-		Self::remove_application(enterprise)?;
+		Self::remove_application(enterprise, true)?;
 		Self::deposit_event(Event::EnterpriseRejected {
 			enterprise: enterprise.clone(),
 			rejected_by: rejected_by.clone(),
@@ -120,7 +135,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The applicant withdraws its pending application.
 	pub(crate) fn do_withdraw_application(enterprise: &T::AccountId) -> DispatchResult {
-		Self::remove_application(enterprise)?;
+		Self::remove_application(enterprise, false)?;
 		Self::deposit_event(Event::ApplicationWithdrawn { enterprise: enterprise.clone() });
 		Ok(())
 	}

@@ -36,6 +36,11 @@ impl<T: Config> Pallet<T> {
 		Self::approved_subject(subject)?;
 		let now = Self::now();
 		ensure!(expires_at > now, Error::<T>::ExpiryInPast);
+		// Nobody replaces, shortens or extends another issuer's attestation that holds (the
+		// second review's T3-9): only a lapsed one, or one whose issuer is barred.
+		if let Some(held) = Self::valid_attestation(subject, kind) {
+			ensure!(&held.issuer == issuer, Error::<T>::AttestedByAnother);
+		}
 		Attestations::<T>::insert(
 			subject,
 			kind,
@@ -71,12 +76,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// An attestation that holds now (not expired; revoked ones are gone).
+	/// An attestation that holds now: not expired (revoked ones are gone), and its issuer an
+	/// active participant (a suspended or revoked issuer's attestations stop counting, the
+	/// second review's T3-9).
 	pub fn valid_attestation(
 		subject: &T::AccountId,
 		kind: AttestationKind,
 	) -> Option<Attestation<T::AccountId>> {
 		let now = Self::now();
-		Attestations::<T>::get(subject, kind).filter(|a| now < a.expires_at)
+		Attestations::<T>::get(subject, kind).filter(|a| {
+			now < a.expires_at
+				&& Participants::<T>::get(&a.issuer)
+					.is_some_and(|p| p.status == ParticipantStatus::Active)
+		})
 	}
 }

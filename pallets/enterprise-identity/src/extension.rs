@@ -49,8 +49,8 @@ pub mod rejection {
 			PENDING => {
 				"the signer's application is pending; it may only withdraw it until approved"
 			}
-			SUSPENDED => "the signer is suspended; it may only revoke consents and repay financing",
-			REVOKED => "the signer is revoked; it may only revoke consents and repay financing",
+			SUSPENDED => "the signer is suspended; it may only revoke consents",
+			REVOKED => "the signer is revoked; it may only revoke consents",
 			_ => return None,
 		})
 	}

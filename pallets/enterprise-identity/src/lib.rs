@@ -373,6 +373,9 @@ pub mod pallet {
 		NoPurpose,
 		/// The bank's live consents of that scope do not include this purpose.
 		PurposeNotConsented,
+		/// The subject holds a live attestation of this kind from another issuer (still active):
+		/// only that issuer renews it, and it or the regulator revokes it first.
+		AttestedByAnother,
 	}
 
 	#[pallet::hooks]
@@ -492,16 +495,19 @@ pub mod pallet {
 		/// Rejects a pending enterprise application, with a reason code.
 		///
 		/// The application record, its operator binding and its legal-id commitment are
-		/// removed, and the application deposit is released in full, so the same account and
-		/// legal id may apply again later.
+		/// removed, so the same account and legal id may apply again later. The application
+		/// deposit is **forfeited** (burned; since spec 109, the second review's T3-14: a
+		/// stranger could hold a company's public legal-id commitment with `apply` for fees
+		/// only); an applicant that made a mistake withdraws its application instead, and gets
+		/// the deposit back.
 		///
 		/// - `origin`: signed by an active bank or an active regulator.
 		/// - `enterprise`: the account of a pending enterprise application.
 		/// - `reason`: a `ReasonCode` from the rejecting institution's own list of reasons,
 		///   recorded in the event; the chain does not interpret it.
 		///
-		/// Events: `EnterpriseRejected` (with `reason`), and the fee token's (balances')
-		/// `Released`.
+		/// Events: the fee token's (balances') `BurnedHeld`, `EnterpriseRejected` (with
+		/// `reason`).
 		///
 		/// Errors: `BadOrigin` (unsigned), `CallerNotRegistered` (the signer is no participant),
 		/// `NotBankOrRegulator` (the signer is not a bank or regulator), `CallerNotActive` (the
@@ -522,8 +528,11 @@ pub mod pallet {
 		/// Withdraws the signer's own pending enterprise application.
 		///
 		/// The application record, its operator binding and its legal-id commitment are
-		/// removed, and the application deposit is released in full, so the same account and
-		/// legal id may apply again later.
+		/// removed, so the same account and legal id may apply again later. The application
+		/// deposit is **forfeited** (burned; since spec 109, the second review's T3-14: a
+		/// stranger could hold a company's public legal-id commitment with `apply` for fees
+		/// only); an applicant that made a mistake withdraws its application instead, and gets
+		/// the deposit back.
 		///
 		/// - `origin`: signed by the applicant's own account (the one that called `apply`).
 		///
@@ -713,10 +722,13 @@ pub mod pallet {
 		/// Issues an attestation about a participant, valid until an expiry.
 		///
 		/// Stores the signer as issuer of the `kind` attestation about `subject`; it holds while
-		/// the chain's time is before `expires_at`, unless revoked. A subject has one
-		/// attestation of each kind: issuing one replaces any earlier one of that kind, whoever
-		/// issued it. Other pallets read it (e.g. credit-insurance policy financing needs a
-		/// `CreditInsurance` attestation in force).
+		/// the chain's time is before `expires_at`, unless revoked, and while its issuer is an
+		/// active participant (an attestation of a suspended or revoked issuer does not count).
+		/// A subject has one attestation of each kind: its issuer renews it (a later or an
+		/// earlier expiry); another institution replaces it only once it has lapsed or its
+		/// issuer is barred (since spec 109, the second review's T3-9). Other pallets read it
+		/// (e.g. credit-insurance policy financing needs a `CreditInsurance` attestation in
+		/// force).
 		///
 		/// - `origin`: signed by an active institution allowed to issue `kind`.
 		/// - `subject`: the participant account of an approved participant (active or
@@ -734,9 +746,10 @@ pub mod pallet {
 		/// suspended or revoked), `IssuerNotAllowed` (the signer's kind may not issue `kind`),
 		/// `UnknownParticipant` (no such subject), `NotYetApproved` (the subject's application
 		/// is pending), `AlreadyRevoked` (the subject is revoked), `ExpiryInPast` (`expires_at`
-		/// is not after the current time).
+		/// is not after the current time), `AttestedByAnother` (a live attestation of `kind` from
+		/// another active issuer).
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::issue_attestation())]
+		#[pallet::weight(T::WeightInfo::issue_attestation().saturating_add(T::DbWeight::get().reads(2)))] // the attestation replaced and its issuer: not yet in the benchmark
 		pub fn issue_attestation(
 			origin: OriginFor<T>,
 			subject: T::AccountId,

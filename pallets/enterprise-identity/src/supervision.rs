@@ -1,5 +1,6 @@
 //! Supervision: the regulator sets enterprises' FX classes and suspends, reinstates and revokes
-//! participants (a suspended or revoked participant loses its seats through `OnBarred`).
+//! participants (a suspended or revoked participant loses what `OnBarred` takes: in the
+//! runtime, its votes on open council motions).
 
 use frame_support::{ensure, pallet_prelude::*};
 use tradefin_primitives::{
@@ -60,7 +61,7 @@ impl<T: Config> Pallet<T> {
 			p.status = ParticipantStatus::Suspended;
 			Ok(())
 		})?;
-		// Its seats (the council's, in the runtime) go until it is reinstated (the review's L-6).
+		// What `OnBarred` takes (the runtime: its council votes; the review's L-6).
 		if T::OnBarred::barred(who) {
 			Reseat::<T>::insert(who, ());
 		}

@@ -14,7 +14,7 @@
 //!
 //! **Pledge release**: as principal falls, each pledge keeps `ceil(pledge x outstanding /
 //! principal before)`, so pledges shrink in proportion to the principal repaid, rounded in the
-//! bank's favour, and all of them are released when the principal is repaid in full.
+//! bank's favour, and all of them are released once neither principal nor interest is owed.
 
 use sp_core::U256;
 use tradefin_primitives::{Balance, Moment};

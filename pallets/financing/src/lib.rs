@@ -157,6 +157,9 @@ pub mod pallet {
 		/// Supervision: told of every amount disbursed, repaid, gone overdue, defaulted or
 		/// written off.
 		type Supervision: tradefin_primitives::supervision::SupervisionHook<Self::AccountId>;
+		/// The regulator's account freeze (settlement): a frozen bank does not disburse, a frozen
+		/// enterprise does not repay.
+		type Freeze: tradefin_primitives::freeze::AccountFreeze<Self::AccountId>;
 		/// The currencies paid out and repaid.
 		type Assets: fungibles::Mutate<Self::AccountId, AssetId = AssetId, Balance = Balance>;
 		/// The chain's clock (milliseconds since the Unix epoch): application and disbursement
@@ -356,6 +359,11 @@ pub mod pallet {
 		/// Credit-insurance policy financing needs the enterprise's `CreditInsurance`
 		/// attestation in force (issued by a bank or the regulator, unexpired, unrevoked).
 		NoCreditInsurance,
+		/// The regulator froze the account the money would leave (settlement's freeze).
+		AccountFrozen,
+		/// The payment would leave its payer less than the currency's minimum balance (the
+		/// rest would be burned as dust): pay all of it, or leave at least the minimum.
+		WouldLeaveDust,
 	}
 
 	#[pallet::hooks]
@@ -541,29 +549,33 @@ pub mod pallet {
 		/// line is another bank's or enterprise's), `LineNotDrawable` (line frozen, closed or
 		/// expired), `LineLimitExceeded` (no room on the line for the amount), `ExceedsClassCap`
 		/// (beyond what the enterprise's FX class B allows now), `DocumentNotAttested` (a
-		/// pledged document, or its trade's anchor, is disputed or cancelled),
-		/// `InsufficientBankFunds` (the bank cannot pay the amount), `Overflow` (maturity out of
-		/// range).
+		/// pledged document, or its trade's anchor, is disputed or cancelled), `AccountFrozen`
+		/// (the regulator froze the bank's account), `WouldLeaveDust` (the bank would keep less
+		/// than the currency's minimum balance), `InsufficientBankFunds` (the bank cannot pay the
+		/// amount), `Overflow` (maturity out of range).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::disburse().saturating_add(T::Supervision::financing_weight()))]
+		#[pallet::weight(T::WeightInfo::disburse().saturating_add(T::Supervision::financing_weight()).saturating_add(T::DbWeight::get().reads(1)))] // the bank's freeze: not yet in the benchmark
 		pub fn disburse(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_disburse(&who, id)
 		}
 
-		/// Anyone repays up to `amount` of a disbursed financing: interest first, then principal.
+		/// The borrower repays up to `amount` of a disbursed financing: interest first, then
+		/// principal.
 		///
 		/// Interest is accrued to now (simple interest, whole units; the fraction carries to the
 		/// next accrual), then the payment goes to interest due, then to principal; never more
-		/// than is owed is taken. The sum moves from the signer to the bank in the financing's
-		/// currency (`Assets`). Principal repaid frees the same usage on the credit line (not
-		/// after a write-off) and shrinks every pledge in proportion, rounded in the bank's
-		/// favour. Once nothing is owed the financing closes: `Repaid` (the credit record counts
-		/// it on time or late), or `Recovered` if it was in default or written off. Worst case:
-		/// `MaxPledges` pledges to shrink.
+		/// than is owed is taken. The sum moves from the enterprise's account to the bank in the
+		/// financing's currency (`Assets`), also when an operator signs. Principal repaid frees
+		/// the same usage on the credit line (not after a write-off) and shrinks every pledge in
+		/// proportion, rounded in the bank's favour. Once nothing is owed the financing closes:
+		/// `Repaid` (the credit record counts it on time or late), or `Recovered` if it was in
+		/// default or written off. Worst case: `MaxPledges` pledges to shrink. Nobody else
+		/// repays by this call: a buyer pays the financed documents through settlement, whose
+		/// proceeds waterfall repays the banks.
 		///
-		/// - `origin`: any signed account (the enterprise, an operator or a third party); it
-		///   pays.
+		/// - `origin`: signed by the financing's enterprise or one of its operators; the
+		///   enterprise must be active and not frozen, and it pays.
 		/// - `id`: a `Disbursed`, `Overdue`, `Defaulted` or `WrittenOff` financing, not frozen.
 		/// - `amount`: the most to pay, in smallest units of the financing's currency.
 		///
@@ -573,14 +585,18 @@ pub mod pallet {
 		/// new state).
 		///
 		/// Errors: `BadOrigin` (unsigned), `UnknownFinancing` (no such financing), `Frozen` (the
-		/// regulator froze it), `ZeroAmount` (amount zero), `WrongState` (not disbursed, or
-		/// already closed), `NothingOwed` (no interest or principal is due), `InsufficientFunds`
-		/// (the signer cannot pay the sum).
+		/// regulator froze the financing), `NotEnterprise` (the signer acts for another
+		/// participant, or for none), `NotActiveEnterprise` (the enterprise is suspended or
+		/// revoked), `AccountFrozen` (the regulator froze the enterprise's account),
+		/// `ZeroAmount` (amount zero), `WrongState` (not disbursed, or already closed),
+		/// `NothingOwed` (no interest or principal is due), `WouldLeaveDust` (the enterprise
+		/// would keep less than the currency's minimum balance), `InsufficientFunds` (the
+		/// enterprise cannot pay the sum).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()).saturating_add(T::Supervision::financing_weight()))]
+		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()).saturating_add(T::Supervision::financing_weight()).saturating_add(T::DbWeight::get().reads(3)))] // the signer's operator record, the enterprise, its freeze: not yet in the benchmark
 		pub fn repay(origin: OriginFor<T>, id: FinancingId, amount: Balance) -> DispatchResult {
-			let payer = ensure_signed(origin)?;
-			Self::do_repay(&payer, id, amount).map(|_| ())
+			let who = ensure_signed(origin)?;
+			Self::do_repay(&who, id, amount).map(|_| ())
 		}
 
 		/// Anyone marks a financing overdue once maturity plus `GracePeriod` has passed (the

@@ -10,6 +10,7 @@ use frame_support::{
 use sp_runtime::{DispatchError, Permill};
 use tradefin_primitives::{
 	financing::Product,
+	freeze::AccountFreeze,
 	identity::{AttestationKind, ConsentScope, FxClass, IdentityProvider, ParticipantKind},
 	trade::{CreditLines, DocumentId, DocumentInspect, DocumentLedger, LineFacts, PledgeRef},
 	Balance, Moment, ReasonCode,
@@ -249,8 +250,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_withdraw(who: &T::AccountId, id: FinancingId) -> DispatchResult {
-		let mut financing = Self::unfrozen(id)?;
+	/// `who` acts for the financing's enterprise (its own key while it is one of its
+	/// operators, or another operator), and that enterprise is active.
+	pub(crate) fn ensure_borrower(
+		who: &T::AccountId,
+		financing: &FinancingOf<T>,
+	) -> DispatchResult {
 		ensure!(
 			T::Identity::acting_for(who).as_ref() == Some(&financing.enterprise),
 			Error::<T>::NotEnterprise
@@ -259,6 +264,12 @@ impl<T: Config> Pallet<T> {
 			T::Identity::is_active(&financing.enterprise, ParticipantKind::Enterprise),
 			Error::<T>::NotActiveEnterprise
 		);
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw(who: &T::AccountId, id: FinancingId) -> DispatchResult {
+		let mut financing = Self::unfrozen(id)?;
+		Self::ensure_borrower(who, &financing)?;
 		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
 		Self::release_all(id, &mut financing)?;
 		financing.state = FinancingState::Withdrawn;
@@ -408,7 +419,13 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_may_finance(who, &financing)?;
 		Self::ensure_line_room(&financing)?;
 		Self::ensure_pledges_attested(&financing)?;
+		// Nothing leaves a frozen account, a bank's included (the second review's T3-2).
+		ensure!(!T::Freeze::is_frozen(who), Error::<T>::AccountFrozen);
 		let amount = financing.terms.amount;
+		ensure!(
+			tradefin_primitives::leaves_no_dust::<_, T::Assets>(financing.currency, who, amount),
+			Error::<T>::WouldLeaveDust
+		);
 		T::Assets::transfer(
 			financing.currency,
 			who,

@@ -10,7 +10,8 @@ use tradefin_primitives::{
 };
 
 pub use tradefin_test_utils::{
-	grant, reset_identity, revoke_all, set_class, set_now, set_status, MockIdentity, MockTime,
+	grant, reset_identity, revoke_all, set_class, set_frozen, set_now, set_status, MockIdentity,
+	MockTime,
 };
 
 use crate as pallet_financing;
@@ -49,6 +50,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDocumentsPerDay = ConstU32<1_000>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
+	type MinRecordedTenor = frame_support::traits::ConstU64<{ 30 * DAY_MS }>;
 	type ClassBCap = ClassBCap;
 	type Decimals = tradefin_test_utils::NoDecimals;
 	type WeightInfo = ();
@@ -66,6 +68,7 @@ impl pallet_financing::Config for Test {
 	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Ledger = TradeCredit;
+	type Freeze = tradefin_test_utils::MockFreeze;
 	type Lines = TradeCredit;
 	type Record = TradeCredit;
 	type Assets = Assets;

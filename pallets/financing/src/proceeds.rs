@@ -95,7 +95,7 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 	///    that pledge and repays the financing from `payer`: principal first, then interest
 	///    (`Source::Collateral`); the part of a slice beyond what the financing owes is the
 	///    owner's. A financing's pledges on other documents stay as they were, so they still
-	///    cover what it owes; all are released once its principal is repaid.
+	///    cover what it owes; all are released once it owes neither principal nor interest.
 	/// 3. What is left is paid out of the document's free value. What an application not yet
 	///    disbursed, or a bank's direct pledge, holds cannot be paid over
 	///    (`DocumentEncumbered`).

@@ -6,6 +6,7 @@ use frame_support::{
 };
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
+	freeze::AccountFreeze,
 	trade::{CreditLines, DocumentLedger, FinancingRecordHook, PledgeRef},
 	Balance, Moment,
 };
@@ -19,7 +20,7 @@ use crate::{
 /// Where a repayment comes from.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Source {
-	/// Anyone's `repay`.
+	/// The borrower's `repay` (the enterprise, or an operator acting for it).
 	Payer,
 	/// A buyer's payment of a pledged document, through the proceeds waterfall.
 	Collateral,
@@ -53,17 +54,19 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Shrinks the pledges in proportion to the principal repaid (all of them at zero).
+	/// Shrinks the pledges in proportion to the principal repaid; releases all of them once
+	/// nothing (principal or interest) is owed.
 	fn shrink_pledges(
 		id: FinancingId,
 		financing: &mut FinancingOf<T>,
 		before: Balance,
 	) -> Result<(), DispatchError> {
 		let after = financing.principal_outstanding;
+		let settled = after == 0 && financing.interest_due == 0;
 		let mut released: Balance = 0;
 		let bank = financing.terms.bank.clone();
 		for pledge in financing.pledges.iter_mut() {
-			let kept = pledge_kept(pledge.amount, before, after);
+			let kept = if settled { 0 } else { pledge_kept(pledge.amount, before, after) };
 			let give_back = pledge.amount.saturating_sub(kept);
 			if give_back > 0 {
 				released = released.saturating_add(T::Ledger::release(
@@ -88,15 +91,33 @@ impl<T: Config> Pallet<T> {
 	/// shrinks in proportion to the principal repaid. From [`Source::Collateral`] (the proceeds
 	/// waterfall): `amount` is what the payment of that document takes off this financing's
 	/// pledge on it, which the caller has already settled; it repays principal first, then
-	/// interest, and the other pledges stay as they are (all are released once no principal is
-	/// left), so the remaining pledges still cover the remaining principal at the advance rate.
+	/// interest, and the other pledges stay as they are (all are released once neither
+	/// principal nor interest is owed), so the remaining pledges still cover the remaining
+	/// principal at the advance rate, and the interest.
+	///
+	/// `who` signs `repay`: the borrower or one of its operators; the enterprise pays, from its
+	/// own account. Nobody else repays a financing by this call (the second review's T3-3: it
+	/// was a value channel around every rule of settlement), a barred or frozen enterprise does
+	/// not repay (T3-2), and an operator repays for its enterprise (T3-7).
 	pub fn do_repay(
-		payer: &T::AccountId,
+		who: &T::AccountId,
 		id: FinancingId,
 		amount: Balance,
 	) -> Result<Allocation, DispatchError> {
 		let financing = Self::unfrozen(id)?;
-		Self::apply_repayment(payer, id, financing, amount, Source::Payer)
+		Self::ensure_borrower(who, &financing)?;
+		ensure!(!T::Freeze::is_frozen(&financing.enterprise), Error::<T>::AccountFrozen);
+		let payer = financing.enterprise.clone();
+		// What it will take (never more than is owed now) leaves the enterprise nothing or at
+		// least the currency's minimum balance.
+		let owed = Self::outstanding_at(id, Self::now())
+			.map_or(0, |o| o.principal.saturating_add(o.interest));
+		let taken = amount.min(owed);
+		ensure!(
+			tradefin_primitives::leaves_no_dust::<_, T::Assets>(financing.currency, &payer, taken),
+			Error::<T>::WouldLeaveDust
+		);
+		Self::apply_repayment(&payer, id, financing, amount, Source::Payer)
 	}
 
 	/// Applies a repayment of up to `amount` from `payer` to `financing` (loaded, not frozen)
@@ -138,10 +159,13 @@ impl<T: Config> Pallet<T> {
 		if paid.principal > 0 && financing.state != FinancingState::WrittenOff {
 			T::Lines::repay(financing.terms.line, paid.principal)?;
 		}
-		let shrink = match source {
-			Source::Payer => paid.principal > 0,
-			Source::Collateral => financing.principal_outstanding == 0,
-		};
+		// No pledge goes while anything is owed (the second review's T3-8: proceeds that repaid
+		// the principal released every pledge with interest still due). The borrower's
+		// repayment (interest first) shrinks them with the principal, keeping at least a unit
+		// of each while principal is owed; the proceeds of collateral (principal first) keep
+		// them whole; all go once nothing is owed.
+		let settled = financing.principal_outstanding == 0 && financing.interest_due == 0;
+		let shrink = settled || (source == Source::Payer && paid.principal > 0);
 		if shrink {
 			Self::shrink_pledges(id, &mut financing, before)?;
 		}
@@ -154,6 +178,7 @@ impl<T: Config> Pallet<T> {
 					financing.currency,
 					financing.terms.amount,
 					!financing.was_overdue,
+					now.saturating_sub(financing.disbursed_at.unwrap_or(now)),
 				);
 				FinancingState::Repaid
 			};

@@ -8,6 +8,7 @@ extern crate alloc;
 
 pub mod due_queue;
 pub mod financing;
+pub mod freeze;
 pub mod identity;
 pub mod supervision;
 pub mod trade;
@@ -89,16 +90,34 @@ pub const MICRO_UNIT: Balance = 1_000_000;
 /// addresses for the well-known development accounts).
 pub const SS58_PREFIX: u16 = 42;
 
+/// Whether taking `amount` of `asset` from `who` leaves it nothing or at least the asset's
+/// minimum balance. A transfer that left less would reap the account and burn the rest as dust
+/// beside settlement's recorded supply (the second review's T3-17: a payment left holders 0.50
+/// below the supply); the pallets that move currency refuse it instead (`WouldLeaveDust`).
+pub fn leaves_no_dust<AccountId, A>(asset: AssetId, who: &AccountId, amount: Balance) -> bool
+where
+	A: frame_support::traits::fungibles::Inspect<AccountId, AssetId = AssetId, Balance = Balance>,
+{
+	let left = A::balance(asset, who).saturating_sub(amount);
+	left == 0 || left >= A::minimum_balance(asset)
+}
+
+/// The most decimals a currency may have: 10^18 smallest units a whole unit, so that rules in
+/// whole units (caps, minimums) up to 10^20 units still fit a `Balance`.
+pub const MAX_DECIMALS: u8 = 18;
+
 /// How many decimals each currency has, from the currency registry (settlement): what turns a
 /// rule written in whole units into a currency's smallest units.
 pub trait CurrencyDecimals {
 	/// The decimals of `currency`, if it is registered.
 	fn decimals(currency: AssetId) -> Option<u8>;
 
-	/// `units` whole units of `currency` in its smallest units (saturating), if it is
-	/// registered.
+	/// `units` whole units of `currency` in its smallest units, if it is registered and the
+	/// amount fits a `Balance` (never saturating: a cap that saturated to `u128::MAX` would be no
+	/// cap at all, the second review's T3-16; settlement registers at most [`MAX_DECIMALS`]).
 	fn whole_units(currency: AssetId, units: Balance) -> Option<Balance> {
-		Self::decimals(currency).map(|d| units.saturating_mul(10u128.saturating_pow(d.into())))
+		let d = Self::decimals(currency)?;
+		10u128.checked_pow(d.into()).and_then(|scale| units.checked_mul(scale))
 	}
 }
 

@@ -310,8 +310,15 @@ pub trait CreditLines<AccountId, Balance> {
 /// Weight of every method: one read and one write of the enterprise's record (and its amounts
 /// in the currency), in financing's `repay`, `mark_overdue` and `declare_default` benchmarks.
 pub trait FinancingRecordHook<AccountId, Balance> {
-	/// A financing of `amount` of `currency` was repaid in full, on time or late.
-	fn financing_repaid(enterprise: &AccountId, currency: AssetId, amount: Balance, on_time: bool);
+	/// A financing of `amount` of `currency` was repaid in full, on time or late, after
+	/// `held_for` milliseconds outstanding (from disbursement to the repayment that closed it).
+	fn financing_repaid(
+		enterprise: &AccountId,
+		currency: AssetId,
+		amount: Balance,
+		on_time: bool,
+		held_for: Moment,
+	);
 	/// A financing went overdue with `outstanding` principal of `currency`.
 	fn financing_overdue(enterprise: &AccountId, currency: AssetId, outstanding: Balance);
 	/// A financing was declared in default with `outstanding` principal of `currency`.

@@ -43,6 +43,7 @@ impl<T: Config> Pallet<T> {
 		min_balance: Balance,
 	) -> DispatchResult {
 		ensure!(Self::valid_code(&code), Error::<T>::InvalidCode);
+		ensure!(decimals <= tradefin_primitives::MAX_DECIMALS, Error::<T>::TooManyDecimals);
 		ensure!(!Currencies::<T>::contains_key(id), Error::<T>::CurrencyExists);
 		ensure!(!CurrencyByCode::<T>::contains_key(code), Error::<T>::CodeTaken);
 		ensure!(T::Identity::is_active(&issuer, ParticipantKind::Bank), Error::<T>::IssuerNotBank);
@@ -71,6 +72,8 @@ impl<T: Config> Pallet<T> {
 		amount: Balance,
 	) -> DispatchResult {
 		Self::ensure_issuer(who, id)?;
+		// A frozen issuer creates no currency either (the second review's T3-2).
+		Self::ensure_not_frozen(who)?;
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		ensure!(
 			T::Identity::participant(to).is_some_and(|(_, s)| s == ParticipantStatus::Active),
@@ -115,7 +118,29 @@ impl<T: Config> tradefin_primitives::CurrencyDecimals for Pallet<T> {
 	}
 }
 
+/// The freeze as financing asks for it: a frozen bank does not disburse, a frozen enterprise
+/// does not repay.
+impl<T: Config> tradefin_primitives::freeze::AccountFreeze<T::AccountId> for Pallet<T> {
+	fn is_frozen(who: &T::AccountId) -> bool {
+		Frozen::<T>::contains_key(who)
+	}
+}
+
 impl<T: Config> Pallet<T> {
+	/// Taking `amount` of `currency` from `who` leaves it nothing or at least the minimum
+	/// balance (a smaller rest would be burned as dust beside `Supply`).
+	pub(crate) fn ensure_no_dust(
+		currency: AssetId,
+		who: &T::AccountId,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(
+			tradefin_primitives::leaves_no_dust::<_, T::Assets>(currency, who, amount),
+			Error::<T>::WouldLeaveDust
+		);
+		Ok(())
+	}
+
 	/// Nothing leaves a frozen account through settlement.
 	pub(crate) fn ensure_not_frozen(who: &T::AccountId) -> DispatchResult {
 		ensure!(!Frozen::<T>::contains_key(who), Error::<T>::AccountFrozen);

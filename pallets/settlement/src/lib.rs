@@ -209,9 +209,10 @@ pub mod pallet {
 		Quote<T::AccountId>,
 	>;
 
-	/// Accounts whose currency balances the regulator froze: nothing leaves them through
-	/// settlement (payments, conversions, escrows, burns) until thawed. Money may still come in,
-	/// and debt may still be repaid (`Financing::repay`).
+	/// Accounts whose currency balances the regulator froze: nothing leaves them by any call
+	/// (payments, conversions as payer or as quote provider, escrows, mints, burns, and through
+	/// `AccountFreeze` financing's disbursements and repayments) until thawed. Money may still
+	/// come in.
 	#[pallet::storage]
 	pub type Frozen<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
 
@@ -468,8 +469,9 @@ pub mod pallet {
 		DeadlineTooFar,
 		/// Only the payee may waive an escrow.
 		NotPayee,
-		/// The burn would leave less than the currency's minimum balance (which would be burned
-		/// as dust): burn all of the holding, or leave at least the minimum.
+		/// The burn, payment or conversion would leave an account less than the currency's
+		/// minimum balance (which would be burned as dust beside `Supply`): move all of the
+		/// holding, or leave at least the minimum.
 		WouldLeaveDust,
 		/// The signer is a participant's account that acts for nobody: an enterprise key removed
 		/// from the enterprise's operators moves none of its funds.
@@ -494,6 +496,14 @@ pub mod pallet {
 		NotRegulator,
 		/// Only participants' accounts are frozen.
 		NotAParticipant,
+		/// The pair's only usable quotes are of a frozen provider: a conversion would pay out of
+		/// its frozen account.
+		QuoteProviderFrozen,
+		/// A financing is repaid with `Financing::repay` (by its enterprise) or by paying its
+		/// documents (the proceeds waterfall), not by a payment labelled `FinancingRepayment`.
+		RepayThroughFinancing,
+		/// A currency has at most `MAX_DECIMALS` (18) decimals.
+		TooManyDecimals,
 	}
 
 	#[pallet::hooks]
@@ -527,7 +537,8 @@ pub mod pallet {
 		/// - `code`: the ISO 4217 alphabetic code, three upper-case letters (e.g. `USD`), not
 		///   used by another registered currency.
 		/// - `decimals`: how many decimal places a whole unit has (2 for USD: amounts are then in
-		///   cents); rules written in whole units are converted to smallest units with it.
+		///   cents), at most 18; rules written in whole units are converted to smallest units
+		///   with it.
 		/// - `issuer`: the active bank that will mint against deposits and burn on withdrawals.
 		/// - `min_balance`: the asset's minimum balance, in smallest units, at least 1; an account
 		///   may not hold a smaller non-zero amount.
@@ -535,7 +546,7 @@ pub mod pallet {
 		/// Events: `CurrencyRegistered`.
 		///
 		/// Errors: `NotCurrencyAuthority` (the origin is not the `RegisterOrigin`), `InvalidCode`
-		/// (not three upper-case letters), `CurrencyExists` (the asset id is registered here),
+		/// (not three upper-case letters), `TooManyDecimals` (more than 18), `CurrencyExists` (the asset id is registered here),
 		/// `CodeTaken` (another currency has the code), `IssuerNotBank` (the issuer is not an
 		/// active bank), `ZeroAmount` (`min_balance` is zero), `AssetCreationFailed` (an asset
 		/// with this id already exists outside this pallet).
@@ -568,11 +579,12 @@ pub mod pallet {
 		///
 		/// Errors: `BadOrigin` (unsigned), `UnknownCurrency` (not registered), `NotIssuer` (the
 		/// signer is not the currency's issuer), `IssuerNotBank` (the issuer is no longer an
-		/// active bank), `ZeroAmount` (`amount` is zero), `RecipientNotActive` (`to` is not an
+		/// active bank), `AccountFrozen` (the regulator froze the issuer's account: a frozen
+		/// issuer mints nothing), `ZeroAmount` (`amount` is zero), `RecipientNotActive` (`to` is not an
 		/// active participant), `Overflow` (the supply would overflow, or the asset refuses the
 		/// credit, e.g. less than the minimum balance to an account holding none).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::mint())]
+		#[pallet::weight(T::WeightInfo::mint().saturating_add(T::DbWeight::get().reads(1)))] // the issuer's freeze: not yet in the benchmark
 		pub fn mint(
 			origin: OriginFor<T>,
 			currency: AssetId,
@@ -629,14 +641,15 @@ pub mod pallet {
 		/// Events: `QuotePublished`.
 		///
 		/// Errors: `BadOrigin` (unsigned), `NotQuoteProvider` (the signer is not an active quote
-		/// provider), `SameCurrency` (`base` equals `quote`), `UnknownCurrency` (either is not
+		/// provider), `AccountFrozen` (the regulator froze the provider), `SameCurrency` (`base` equals `quote`), `UnknownCurrency` (either is not
 		/// registered), `ZeroRate` (`rate` is zero), `SpreadTooWide` (above `MaxSpreadBps`),
 		/// `ValidityInPast` (`valid_until` already passed), `ValidityTooLong` (beyond
 		/// `MaxQuoteValidity`), `TooManyQuotes` (a new provider, and the pair's places are all
 		/// held by live quotes of active providers).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::publish_quote().saturating_add(
-			T::DbWeight::get().reads(2u64.saturating_mul(T::MaxQuotesPerPair::get().into()))
+			// Each quote, its provider and its provider's freeze; the signer's freeze.
+			T::DbWeight::get().reads(3u64.saturating_mul(T::MaxQuotesPerPair::get().into()).saturating_add(1))
 		))]
 		pub fn publish_quote(
 			origin: OriginFor<T>,
@@ -667,7 +680,8 @@ pub mod pallet {
 		/// - `payment`: `payee` (an active participant other than the payer; for a trade payment
 		///   also a suspended or revoked enterprise, so its financing banks are still repaid),
 		///   `currency` and `amount` paid (smallest units, more than zero), `purpose` (`Goods`,
-		///   `Services`, `Capital` or `FinancingRepayment`), `documents` (for trade payments
+		///   `Services` or `Capital`; `FinancingRepayment` is refused: financings are repaid with
+		///   `Financing::repay` or through their documents), `documents` (for trade payments
 		///   only: 1 to `MaxDocuments` of the payee's attested documents, in the currency the
 		///   payee receives) and `convert_to` (optional: the currency the payee receives, and
 		///   `min_received`, the least of it accepted, in its smallest units).
@@ -682,13 +696,17 @@ pub mod pallet {
 		/// account acting for no one), `ZeroAmount` (`amount` is zero), `UnknownCurrency`
 		/// (`currency` not registered), `PayerNotActive` (the paying account is not an active
 		/// participant), `PayeeNotActive` (nor is the payee), `AccountFrozen` (the paying
-		/// account is frozen), `SelfPayment` (payer is payee), `ClassCRestricted` (a capital
-		/// payment with a class C party, or a conversion by a class C payer),
+		/// account is frozen), `SelfPayment` (payer is payee), `WouldLeaveDust` (the payer, or
+		/// the quote's provider, would keep less than the currency's minimum balance: a smaller
+		/// rest would be burned as dust), `RepayThroughFinancing` (purpose
+		/// `FinancingRepayment`), `ClassCRestricted` (a capital payment with a class C party, or
+		/// a conversion by a class C payer),
 		/// `DocumentsRequired` (a trade payment without documents), `DocumentsNotExpected`
 		/// (documents on another purpose), `ClassBConvertsOnlyForTrade` (a class B payer
 		/// converting outside a trade payment), `SameCurrency` (converting into `currency`),
-		/// `NoQuote`, `StaleQuote`, `QuoteProviderNotActive`, `OwnQuote`, `ConversionTooSmall`,
-		/// `ProviderLacksFunds` (no quote of the pair qualifies: the closest miss is named),
+		/// `NoQuote`, `StaleQuote`, `QuoteProviderNotActive`, `QuoteProviderFrozen`, `OwnQuote`,
+		/// `ConversionTooSmall`, `ProviderLacksFunds` (no quote of the pair qualifies: the
+		/// closest miss is named),
 		/// `RateWorseThanLimit` (the best quote gives less than `min_received`),
 		/// `DuplicateDocument` (a document linked twice), `UnknownDocument` (not registered),
 		/// `PayeeNotOwner` (the payee does not own a document), `CurrencyMismatch` (a document in
@@ -709,8 +727,8 @@ pub mod pallet {
 		/// Converts funds of one currency into another for the caller, at the best live quote.
 		///
 		/// Compares the pair's quotes (at most `MaxQuotesPerPair`) and uses the one giving the
-		/// most: still valid, of an active quote provider other than the caller, who holds what
-		/// it would pay out. The caller pays `amount` of `from` to that provider, and the
+		/// most: still valid, of an active quote provider other than the caller, not frozen, who
+		/// holds what it would pay out. The caller pays `amount` of `from` to that provider, and the
 		/// provider pays the converted amount of `to` (rate less spread, rounded down) back.
 		///
 		/// - `origin`: signed by an operator of an active enterprise (converting the
@@ -730,10 +748,12 @@ pub mod pallet {
 		/// account is frozen), `ClassCRestricted` (class C converts nothing),
 		/// `ClassBConvertsOnlyForTrade` (class B converts only inside a trade payment),
 		/// `SameCurrency` (`from` equals `to`), `ZeroAmount` (`amount` is zero), `NoQuote`,
-		/// `StaleQuote`, `QuoteProviderNotActive`, `OwnQuote`, `Overflow`, `ConversionTooSmall`,
+		/// `StaleQuote`, `QuoteProviderNotActive`, `QuoteProviderFrozen`, `OwnQuote`, `Overflow`,
+		/// `ConversionTooSmall`,
 		/// `ProviderLacksFunds` (no quote qualifies: the closest miss is named),
 		/// `RateWorseThanLimit` (the best quote gives less than `min_received`),
-		/// `InsufficientFunds` (the caller holds less than `amount` of `from`).
+		/// `InsufficientFunds` (the caller holds less than `amount` of `from`), `WouldLeaveDust`
+		/// (the caller or the provider would keep less than the minimum balance).
 		#[pallet::call_index(5)]
 		#[pallet::weight(Pallet::<T>::convert_weight())]
 		pub fn convert(
@@ -931,8 +951,9 @@ pub mod pallet {
 		/// settlement until thawed.
 		///
 		/// Marks the account frozen (`Frozen`): it can no longer pay, convert, settle, open an
-		/// escrow, have its escrows released to their payees, or burn. It can still receive
-		/// funds, get escrow refunds, and repay its financings.
+		/// escrow, have its escrows released to their payees, mint, burn or publish quotes, and
+		/// its live quotes stop counting; financing refuses its disbursements (a bank) and its
+		/// repayments (an enterprise). It can still receive funds and get escrow refunds.
 		///
 		/// - `origin`: signed by an active regulator (its own account).
 		/// - `who`: a participant's account (an enterprise, or an institution), in any status;

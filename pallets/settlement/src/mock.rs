@@ -57,6 +57,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDocumentsPerDay = ConstU32<1_000>;
 	type MaxLinesPerEnterprise = ConstU32<4>;
 	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
+	type MinRecordedTenor = frame_support::traits::ConstU64<{ 30 * DAY_MS }>;
 	type ClassBCap = ClassBCap;
 	type Decimals = tradefin_test_utils::NoDecimals;
 	type WeightInfo = ();
@@ -74,6 +75,7 @@ impl pallet_financing::Config for Test {
 	type Supervision = Supervision;
 	type Identity = MockIdentity;
 	type Ledger = TradeCredit;
+	type Freeze = Settlement;
 	type Lines = TradeCredit;
 	type Record = TradeCredit;
 	type Assets = Assets;

@@ -106,8 +106,17 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::ensure_not_frozen(payer)?;
 		ensure!(payer != &payment.payee, Error::<T>::SelfPayment);
-		// FX class C (restricted) sends and receives no capital (the review's L-9).
-		if payment.purpose == crate::Purpose::Capital {
+		// A financing is repaid by its borrower (`Financing::repay`, with its standing, freeze
+		// and supervision checks) or by its documents' buyers through the proceeds waterfall; a
+		// payment labelled as a repayment repaid nothing and moved capital under another name
+		// (the second review's T3-4).
+		ensure!(
+			payment.purpose != crate::Purpose::FinancingRepayment,
+			Error::<T>::RepayThroughFinancing
+		);
+		// FX class C (restricted) sends and receives no capital (the review's L-9), whatever
+		// the label: every purpose that is not a trade payment.
+		if !payment.purpose.is_trade() {
 			for party in [payer, &payment.payee] {
 				ensure!(
 					T::Identity::fx_class(party) != Some(FxClass::C),
@@ -133,6 +142,8 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Weight, DispatchError> {
 		let amount = payment.amount;
 		Self::check_payment(payer, &payment)?;
+		// Whatever legs it takes, the payer's balance of `currency` falls by `amount`.
+		Self::ensure_no_dust(payment.currency, payer, amount)?;
 		// What the payee's side receives, in which currency: known before anything moves.
 		let conversion = match payment.convert_to {
 			Some(c) => {

@@ -18,7 +18,7 @@ use tradefin_primitives::{
 
 use crate::{
 	fx,
-	pallet::{Config, Error, Event, Pallet, QuoteCount, Quotes},
+	pallet::{Config, Error, Event, Frozen, Pallet, QuoteCount, Quotes},
 	Quote,
 };
 
@@ -39,6 +39,9 @@ impl<T: Config> Pallet<T> {
 			T::Identity::is_active(&provider, ParticipantKind::QuoteProvider),
 			Error::<T>::NotQuoteProvider
 		);
+		// A frozen provider's quote would pay out of its frozen account (the second review's
+		// T3-2).
+		Self::ensure_not_frozen(&provider)?;
 		ensure!(base != quote, Error::<T>::SameCurrency);
 		Self::currency(base)?;
 		Self::currency(quote)?;
@@ -81,16 +84,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A quote may be used at `now`: still valid, and its provider an active quote provider
-	/// (a suspended provider's quotes are dead, the review's M-6).
+	/// (a suspended provider's quotes are dead, the review's M-6) that is not frozen (nor a
+	/// frozen one's, the second review's T3-2).
 	fn quote_alive(provider: &T::AccountId, quote: &Quote<T::AccountId>, now: Moment) -> bool {
-		now <= quote.valid_until && T::Identity::is_active(provider, ParticipantKind::QuoteProvider)
+		now <= quote.valid_until
+			&& T::Identity::is_active(provider, ParticipantKind::QuoteProvider)
+			&& !Frozen::<T>::contains_key(provider)
 	}
 
 	/// What `amount` of `from` converts to now for `who`, and with whom: the best live quote of
 	/// the pair (the most received), of an active provider that is not `who` and holds what it
-	/// would pay out. Compares at most `MaxQuotesPerPair` quotes. When none qualifies, the
-	/// refusal names the closest miss: `ProviderLacksFunds`, `OwnQuote`,
-	/// `QuoteProviderNotActive`, `StaleQuote`, or `NoQuote`.
+	/// would pay out, and is not frozen. Compares at most `MaxQuotesPerPair` quotes. When none
+	/// qualifies, the refusal names the closest miss: `ProviderLacksFunds`, `OwnQuote` or
+	/// `QuoteProviderFrozen`, `QuoteProviderNotActive`, `StaleQuote`, or `NoQuote`.
 	pub fn best_conversion(
 		who: Option<&T::AccountId>,
 		from: AssetId,
@@ -115,6 +121,10 @@ impl<T: Config> Pallet<T> {
 			}
 			if !T::Identity::is_active(&provider, ParticipantKind::QuoteProvider) {
 				missed(2, Error::<T>::QuoteProviderNotActive);
+				continue;
+			}
+			if Frozen::<T>::contains_key(&provider) {
+				missed(3, Error::<T>::QuoteProviderFrozen);
 				continue;
 			}
 			if who == Some(&provider) {
@@ -201,8 +211,13 @@ impl<T: Config> Pallet<T> {
 		quote: Quote<T::AccountId>,
 	) -> DispatchResult {
 		ensure!(who != &quote.provider, Error::<T>::OwnQuote);
+		// Both sides pay: neither may be frozen (the second review's T3-2).
+		Self::ensure_not_frozen(who)?;
+		ensure!(!Frozen::<T>::contains_key(&quote.provider), Error::<T>::QuoteProviderFrozen);
 		ensure!(T::Assets::balance(from, who) >= amount, Error::<T>::InsufficientFunds);
 		ensure!(T::Assets::balance(to, &quote.provider) >= out, Error::<T>::ProviderLacksFunds);
+		Self::ensure_no_dust(from, who, amount)?;
+		Self::ensure_no_dust(to, &quote.provider, out)?;
 		T::Assets::transfer(from, who, &quote.provider, amount, Preservation::Expendable)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		T::Assets::transfer(to, &quote.provider, who, out, Preservation::Expendable)

@@ -39,7 +39,9 @@ pub enum Purpose {
 	Services,
 	/// A capital transfer (no documents).
 	Capital,
-	/// Repaying a financing outside the proceeds waterfall (no documents).
+	/// Refused since spec 109 (`RepayThroughFinancing`): a financing is repaid with
+	/// `Financing::repay` or through its documents' proceeds. Kept so that payments and escrows
+	/// recorded before still decode.
 	FinancingRepayment,
 }
 

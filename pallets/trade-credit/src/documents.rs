@@ -149,9 +149,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The regulator; or the document's attester once it is attested; or, before that, an
-	/// active participant of the kind that attests it (the competent authority). Returns
-	/// whether `by` acts as the regulator.
+	/// The regulator; or the document's attester once it is attested; or, before that, the
+	/// active participant of the kind that attests it whose legal id the document names as its
+	/// issuer (the competent authority: the one that would attest it). Returns whether `by`
+	/// acts as the regulator. Before the second review's T3-5 any participant of the attester
+	/// kind could dispute (and so block) or void (delete) any unattested document.
 	fn ensure_authority(
 		by: &T::AccountId,
 		document: &Document<T::AccountId>,
@@ -159,9 +161,14 @@ impl<T: Config> Pallet<T> {
 		if T::Identity::is_active(by, ParticipantKind::Regulator) {
 			return Ok(true);
 		}
-		let competent = T::Identity::is_active(by, document.kind.attester())
-			&& document.attested_by.as_ref().is_none_or(|attester| attester == by);
-		ensure!(competent, Error::<T>::NotAuthority);
+		ensure!(T::Identity::is_active(by, document.kind.attester()), Error::<T>::NotAuthority);
+		match &document.attested_by {
+			Some(attester) => ensure!(attester == by, Error::<T>::NotAuthority),
+			None => ensure!(
+				T::Identity::legal_id(by) == Some(document.issuer),
+				Error::<T>::NotNamedIssuer
+			),
+		}
 		Ok(false)
 	}
 

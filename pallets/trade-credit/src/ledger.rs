@@ -20,7 +20,9 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// A bank pledges directly: it must be active and hold the owner's trade-documents consent.
+	/// A bank pledges directly: it must be active and hold the owner's trade-documents consent,
+	/// and the owner must be active (a barred owner's documents take no new pledge: the
+	/// review's L-6, left open by the second review).
 	pub(crate) fn do_bank_pledge(
 		bank: &T::AccountId,
 		id: DocumentId,
@@ -29,6 +31,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(T::Identity::is_active(bank, ParticipantKind::Bank), Error::<T>::NotActiveBank);
 		let owner = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?.owner;
+		ensure!(
+			T::Identity::is_active(&owner, ParticipantKind::Enterprise),
+			Error::<T>::OwnerNotActive
+		);
 		T::Identity::use_consent(&owner, bank, ConsentScope::TradeDocuments, purpose::PLEDGE)
 			.map_err(|_| Error::<T>::NoConsent)?;
 		if !Pledges::<T>::contains_key(id, (bank.clone(), financing)) {

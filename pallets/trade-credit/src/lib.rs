@@ -166,6 +166,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinRecordedFinancing: Get<Balance>;
 
+		/// The shortest time a financing must have been outstanding (milliseconds, from
+		/// disbursement to full repayment) for its repayment to improve a credit record: the
+		/// same capital recycled through a cooperating bank, financed and repaid at once, adds
+		/// nothing (the second review's T3-10). Overdue and default always count.
+		#[pallet::constant]
+		type MinRecordedTenor: Get<Moment>;
+
 		/// Each currency's decimals (the currency registry), which turn `ClassBCap` into the
 		/// currency's smallest units.
 		type Decimals: tradefin_primitives::CurrencyDecimals;
@@ -474,6 +481,11 @@ pub mod pallet {
 		TradeNotInForce,
 		/// The owner reached `MaxDocumentsPerDay` registrations today (UTC).
 		DailyDocumentQuota,
+		/// Before attestation only the institution the document names as its issuer (its legal
+		/// id), or the regulator, may dispute or void it.
+		NotNamedIssuer,
+		/// The document's owner is suspended or revoked: its documents take no new pledge.
+		OwnerNotActive,
 	}
 
 	#[pallet::hooks]
@@ -575,8 +587,9 @@ pub mod pallet {
 		/// already made stay.
 		///
 		/// - `origin`: signed by an active regulator; or by the document's attester (active)
-		///   once it is attested, or before that by an active participant of the kind that
-		///   attests it (customs, the tax authority or a bank).
+		///   once it is attested, or before that by the active participant of the kind that
+		///   attests it (customs, the tax authority or a bank) whose legal id is the document's
+		///   `issuer`.
 		/// - `id`: a registered or attested document.
 		/// - `reason`: a `ReasonCode`, a code from the institution's own reason list, recorded
 		///   in the dispute and the event; the chain does not interpret it.
@@ -584,10 +597,12 @@ pub mod pallet {
 		/// Events: `DocumentDisputed`.
 		///
 		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotAuthority` (the
-		/// caller is neither an active regulator nor the document's competent authority),
+		/// caller is neither an active regulator nor an active participant of the attesting kind,
+		/// or the document is attested by another), `NotNamedIssuer` (not attested yet, and the
+		/// caller is not the issuer it names),
 		/// `Cancelled` (the document is cancelled), `Disputed` (it is already in dispute).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::dispute_document())]
+		#[pallet::weight(T::WeightInfo::dispute_document().saturating_add(T::DbWeight::get().reads(1)))] // the caller's legal id, before attestation: not yet in the benchmark
 		pub fn dispute_document(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -656,7 +671,7 @@ pub mod pallet {
 		/// `MaxDirectPledgesPerBank`; the check walks the document's pledges.
 		///
 		/// - `origin`: signed by an active bank holding the owner's live trade-documents consent
-		///   for pledging.
+		///   for pledging; the owner an active enterprise.
 		/// - `id`: an attested document, not disputed, whose trade's anchor is attested.
 		/// - `reference`: the bank's own reference for the pledge (e.g. its loan number); a
 		///   reference it already uses on this document adds to that pledge.
@@ -667,15 +682,15 @@ pub mod pallet {
 		/// balance left).
 		///
 		/// Errors: `BadOrigin` (unsigned), `NotActiveBank` (the caller is not an active bank),
-		/// `UnknownDocument` (no such id), `NoConsent` (no live trade-documents consent covering
-		/// pledges), `TooManyDirectPledges` (a new reference while the bank already holds
+		/// `UnknownDocument` (no such id), `OwnerNotActive` (the owner is suspended or revoked),
+		/// `NoConsent` (no live trade-documents consent covering pledges), `TooManyDirectPledges` (a new reference while the bank already holds
 		/// `MaxDirectPledgesPerBank` direct pledges on it), `ZeroAmount` (amount zero), `Disputed`
 		/// (the document is in dispute), `NotAttested` (registered only, or cancelled),
 		/// `TradeNotInForce` (its trade's anchor is not attested), `ExceedsFinanceable` (amount
 		/// above the financeable balance), `TooManyPledges` (a new pledge on a document that has
 		/// `MaxPledgesPerDocument`), `Overflow` (the pledge total would overflow).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::pledge())]
+		#[pallet::weight(T::WeightInfo::pledge().saturating_add(T::DbWeight::get().reads(1)))] // the owner's standing: not yet in the benchmark
 		pub fn pledge(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -918,18 +933,21 @@ pub mod pallet {
 		/// daily registration count is not given back.
 		///
 		/// - `origin`: signed by an active regulator; or by the document's attester (active)
-		///   once it is attested, or before that by an active participant of the kind that
-		///   attests it (customs, the tax authority or a bank).
+		///   once it is attested, or before that by the active participant of the kind that
+		///   attests it (customs, the tax authority or a bank) whose legal id is the document's
+		///   `issuer`.
 		/// - `id`: a document with nothing pledged and nothing paid (in any status).
 		///
 		/// Events: `DocumentVoided` (with the owner it was registered for).
 		///
 		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotAuthority` (the
-		/// caller is neither an active regulator nor the document's competent authority),
+		/// caller is neither an active regulator nor an active participant of the attesting kind,
+		/// or the document is attested by another), `NotNamedIssuer` (not attested yet, and the
+		/// caller is not the issuer it names),
 		/// `DocumentInUse` (something is pledged or paid on it, or, for an anchor, documents are
 		/// linked to it).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::void_document())]
+		#[pallet::weight(T::WeightInfo::void_document().saturating_add(T::DbWeight::get().reads(1)))] // the caller's legal id, before attestation: not yet in the benchmark
 		pub fn void_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_void(&by, id)

@@ -21,6 +21,8 @@ use crate::{
 impl<T: Config> Pallet<T> {
 	/// What `enterprise`'s FX class lets its lines in `currency` total: unbounded (`None`) for
 	/// class A, the class B cap in the currency's smallest units, and no credit for class C.
+	/// The class B cap is per currency: `ClassBCap` whole units of each currency the enterprise
+	/// has lines in (it is not converted into a reference currency).
 	pub(crate) fn class_cap(
 		enterprise: &T::AccountId,
 		currency: AssetId,

@@ -45,6 +45,7 @@ impl pallet_trade_credit::Config for Test {
 	type MaxDocumentsPerDay = ConstU32<1_000>;
 	type MaxLinesPerEnterprise = ConstU32<2>;
 	type MinRecordedFinancing = frame_support::traits::ConstU128<100>;
+	type MinRecordedTenor = frame_support::traits::ConstU64<MIN_TENOR>;
 	type ClassBCap = ClassBCap;
 	type Decimals = MockDecimals;
 	type WeightInfo = ();
@@ -91,6 +92,8 @@ pub const USD: u32 = 1;
 pub const EUR: u32 = 2;
 /// Consents granted at set-up last until then.
 pub const FAR: Moment = 1_000_000_000;
+/// A financing improves a record only after this long outstanding (`MinRecordedTenor`).
+pub const MIN_TENOR: Moment = 30 * tradefin_primitives::DAY_MS;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	set_now(1_000);

@@ -5,7 +5,7 @@ use frame_support::traits::Get;
 use tradefin_primitives::{
 	identity::{ConsentScope, IdentityProvider, ParticipantKind},
 	trade::{CreditAmounts, FinancingRecordHook, PaymentRecordHook},
-	AssetId, Balance, CurrencyDecimals,
+	AssetId, Balance, CurrencyDecimals, Moment,
 };
 
 use crate::{
@@ -92,15 +92,18 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> FinancingRecordHook<T::AccountId, Balance> for Pallet<T> {
-	/// Only a financing of at least the minimum improves the record: a round of tiny
-	/// financings repaid on time (the review's L-8) adds nothing.
+	/// Only a financing of at least the minimum, outstanding at least the minimum tenor,
+	/// improves the record: a round of tiny financings repaid on time (the review's L-8), or the
+	/// same capital financed and repaid at once, round after round through a cooperating bank
+	/// (the second review's T3-10), adds nothing.
 	fn financing_repaid(
 		enterprise: &T::AccountId,
 		currency: AssetId,
 		amount: Balance,
 		on_time: bool,
+		held_for: Moment,
 	) {
-		if !Self::counts_for_record(currency, amount) {
+		if !Self::counts_for_record(currency, amount) || held_for < T::MinRecordedTenor::get() {
 			return;
 		}
 		Self::update_record(enterprise, |r| {

@@ -16,18 +16,26 @@ use crate::{
 	RuntimeCall, RuntimeEvent, MILLI_UNIT, UNIT,
 };
 
-/// The runtime's base call filter: every call passes except the user calls of `pallet-assets`
+/// The runtime's base call filter: every call passes except the calls of `pallet-assets`
 /// (`transfer`, `transfer_keep_alive`, `transfer_all`, approvals, `touch`, `refund`, `mint`,
 /// `burn`, freezes, ...), which would move currency around settlement's rules (review H-5) or
-/// change a supply outside `Settlement::mint`/`burn` (M-8). Its `force_*` calls pass the filter
-/// and still need the governance origin (`ForceOrigin`: two thirds of the council). Root (sudo
-/// on `development` only) is never filtered.
+/// change a supply outside `Settlement::mint`/`burn` (M-8). Only three governance calls pass,
+/// to their origin check (`ForceOrigin`: two thirds of the council): `force_create`,
+/// `force_set_metadata` and `force_clear_metadata`, which move no currency. The other `force_*`
+/// calls (`force_transfer` of any account's currency, `force_asset_status`, approvals, ...)
+/// moved currency around settlement's freeze, supply and waterfall, even for two thirds of the
+/// council (the second review's T3-15): they are refused too. Root (sudo on `development` only)
+/// is never filtered.
 pub struct CurrenciesOnlyThroughSettlement;
+
+/// The `pallet-assets` calls governance may make.
+const GOVERNANCE_ASSET_CALLS: [&str; 3] =
+	["force_create", "force_set_metadata", "force_clear_metadata"];
 
 impl Contains<RuntimeCall> for CurrenciesOnlyThroughSettlement {
 	fn contains(call: &RuntimeCall) -> bool {
 		match call {
-			RuntimeCall::Assets(call) => call.get_call_name().starts_with("force_"),
+			RuntimeCall::Assets(call) => GOVERNANCE_ASSET_CALLS.contains(&call.get_call_name()),
 			_ => true,
 		}
 	}

@@ -5,7 +5,7 @@ use frame_support::{parameter_types, traits::ConstU32};
 use sp_runtime::Permill;
 use tradefin_primitives::{Moment, DAY_MS};
 
-use crate::{Assets, EnterpriseIdentity, Runtime, Timestamp, TradeCredit};
+use crate::{Assets, EnterpriseIdentity, Runtime, Settlement, Timestamp, TradeCredit};
 
 parameter_types! {
 	/// Export receivables are advanced up to 80% of the pledged declarations.
@@ -28,6 +28,7 @@ impl pallet_financing::Config for Runtime {
 	type Supervision = ();
 	type Identity = EnterpriseIdentity;
 	type Ledger = TradeCredit;
+	type Freeze = Settlement;
 	type Lines = TradeCredit;
 	type Record = TradeCredit;
 	type Assets = Assets;

@@ -37,7 +37,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = CouncilMaxProposals;
 	type MaxMembers = CouncilMaxMembers;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = AbstentionIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Membership is managed through `CouncilMembership`; setting it directly is root-only.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
@@ -45,6 +45,19 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type DisapproveOrigin = EnsureRootOrTwoThirdsCouncil;
 	type KillOrigin = EnsureRootOrTwoThirdsCouncil;
 	type Consideration = ();
+}
+
+/// A member that did not vote by a motion's end counts as a nay, whoever is prime. With the
+/// collective's `PrimeDefaultVote` the abstentions took the prime member's vote: a barred member
+/// (seated, but refused every council transaction by the pool) would have voted with the prime,
+/// so a prime regulator that suspended the others carried its own motion at its end (the second
+/// review's T3-1). Two thirds of the seats must vote aye themselves.
+pub struct AbstentionIsNay;
+
+impl pallet_collective::DefaultVote for AbstentionIsNay {
+	fn default_vote(_prime: Option<bool>, _yes: u32, _no: u32, _len: u32) -> bool {
+		false
+	}
 }
 
 impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {

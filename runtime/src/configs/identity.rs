@@ -8,7 +8,10 @@ use sp_runtime::MultiAddress;
 use tradefin_primitives::identity::FxClass;
 
 use crate::{
-	configs::{governance::CouncilMaxMembers, EnsureRootOrTwoThirdsCouncil},
+	configs::{
+		governance::{CouncilCollective, CouncilMaxMembers, CouncilMaxProposals},
+		EnsureRootOrTwoThirdsCouncil,
+	},
 	AccountId, Balance, Balances, CouncilMembership, Runtime, RuntimeCall, RuntimeHoldReason,
 	RuntimeOrigin, Timestamp, UNIT,
 };
@@ -45,8 +48,9 @@ impl pallet_enterprise_identity::Config for Runtime {
 ///   `EnterpriseIdentity::apply`;
 /// - a pending applicant: only `EnterpriseIdentity::withdraw_application`;
 /// - a suspended or revoked participant (or its operators): only
-///   `EnterpriseIdentity::revoke_consent` (withdrawing a bank's access) and `Financing::repay`
-///   (paying debt back); no council vote, no credit, no payment;
+///   `EnterpriseIdentity::revoke_consent` (withdrawing a bank's access, which releases others);
+///   no council vote, no credit, no payment, no repayment (the second review's T3-3: currency
+///   moves by no call of a barred participant);
 /// - the sudo key (the development chain only): any call.
 pub struct WhoMayTransact;
 
@@ -61,44 +65,78 @@ impl CallPolicy<RuntimeCall, AccountId> for WhoMayTransact {
 			Standing::Pending => {
 				matches!(call, RuntimeCall::EnterpriseIdentity(Identity::withdraw_application {}))
 			}
-			Standing::Suspended | Standing::Revoked => matches!(
-				call,
-				RuntimeCall::EnterpriseIdentity(Identity::revoke_consent { .. })
-					| RuntimeCall::Financing(pallet_financing::Call::repay { .. })
-			),
+			Standing::Suspended | Standing::Revoked => {
+				matches!(call, RuntimeCall::EnterpriseIdentity(Identity::revoke_consent { .. }))
+			}
 		};
 		// One more read, only for a transaction about to be refused.
 		permitted || pallet_sudo::Key::<Runtime>::get().as_ref() == Some(who)
 	}
 }
 
-/// A suspended or revoked council member loses its seat (its votes on open motions go with
-/// it, `pallet-collective` drops an outgoing member's votes), and a reinstated one gets it back
-/// (the review's L-6). Through `CouncilMembership`'s own calls with the root origin, so the
-/// membership events are emitted and the collective is told.
+/// A suspended or revoked council member **keeps its seat** but loses its votes on open motions
+/// (the review's L-6), and the pool refuses its council transactions while it is barred
+/// (`CheckParticipant`). Seats change only by the council's own two-thirds motions
+/// (`CouncilMembership`), never by an identity status: a status change that removed seats
+/// shrank the denominator of the two-thirds rule, so the regulator alone reached the council's
+/// origin by suspending the other members (the second review's T3-1).
 pub struct CouncilSeats;
+
+/// `pallet-collective`'s `Votes` with its fields visible: the collective keeps them private, and
+/// offers no call that drops one member's votes without changing the membership. The same
+/// encoding, so a decoded `Votes` is written back as the collective's own type.
+#[derive(codec::Encode, codec::Decode)]
+struct OpenVotes {
+	index: u32,
+	threshold: u32,
+	ayes: alloc::vec::Vec<AccountId>,
+	nays: alloc::vec::Vec<AccountId>,
+	end: crate::BlockNumber,
+}
+
+impl CouncilSeats {
+	/// Drops `who`'s ayes and nays on every open council motion (at most `CouncilMaxProposals`).
+	fn drop_votes(who: &AccountId) {
+		type Voting = pallet_collective::Voting<Runtime, CouncilCollective>;
+		use codec::{Decode, Encode};
+		for hash in pallet_collective::Proposals::<Runtime, CouncilCollective>::get() {
+			let Some(votes) = Voting::get(hash) else { continue };
+			let Ok(mut open) = OpenVotes::decode(&mut &votes.encode()[..]) else { continue };
+			let before = open.ayes.len() + open.nays.len();
+			open.ayes.retain(|a| a != who);
+			open.nays.retain(|a| a != who);
+			if open.ayes.len() + open.nays.len() == before {
+				continue;
+			}
+			let votes: Result<pallet_collective::Votes<AccountId, crate::BlockNumber>, _> =
+				Decode::decode(&mut &open.encode()[..]);
+			if let Ok(votes) = votes {
+				Voting::insert(hash, votes);
+			}
+		}
+	}
+}
 
 impl OnBarred<AccountId> for CouncilSeats {
 	fn barred(who: &AccountId) -> bool {
-		let seated =
-			pallet_membership::Members::<Runtime, CouncilMembershipInstance>::get().contains(who);
-		seated
-			&& CouncilMembership::remove_member(
-				RuntimeOrigin::root(),
-				MultiAddress::Id(who.clone()),
-			)
-			.is_ok()
+		if pallet_membership::Members::<Runtime, CouncilMembershipInstance>::get().contains(who) {
+			Self::drop_votes(who);
+		}
+		// Nothing to give back: the seat stays.
+		false
 	}
 
 	fn reinstated(who: &AccountId) {
-		// Refused only if the council is full meanwhile; the regulator then re-seats it by motion.
+		// Only a member suspended before spec 109, whose seat the old rule took, is here.
 		let _ = CouncilMembership::add_member(RuntimeOrigin::root(), MultiAddress::Id(who.clone()));
 	}
 
 	fn weight() -> Weight {
 		use pallet_membership::WeightInfo;
 		type Weights = pallet_membership::weights::SubstrateWeight<Runtime>;
-		let members = CouncilMaxMembers::get();
-		Weights::remove_member(members).max(Weights::add_member(members))
+		let proposals = u64::from(CouncilMaxProposals::get());
+		let drop = <Runtime as frame_system::Config>::DbWeight::get()
+			.reads_writes(proposals.saturating_mul(2).saturating_add(2), proposals);
+		drop.max(Weights::add_member(CouncilMaxMembers::get()))
 	}
 }

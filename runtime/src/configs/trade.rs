@@ -31,6 +31,9 @@ impl pallet_trade_credit::Config for Runtime {
 	type MaxLinesPerEnterprise = ConstU32<16>;
 	/// A financing of 1,000 (whole units) or more improves a credit record when repaid.
 	type MinRecordedFinancing = frame_support::traits::ConstU128<1_000>;
+	/// ... and only once it was outstanding 30 days: financed and repaid at once, the same
+	/// capital recycled through a cooperating bank adds nothing to the record.
+	type MinRecordedTenor = frame_support::traits::ConstU64<{ 30 * tradefin_primitives::DAY_MS }>;
 	type ClassBCap = ClassBCap;
 	type Decimals = crate::Settlement;
 	type WeightInfo = crate::weights::pallet_trade_credit::WeightInfo<Runtime>;

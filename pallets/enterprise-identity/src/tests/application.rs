@@ -137,14 +137,16 @@ fn approval_refusals_are_named() {
 }
 
 #[test]
-fn rejection_removes_the_application_and_releases_the_deposit() {
+fn t3_14_rejection_removes_the_application_and_forfeits_the_deposit() {
 	test(|| {
 		assert_ok!(apply(NEWCO));
+		let issuance = Balances::total_issuance();
 		assert_ok!(Identity::reject(RuntimeOrigin::signed(BANK_2), NEWCO, ReasonCode(7)));
 		assert!(Participants::<Test>::get(NEWCO).is_none());
 		assert!(LegalIds::<Test>::get(legal_id(NEWCO)).is_none());
 		assert!(OperatorOf::<Test>::get(NEWCO).is_none());
-		assert_eq!((held(NEWCO), Balances::balance(&NEWCO)), (0, 1_000));
+		assert_eq!((held(NEWCO), Balances::balance(&NEWCO)), (0, 1_000 - DEPOSIT));
+		assert_eq!(Balances::total_issuance(), issuance - DEPOSIT, "burned, nobody's gain");
 		assert_eq!(
 			last_event(),
 			Event::EnterpriseRejected {

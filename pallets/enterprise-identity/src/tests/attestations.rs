@@ -58,6 +58,12 @@ fn each_type_has_its_issuers() {
 			for (issuer, may) in [REGULATOR, BANK, CUSTOMS, TAX, QUOTER].into_iter().zip(allowed) {
 				if may {
 					assert_ok!(issue(issuer, ACME, kind, 2_000));
+					// Each issuer's own: the next one may issue only once it is gone (T3-9).
+					assert_ok!(Identity::revoke_attestation(
+						RuntimeOrigin::signed(issuer),
+						ACME,
+						kind
+					));
 				} else {
 					assert_noop!(issue(issuer, ACME, kind, 2_000), Error::<Test>::IssuerNotAllowed);
 				}
@@ -116,5 +122,43 @@ fn the_issuer_or_the_regulator_revokes() {
 		);
 		assert_ok!(revoke(REGULATOR, AttestationKind::ExportLicence));
 		assert_eq!(Attestations::<Test>::iter_prefix(ACME).count(), 0);
+	});
+}
+
+/// The second review's T3-9: any bank replaced another institution's attestation (shortened,
+/// extended or took over the `CreditInsurance` attestation that gates financing), and a barred
+/// issuer's attestations kept counting.
+#[test]
+fn t3_9_nobody_replaces_another_issuer_s_attestation_and_a_barred_issuer_s_stops_counting() {
+	test(|| {
+		use AttestationKind::CreditInsurance;
+		let far = 1_000 + 30 * DAY_MS;
+		assert_ok!(issue(BANK, ACME, CreditInsurance, far));
+		// Another bank can neither shorten it nor extend it; nor can the regulator overwrite it.
+		for (other, until) in [(BANK_2, 1_000 + 60_000), (BANK_2, far * 2), (REGULATOR, far)] {
+			assert_noop!(
+				issue(other, ACME, CreditInsurance, until),
+				Error::<Test>::AttestedByAnother
+			);
+		}
+		// Its issuer renews it.
+		assert_ok!(issue(BANK, ACME, CreditInsurance, far + DAY_MS));
+		let held = || {
+			Identity::valid_attestation(&ACME, CreditInsurance).map(|a| (a.issuer, a.expires_at))
+		};
+		assert_eq!(held(), Some((BANK, far + DAY_MS)));
+		// Its issuer suspended, it stops counting, and another bank may attest afresh.
+		assert_ok!(Identity::suspend(RuntimeOrigin::signed(REGULATOR), BANK, ReasonCode(1)));
+		assert_eq!(held(), None);
+		assert_ok!(Identity::reinstate(RuntimeOrigin::signed(REGULATOR), BANK));
+		assert_eq!(held(), Some((BANK, far + DAY_MS)), "it counts again once reinstated");
+		assert_ok!(Identity::revoke(RuntimeOrigin::signed(REGULATOR), BANK, ReasonCode(2)));
+		assert_eq!(held(), None, "a revoked issuer's never again");
+		assert_ok!(issue(BANK_2, ACME, CreditInsurance, far));
+		assert_eq!(held(), Some((BANK_2, far)));
+		// A lapsed attestation is anyone's to replace.
+		set_now(far);
+		assert_ok!(issue(REGULATOR, ACME, CreditInsurance, far + DAY_MS));
+		assert_eq!(held(), Some((REGULATOR, far + DAY_MS)));
 	});
 }

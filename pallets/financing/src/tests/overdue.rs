@@ -112,14 +112,14 @@ fn default_write_off_and_recovery() {
 		assert_eq!(state(id), FinancingState::Defaulted);
 		assert_eq!(pallet_trade_credit::CreditRecords::<Test>::get(EXPORTER).defaulted, 1);
 		// A payment after default is a recovery.
-		assert_ok!(Financing::repay(RuntimeOrigin::signed(BUYER), id, 100_000));
+		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 100_000));
 		assert_eq!(Financings::<Test>::get(id).map(|f| f.recovered), Some(100_000));
 		assert_ok!(Financing::write_off(RuntimeOrigin::signed(BANK), id));
 		assert_eq!(state(id), FinancingState::WrittenOff);
 		// The line's usage is given back; the document stays pledged (the bank's security).
 		assert_eq!(<TradeCredit as CreditLines<_, _>>::line(0).map(|l| l.used), Some(0));
 		assert!(<TradeCredit as DocumentInspect<_, _>>::financeable(&doc) < FACE);
-		assert_ok!(Financing::repay(RuntimeOrigin::signed(BUYER), id, u128::MAX));
+		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, u128::MAX));
 		assert_eq!(state(id), FinancingState::Recovered);
 		// Recovered in full: the pledges go back.
 		assert_eq!(<TradeCredit as DocumentInspect<_, _>>::financeable(&doc), FACE);

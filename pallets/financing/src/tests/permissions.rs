@@ -87,8 +87,8 @@ fn cases() -> [Case; 16] {
 		("expire", |_| Call::expire { id: APPROVED }, &[]),
 		("approve", |_| Call::approve { id: APPLIED }, &[BANK]),
 		("disburse", |_| Call::disburse { id: APPROVED }, &[BANK]),
-		// Anyone with the currency may repay on the enterprise's behalf.
-		("repay", |_| Call::repay { id: DISBURSED, amount: 1_000 }, &[BANK, BANK_2, EXPORTER]),
+		// The enterprise, or its operator for it, repays (the second review's T3-3, T3-7).
+		("repay", |_| Call::repay { id: DISBURSED, amount: 1_000 }, &[EXPORTER, CLERK]),
 		(
 			"mark_overdue",
 			|_| Call::mark_overdue { id: DUE },
@@ -122,10 +122,11 @@ fn outcome(call: Call<Test>, who: AccountId, what: &str) -> bool {
 
 /// The review's M-2: a suspended or revoked bank disbursed, rejected, defaulted and wrote off;
 /// a suspended enterprise withdrew. Now every allowed actor, once suspended or revoked (an
-/// operator through its enterprise), is refused every call but the permissionless ones:
-/// repaying (paying debt back) and marking a due financing overdue.
+/// operator through its enterprise), is refused every call but the permissionless one,
+/// marking a due financing overdue; since the second review's T3-3 a barred enterprise does
+/// not repay either (it moves no currency).
 #[test]
-fn m2_suspended_and_revoked_participants_are_refused_all_but_repaying_and_marking_overdue() {
+fn m2_suspended_and_revoked_participants_are_refused_all_but_marking_overdue() {
 	use tradefin_primitives::identity::ParticipantStatus;
 	use tradefin_test_utils::set_status;
 	for (name, call, allowed) in cases() {
@@ -135,7 +136,7 @@ fn m2_suspended_and_revoked_participants_are_refused_all_but_repaying_and_markin
 					let doc = fixture();
 					set_status(if who == CLERK { EXPORTER } else { who }, status);
 					let what = format!("{name} by {who} ({status:?})");
-					let expected = matches!(name, "repay" | "mark_overdue");
+					let expected = name == "mark_overdue";
 					assert_eq!(outcome(call(doc), who, &what), expected, "{what}");
 				});
 			}

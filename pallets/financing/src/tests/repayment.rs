@@ -1,7 +1,10 @@
 //! Repayments over several patterns, interest to the unit, pledges and line released, record.
 
 use frame_support::{assert_noop, assert_ok};
-use tradefin_primitives::trade::{CreditLines, DocumentInspect};
+use tradefin_primitives::{
+	identity::ParticipantStatus,
+	trade::{CreditLines, DocumentInspect},
+};
 
 use super::application::disbursed;
 use crate::{mock::*, Error, Event, FinancingState, Financings, Outstanding};
@@ -35,9 +38,9 @@ fn partial_then_full_repayment_to_the_unit() {
 			}
 		);
 		assert_eq!(owed(id), (800_000, 7_800));
-		// Anyone may pay on the enterprise's behalf: the buyer pays the rest of the interest
-		// and 100,000 of principal; a proportional part of the pledge is released.
-		assert_ok!(Financing::repay(RuntimeOrigin::signed(BUYER), id, 107_800));
+		// The enterprise's operator pays from the enterprise's account: the rest of the
+		// interest and 100,000 of principal; a proportional part of the pledge is released.
+		assert_ok!(Financing::repay(RuntimeOrigin::signed(CLERK), id, 107_800));
 		assert_eq!(owed(id), (700_000, 0));
 		assert_eq!(<TradeCredit as CreditLines<_, _>>::line(0).map(|l| l.used), Some(700_000));
 		assert_eq!(<TradeCredit as DocumentInspect<_, _>>::financeable(&doc), 125_000);
@@ -46,6 +49,7 @@ fn partial_then_full_repayment_to_the_unit() {
 		let exporter_before = Assets::balance(USD, EXPORTER);
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 10_000_000));
 		assert_eq!(Assets::balance(USD, EXPORTER), exporter_before - 705_600);
+		assert_eq!(Assets::balance(USD, CLERK), 0, "the operator paid nothing of its own");
 		assert_eq!(Assets::balance(USD, BANK), bank_before + 5_000 + 107_800 + 705_600);
 		let f = Financings::<Test>::get(id).expect("stored");
 		assert_eq!(
@@ -72,8 +76,36 @@ fn repayment_refusals_are_named() {
 			Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 0),
 			Error::<Test>::ZeroAmount
 		);
+		// Nobody but the enterprise and its operators (the second review's T3-3).
+		for other in [STRANGER, BUYER, BANK, REGULATOR, IMPORTER] {
+			assert_noop!(
+				Financing::repay(RuntimeOrigin::signed(other), id, 10),
+				Error::<Test>::NotEnterprise
+			);
+		}
+		set_frozen(EXPORTER, true);
 		assert_noop!(
-			Financing::repay(RuntimeOrigin::signed(STRANGER), id, 10),
+			Financing::repay(RuntimeOrigin::signed(CLERK), id, 10),
+			Error::<Test>::AccountFrozen
+		);
+		set_frozen(EXPORTER, false);
+		set_status(EXPORTER, ParticipantStatus::Suspended);
+		assert_noop!(
+			Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 10),
+			Error::<Test>::NotActiveEnterprise
+		);
+		set_status(EXPORTER, ParticipantStatus::Active);
+		let all = Assets::balance(USD, EXPORTER);
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<_>>::burn_from(
+			USD,
+			&EXPORTER,
+			all,
+			frame_support::traits::tokens::Preservation::Expendable,
+			frame_support::traits::tokens::Precision::Exact,
+			frame_support::traits::tokens::Fortitude::Force
+		));
+		assert_noop!(
+			Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 10),
 			Error::<Test>::InsufficientFunds
 		);
 		assert_noop!(

@@ -30,7 +30,7 @@ fn a_disbursement_and_the_principal_of_each_repayment_are_reported() {
 		clear_reported();
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, 5_000));
 		assert!(financing_reports().is_empty(), "interest only: no principal repaid");
-		assert_ok!(Financing::repay(RuntimeOrigin::signed(BUYER), id, u128::MAX));
+		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, u128::MAX));
 		assert_eq!(
 			financing_reports(),
 			vec![Reported::Financing(Flow::FinancingRepaid, EXPORTER, BANK, USD, principal)]

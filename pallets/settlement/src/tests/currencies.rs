@@ -64,6 +64,26 @@ fn registration_refusals_are_named() {
 	});
 }
 
+/// The second review's T3-16: a currency of 33 or more decimals saturated the class B cap (and
+/// the record's minimum) to `u128::MAX`, so the cap disappeared.
+#[test]
+fn t3_16_a_currency_has_at_most_eighteen_decimals() {
+	test(|| {
+		let register = |decimals| {
+			Settlement::register_currency(RuntimeOrigin::root(), HKD, *b"HKD", decimals, BANK, 1)
+		};
+		for decimals in [19, 33, u8::MAX] {
+			assert_noop!(register(decimals), Error::<Test>::TooManyDecimals);
+		}
+		assert_ok!(register(18));
+		use tradefin_primitives::CurrencyDecimals;
+		// 500,000 whole units of an 18-decimal currency fit; beyond a `Balance`, no cap at all is
+		// never the answer.
+		assert_eq!(Settlement::whole_units(HKD, 500_000), Some(500_000 * 10u128.pow(18)));
+		assert_eq!(Settlement::whole_units(HKD, u128::MAX), None);
+	});
+}
+
 #[test]
 fn the_issuer_mints_and_burns_and_supply_follows() {
 	test(|| {

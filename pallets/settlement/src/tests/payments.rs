@@ -122,9 +122,22 @@ fn a_capital_payment_needs_no_documents() {
 	test(|| {
 		assert_ok!(pay(EXPORTER, payment(BANK, USD, 10, Purpose::Capital, vec![], None)));
 		assert_eq!(balance(USD, BANK), FUNDS + 10);
-		assert_ok!(pay(EXPORTER, payment(BANK, USD, 5, Purpose::FinancingRepayment, vec![], None)));
 		// Not trade: no settled volume on the record.
 		assert_eq!(pallet_trade_credit::SettledVolume::<Test>::get(EXPORTER, USD), 0);
+	});
+}
+
+/// The second review's T3-4: a payment labelled as a financing repayment repaid nothing and let
+/// class C move capital; financings are repaid with `Financing::repay` or through documents.
+#[test]
+fn t3_4_a_payment_labelled_financing_repayment_is_refused() {
+	test(|| {
+		let before = balance(USD, BANK);
+		for payer in [EXPORTER, IMPORTER] {
+			let labelled = payment(BANK, USD, 5, Purpose::FinancingRepayment, vec![], None);
+			assert_noop!(pay(payer, labelled), Error::<Test>::RepayThroughFinancing);
+		}
+		assert_eq!(balance(USD, BANK), before);
 	});
 }
 

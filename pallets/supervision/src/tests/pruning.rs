@@ -89,3 +89,19 @@ fn a_concluded_alert_is_removed_retention_days_after_it_concluded_an_open_one_ne
 		assert_eq!(ConcludedRange::<Test>::get(), (1, 1));
 	});
 }
+
+/// The second review's T3-12: on a chain with the pallet from genesis, block 1's
+/// `on_initialize` runs before the timestamp is set; the clock started at day 0 (1970) and
+/// pruned some 20,000 empty days, one a block, each with a `DayPruned` event.
+#[test]
+fn t3_12_the_pruning_clock_waits_for_the_chain_s_time() {
+	new_test_ext().execute_with(|| {
+		OldestDay::<Test>::kill();
+		next_block(0);
+		assert_eq!(OldestDay::<Test>::get(), None, "no time yet: the clock does not start");
+		next_block(noon(0));
+		assert_eq!(OldestDay::<Test>::get(), Some(DAY0), "it starts on the chain's first day");
+		next_block(noon(0) + 2_000);
+		assert!(!events().iter().any(|e| matches!(e, Event::DayPruned { .. })));
+	});
+}

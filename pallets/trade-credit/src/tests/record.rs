@@ -13,10 +13,16 @@ type Hook = TradeCredit;
 #[test]
 fn financing_and_settlement_facts_build_the_record() {
 	test(|| {
-		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
-		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 2_000, true);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+			&EXPORTER, USD, 1_000, true, MIN_TENOR,
+		);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+			&EXPORTER, USD, 2_000, true, MIN_TENOR,
+		);
 		<Hook as FinancingRecordHook<_, _>>::financing_overdue(&EXPORTER, USD, 400);
-		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 500_000, false);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+			&EXPORTER, EUR, 500_000, false, MIN_TENOR,
+		);
 		<Hook as FinancingRecordHook<_, _>>::financing_defaulted(&EXPORTER, USD, 300);
 		let expected = CreditRecord { repaid_on_time: 2, repaid_late: 1, overdue: 1, defaulted: 1 };
 		assert_eq!(CreditRecords::<Test>::get(EXPORTER), expected);
@@ -56,7 +62,9 @@ fn financing_and_settlement_facts_build_the_record() {
 #[test]
 fn only_a_bank_with_live_consent_reads_the_record() {
 	test(|| {
-		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 1_000, true);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+			&EXPORTER, USD, 1_000, true, MIN_TENOR,
+		);
 		for who in [REGULATOR, CUSTOMS, EXPORTER, STRANGER, SUSPENDED_BANK] {
 			assert_eq!(
 				TradeCredit::credit_record_for(&who, &EXPORTER),
@@ -112,12 +120,18 @@ fn l8_a_financing_below_the_minimum_does_not_improve_the_record() {
 	test(|| {
 		// The minimum is 100 whole units: 100 USD (no decimals) and 100.000 EUR (three).
 		for _ in 0..50 {
-			<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, USD, 99, true);
-			<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 99_999, true);
+			<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+				&EXPORTER, USD, 99, true, MIN_TENOR,
+			);
+			<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+				&EXPORTER, EUR, 99_999, true, MIN_TENOR,
+			);
 		}
 		assert_eq!(CreditRecords::<Test>::get(EXPORTER), CreditRecord::default());
 		assert_eq!(crate::RecordAmounts::<Test>::iter_prefix(EXPORTER).count(), 0);
-		<Hook as FinancingRecordHook<_, _>>::financing_repaid(&EXPORTER, EUR, 100_000, true);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+			&EXPORTER, EUR, 100_000, true, MIN_TENOR,
+		);
 		assert_eq!(CreditRecords::<Test>::get(EXPORTER).repaid_on_time, 1);
 		assert_eq!(crate::RecordAmounts::<Test>::get(EXPORTER, EUR).repaid_on_time, 100_000);
 		// What goes wrong always counts, however small.
@@ -126,5 +140,28 @@ fn l8_a_financing_below_the_minimum_does_not_improve_the_record() {
 		let record = CreditRecords::<Test>::get(EXPORTER);
 		assert_eq!((record.overdue, record.defaulted), (1, 1));
 		assert_eq!(crate::RecordAmounts::<Test>::get(EXPORTER, USD).overdue, 1);
+	});
+}
+
+/// The second review's T3-10: the same capital, financed and repaid at once through a
+/// cooperating bank, round after round, added an on-time repayment each round.
+#[test]
+fn t3_10_a_financing_repaid_before_the_minimum_tenor_does_not_improve_the_record() {
+	test(|| {
+		for _ in 0..3 {
+			<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+				&EXPORTER,
+				USD,
+				1_000,
+				true,
+				MIN_TENOR - 1,
+			);
+		}
+		assert_eq!(CreditRecords::<Test>::get(EXPORTER), CreditRecord::default());
+		assert_eq!(crate::RecordAmounts::<Test>::iter_prefix(EXPORTER).count(), 0);
+		<Hook as FinancingRecordHook<_, _>>::financing_repaid(
+			&EXPORTER, USD, 1_000, true, MIN_TENOR,
+		);
+		assert_eq!(CreditRecords::<Test>::get(EXPORTER).repaid_on_time, 1);
 	});
 }

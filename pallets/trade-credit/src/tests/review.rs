@@ -278,3 +278,59 @@ fn m9_documents_registered_per_owner_and_day_are_bounded() {
 		assert_eq!(crate::DocumentsToday::<Test>::get(EXPORTER).1, 5);
 	});
 }
+
+/// The second review's T3-5: before attestation any bank disputed (so blocked) or voided
+/// (deleted) any bill of lading, whoever it named as issuer; now only the issuer it names.
+#[test]
+fn t3_5_before_attestation_only_the_named_issuer_or_the_regulator_disputes_or_voids() {
+	test(|| {
+		// A bill of lading naming BANK, linked to an attested declaration, not attested itself.
+		let bl = registered(DocumentKind::BillOfLading, "BL-T35", 1_000);
+		for call in [
+			TradeCredit::dispute_document(RuntimeOrigin::signed(BANK_2), bl, ReasonCode(9)),
+			TradeCredit::void_document(RuntimeOrigin::signed(BANK_2), bl),
+		] {
+			assert_eq!(call, Err(Error::<Test>::NotNamedIssuer.into()));
+		}
+		for who in [CUSTOMS, TAX, EXPORTER, STRANGER] {
+			assert_noop!(
+				TradeCredit::dispute_document(RuntimeOrigin::signed(who), bl, ReasonCode(9)),
+				Error::<Test>::NotAuthority
+			);
+		}
+		assert_eq!(status(bl), Some(DocumentStatus::Registered));
+		assert_ok!(TradeCredit::dispute_document(RuntimeOrigin::signed(BANK), bl, ReasonCode(9)));
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(BANK), bl));
+		assert_ok!(TradeCredit::dispute_document(
+			RuntimeOrigin::signed(REGULATOR),
+			bl,
+			ReasonCode(1)
+		));
+		assert_ok!(TradeCredit::resolve_dispute(RuntimeOrigin::signed(REGULATOR), bl));
+		assert_ok!(TradeCredit::void_document(RuntimeOrigin::signed(BANK), bl));
+		assert!(Documents::<Test>::get(bl).is_none());
+	});
+}
+
+/// The review's L-6, left open by the second review: a bank could still pledge a suspended or
+/// revoked owner's documents under a consent given before.
+#[test]
+fn l6_a_bank_cannot_pledge_a_barred_owner_s_documents() {
+	use tradefin_primitives::identity::ParticipantStatus;
+	test(|| {
+		let id = registered(DocumentKind::ExportDeclaration, "EXP-L6", 1_000);
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			(vec![id]).try_into().expect("within the bound")
+		));
+		for barred in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {
+			set_status(EXPORTER, barred);
+			assert_noop!(
+				TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 10),
+				Error::<Test>::OwnerNotActive
+			);
+		}
+		set_status(EXPORTER, ParticipantStatus::Active);
+		assert_ok!(TradeCredit::pledge(RuntimeOrigin::signed(BANK), id, 1, 10));
+	});
+}
