@@ -325,6 +325,83 @@ pub fn genesis_hash(spec: &ChainSpec) -> Result<H256, String> {
 	Ok(block.header().hash())
 }
 
+/// What [`verify`] established about a shared spec file.
+pub struct Verified {
+	/// The shared spec's genesis block hash (its code included).
+	pub genesis_hash: H256,
+	/// BLAKE2-256 of the runtime code (`:code`) the shared spec carries: what the members
+	/// compare with the hash of a runtime they built themselves with a deterministic build.
+	pub code_hash: H256,
+	/// Whether that code is byte for byte the runtime this binary embeds.
+	pub code_is_ours: bool,
+}
+
+/// Checks the spec a coordinator shared (`shared_json`, plain or raw) against the members
+/// file this member holds (the second review's T3-11: members compared genesis hashes that
+/// differ per build, since a WASM build embeds the path it was built in). The genesis state is
+/// built from the members file with **the shared spec's own runtime code**, and must equal the
+/// shared spec's state key for key; the code itself is reported by its hash, for the members
+/// to compare with a runtime they built deterministically. Every difference is listed.
+pub fn verify(members_toml: &str, shared_json: &str) -> Result<Verified, Vec<String>> {
+	use sp_core::storage::well_known_keys::CODE;
+	let shared = ChainSpec::from_json_bytes(shared_json.as_bytes().to_vec())
+		.map_err(|e| vec![format!("the shared spec does not load: {e}")])?;
+	let theirs = shared.build_storage().map_err(|e| vec![format!("the shared spec: {e}")])?;
+	let code =
+		theirs.top.get(CODE).cloned().ok_or_else(|| vec!["the shared spec has no code".into()])?;
+	let built = build(members_toml)?;
+	// The members' state, built by the shared runtime's own genesis builder.
+	let ours = ChainSpec::builder(&code, None)
+		.with_name(built.spec.name())
+		.with_id(built.spec.id())
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_patch(
+			built
+				.spec
+				.as_json(false)
+				.ok()
+				.and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+				.and_then(|json| json.pointer("/genesis/runtimeGenesis/patch").cloned())
+				.ok_or_else(|| vec!["the members' genesis patch".to_string()])?,
+		)
+		.build()
+		.build_storage()
+		.map_err(|e| vec![format!("the members' state with the shared code: {e}")])?;
+	let mut differences = Vec::new();
+	if shared.id() != built.spec.id() {
+		differences.push(format!(
+			"id {:?}, the members file says {:?}",
+			shared.id(),
+			built.spec.id()
+		));
+	}
+	for (key, value) in &ours.top {
+		match theirs.top.get(key) {
+			None => differences.push(format!("key 0x{} is missing", hex::encode(key))),
+			Some(v) if v != value => {
+				differences.push(format!("key 0x{} holds another value", hex::encode(key)))
+			}
+			Some(_) => {}
+		}
+	}
+	for key in theirs.top.keys().filter(|k| !ours.top.contains_key(*k)) {
+		differences.push(format!("key 0x{} is not in the members' state", hex::encode(key)));
+	}
+	if ours.children_default.len() != theirs.children_default.len() {
+		differences.push("the child tries differ".into());
+	}
+	if !differences.is_empty() {
+		return Err(differences);
+	}
+	let code_hash = sp_runtime::traits::BlakeTwo256::hash(&code);
+	let code_is_ours = WASM_BINARY.is_some_and(|wasm| wasm == code.as_slice());
+	Ok(Verified {
+		genesis_hash: genesis_hash(&shared).map_err(|e| vec![e])?,
+		code_hash,
+		code_is_ours,
+	})
+}
+
 /// The accounts a spec endows (TFN balances), from its JSON (plain or raw specs of this crate:
 /// the plain form's genesis patch).
 pub fn endowed_accounts(spec_json: &serde_json::Value) -> Vec<String> {

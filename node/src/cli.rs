@@ -58,7 +58,8 @@ pub enum Subcommand {
 	ChainInfo(sc_cli::ChainInfoCmd),
 }
 
-/// `tradefin-node consortium-spec --members members.toml [--raw] [--output spec.json]`.
+/// `tradefin-node consortium-spec --members members.toml [--raw] [--output spec.json]`, or
+/// `... --members members.toml --verify consortium.json` (a member checks the shared spec).
 #[derive(Debug, clap::Args)]
 pub struct ConsortiumSpecCmd {
 	/// The members file (TOML): see the README's "Starting a consortium".
@@ -72,6 +73,13 @@ pub struct ConsortiumSpecCmd {
 	/// Where to write the spec; standard output if absent.
 	#[arg(long, value_name = "FILE")]
 	pub output: Option<std::path::PathBuf>,
+
+	/// Instead of writing a spec, check the spec the coordinator shared (plain or raw): its
+	/// genesis state must be the one the members file gives, built with the shared spec's own
+	/// runtime code; prints its genesis hash and the code's BLAKE2-256 hash (compare that with
+	/// a runtime you built deterministically from the agreed source).
+	#[arg(long, value_name = "FILE", conflicts_with_all = ["raw", "output"])]
+	pub verify: Option<std::path::PathBuf>,
 }
 
 impl ConsortiumSpecCmd {
@@ -79,6 +87,9 @@ impl ConsortiumSpecCmd {
 	pub fn run(&self) -> Result<(), String> {
 		let text = std::fs::read_to_string(&self.members)
 			.map_err(|e| format!("{}: {e}", self.members.display()))?;
+		if let Some(shared) = &self.verify {
+			return Self::verify(&text, shared);
+		}
 		let built = tradefin_chain_spec::consortium::build(&text).map_err(|refusals| {
 			eprintln!("{} is refused:", self.members.display());
 			for refusal in &refusals {
@@ -99,6 +110,35 @@ impl ConsortiumSpecCmd {
 			eprintln!("  {line}");
 		}
 		eprintln!("genesis hash: {hash:?}");
+		Ok(())
+	}
+}
+
+impl ConsortiumSpecCmd {
+	/// Checks the shared spec `path` against the members file `members`; the findings go to
+	/// stderr.
+	fn verify(members: &str, path: &std::path::Path) -> Result<(), String> {
+		let shared =
+			std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+		let verified =
+			tradefin_chain_spec::consortium::verify(members, &shared).map_err(|differences| {
+				eprintln!("{} does not hold the members' genesis:", path.display());
+				for difference in &differences {
+					eprintln!("  - {difference}");
+				}
+				format!("{} difference(s)", differences.len())
+			})?;
+		eprintln!("{}: the genesis state is the members file's", path.display());
+		eprintln!("genesis hash: {:?}", verified.genesis_hash);
+		eprintln!("code hash: {:?}", verified.code_hash);
+		eprintln!(
+			"code: {}",
+			if verified.code_is_ours {
+				"the runtime this tradefin-node embeds"
+			} else {
+				"not this tradefin-node's build: compare its hash with your deterministic build"
+			}
+		);
 		Ok(())
 	}
 }

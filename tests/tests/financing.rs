@@ -132,10 +132,7 @@ fn the_runtime_charges_the_benchmarked_weights() {
 	});
 	assert_eq!(apply.get_dispatch_info().call_weight, Generated::apply(3));
 	let repay = RuntimeCall::Financing(pallet_financing::Call::repay { id: 0, amount: 1 });
-	// With the signer's operator record, the enterprise and its freeze (the second review's
-	// T3-3, T3-2), not yet in the benchmark.
-	let checks = <Runtime as frame_system::Config>::DbWeight::get().reads(3);
-	assert_eq!(repay.get_dispatch_info().call_weight, Generated::repay(8) + checks);
+	assert_eq!(repay.get_dispatch_info().call_weight, Generated::repay(8));
 	// A full round of the overdue hook fits comfortably in a block.
 	let max_block = tradefin_runtime::configs::RuntimeBlockWeights::get().max_block;
 	let hook = Generated::on_initialize(32);

@@ -148,12 +148,10 @@ fn a_converted_payment_repays_the_financing_first_and_is_charged_what_it_ran() {
 				unpaid: FACE - received,
 			}));
 			// Charged the bound before dispatch, what it ran after: the payment plus the
-			// waterfall over the one financing on the document, plus the freeze of each of the
-			// pair's 8 quote places and the chosen provider's (not yet in the benchmark).
-			let freezes = <Runtime as frame_system::Config>::DbWeight::get().reads(9);
-			let max = SettlementWeights::pay(1) + FinancingWeights::apply_proceeds(8) + freezes;
+			// waterfall over the one financing on the document.
+			let max = SettlementWeights::pay(1) + FinancingWeights::apply_proceeds(8);
 			assert_eq!(declared, max);
-			let ran = SettlementWeights::pay(1) + FinancingWeights::apply_proceeds(1) + freezes;
+			let ran = SettlementWeights::pay(1) + FinancingWeights::apply_proceeds(1);
 			assert_eq!(post.actual_weight, Some(ran));
 			assert!(ran.all_lt(max));
 			// A document no financing holds: the waterfall examined nothing.

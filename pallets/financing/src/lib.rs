@@ -554,7 +554,7 @@ pub mod pallet {
 		/// than the currency's minimum balance), `InsufficientBankFunds` (the bank cannot pay the
 		/// amount), `Overflow` (maturity out of range).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::disburse().saturating_add(T::Supervision::financing_weight()).saturating_add(T::DbWeight::get().reads(1)))] // the bank's freeze: not yet in the benchmark
+		#[pallet::weight(T::WeightInfo::disburse().saturating_add(T::Supervision::financing_weight()))]
 		pub fn disburse(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_disburse(&who, id)
@@ -593,7 +593,7 @@ pub mod pallet {
 		/// would keep less than the currency's minimum balance), `InsufficientFunds` (the
 		/// enterprise cannot pay the sum).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()).saturating_add(T::Supervision::financing_weight()).saturating_add(T::DbWeight::get().reads(3)))] // the signer's operator record, the enterprise, its freeze: not yet in the benchmark
+		#[pallet::weight(T::WeightInfo::repay(T::MaxPledges::get()).saturating_add(T::Supervision::financing_weight()))]
 		pub fn repay(origin: OriginFor<T>, id: FinancingId, amount: Balance) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_repay(&who, id, amount).map(|_| ())

@@ -28,9 +28,7 @@ impl<T: Config> Pallet<T> {
 	/// with what supervision's report of it (and of its conversion, if `converts`) costs.
 	pub(crate) fn paid_weight(documents: usize, converts: bool, waterfall: Weight) -> Weight {
 		let supervision = if converts {
-			T::Supervision::payment_weight()
-				.saturating_add(T::Supervision::conversion_weight())
-				.saturating_add(Self::quote_freeze_reads())
+			T::Supervision::payment_weight().saturating_add(T::Supervision::conversion_weight())
 		} else {
 			T::Supervision::payment_weight()
 		};
@@ -39,15 +37,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Charged for a conversion, with supervision's report of it.
 	pub(crate) fn convert_weight() -> Weight {
-		T::WeightInfo::convert()
-			.saturating_add(T::Supervision::conversion_weight())
-			.saturating_add(Self::quote_freeze_reads())
-	}
-
-	/// A conversion reads each quote's provider's freeze, and the chosen one's again (the
-	/// second review's T3-2; not yet in the benchmark).
-	fn quote_freeze_reads() -> Weight {
-		T::DbWeight::get().reads(u64::from(T::MaxQuotesPerPair::get()).saturating_add(1))
+		T::WeightInfo::convert().saturating_add(T::Supervision::conversion_weight())
 	}
 
 	/// Pays `payment` from `payer`; returns the weight it used.

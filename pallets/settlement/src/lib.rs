@@ -584,7 +584,7 @@ pub mod pallet {
 		/// active participant), `Overflow` (the supply would overflow, or the asset refuses the
 		/// credit, e.g. less than the minimum balance to an account holding none).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::mint().saturating_add(T::DbWeight::get().reads(1)))] // the issuer's freeze: not yet in the benchmark
+		#[pallet::weight(T::WeightInfo::mint())]
 		pub fn mint(
 			origin: OriginFor<T>,
 			currency: AssetId,

@@ -602,7 +602,7 @@ pub mod pallet {
 		/// caller is not the issuer it names),
 		/// `Cancelled` (the document is cancelled), `Disputed` (it is already in dispute).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::dispute_document().saturating_add(T::DbWeight::get().reads(1)))] // the caller's legal id, before attestation: not yet in the benchmark
+		#[pallet::weight(T::WeightInfo::dispute_document())]
 		pub fn dispute_document(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -690,7 +690,7 @@ pub mod pallet {
 		/// above the financeable balance), `TooManyPledges` (a new pledge on a document that has
 		/// `MaxPledgesPerDocument`), `Overflow` (the pledge total would overflow).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::pledge().saturating_add(T::DbWeight::get().reads(1)))] // the owner's standing: not yet in the benchmark
+		#[pallet::weight(T::WeightInfo::pledge())]
 		pub fn pledge(
 			origin: OriginFor<T>,
 			id: DocumentId,
@@ -947,7 +947,7 @@ pub mod pallet {
 		/// `DocumentInUse` (something is pledged or paid on it, or, for an anchor, documents are
 		/// linked to it).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::void_document().saturating_add(T::DbWeight::get().reads(1)))] // the caller's legal id, before attestation: not yet in the benchmark
+		#[pallet::weight(T::WeightInfo::void_document())]
 		pub fn void_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_void(&by, id)
