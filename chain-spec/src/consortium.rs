@@ -105,6 +105,8 @@ pub struct Currency {
 pub struct Built {
 	pub spec: ChainSpec,
 	pub summary: Vec<String>,
+	/// The genesis config patch the spec carries (what [`verify`] builds with another code).
+	pub patch: serde_json::Value,
 }
 
 /// The public keys of every well-known development account (`//Alice` ... `//Ferdie`, their
@@ -295,7 +297,7 @@ pub fn build(members_toml: &str) -> Result<Built, Vec<String>> {
 		.with_id(&file.id)
 		.with_protocol_id("tradefin")
 		.with_chain_type(ChainType::Live)
-		.with_genesis_config_patch(patch)
+		.with_genesis_config_patch(patch.clone())
 		.with_properties(properties())
 		.with_boot_nodes(
 			file.bootnodes
@@ -304,13 +306,17 @@ pub fn build(members_toml: &str) -> Result<Built, Vec<String>> {
 				.collect::<Result<_, _>>()?,
 		)
 		.build();
-	Ok(Built { spec, summary })
+	Ok(Built { spec, summary, patch })
 }
 
 /// The genesis block hash of `spec`: what `chain_getBlockHash(0)` returns on a node started
 /// from it, and what every member compares.
 pub fn genesis_hash(spec: &ChainSpec) -> Result<H256, String> {
-	let storage = spec.build_storage()?;
+	Ok(state_genesis_hash(spec.build_storage()?))
+}
+
+/// The genesis block hash of a genesis state.
+fn state_genesis_hash(storage: sp_core::storage::Storage) -> H256 {
 	let state_version = tradefin_runtime::VERSION.state_version();
 	let mut top: Vec<(Vec<u8>, Vec<u8>)> = storage.top.into_iter().collect();
 	for child in storage.children_default.values() {
@@ -322,7 +328,7 @@ pub fn genesis_hash(spec: &ChainSpec) -> Result<H256, String> {
 	}
 	let root = sp_runtime::traits::BlakeTwo256::trie_root(top, state_version);
 	let block: Block = sc_chain_spec::construct_genesis_block::<Block>(root, state_version);
-	Ok(block.header().hash())
+	block.header().hash()
 }
 
 /// What [`verify`] established about a shared spec file.
@@ -355,15 +361,7 @@ pub fn verify(members_toml: &str, shared_json: &str) -> Result<Verified, Vec<Str
 		.with_name(built.spec.name())
 		.with_id(built.spec.id())
 		.with_chain_type(ChainType::Live)
-		.with_genesis_config_patch(
-			built
-				.spec
-				.as_json(false)
-				.ok()
-				.and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
-				.and_then(|json| json.pointer("/genesis/runtimeGenesis/patch").cloned())
-				.ok_or_else(|| vec!["the members' genesis patch".to_string()])?,
-		)
+		.with_genesis_config_patch(built.patch)
 		.build()
 		.build_storage()
 		.map_err(|e| vec![format!("the members' state with the shared code: {e}")])?;
@@ -395,11 +393,7 @@ pub fn verify(members_toml: &str, shared_json: &str) -> Result<Verified, Vec<Str
 	}
 	let code_hash = sp_runtime::traits::BlakeTwo256::hash(&code);
 	let code_is_ours = WASM_BINARY.is_some_and(|wasm| wasm == code.as_slice());
-	Ok(Verified {
-		genesis_hash: genesis_hash(&shared).map_err(|e| vec![e])?,
-		code_hash,
-		code_is_ours,
-	})
+	Ok(Verified { genesis_hash: state_genesis_hash(theirs), code_hash, code_is_ours })
 }
 
 /// The accounts a spec endows (TFN balances), from its JSON (plain or raw specs of this crate:

@@ -112,9 +112,7 @@ impl ConsortiumSpecCmd {
 		eprintln!("genesis hash: {hash:?}");
 		Ok(())
 	}
-}
 
-impl ConsortiumSpecCmd {
 	/// Checks the shared spec `path` against the members file `members`; the findings go to
 	/// stderr.
 	fn verify(members: &str, path: &std::path::Path) -> Result<(), String> {

@@ -38,6 +38,16 @@ fn holdings(who: Sr25519Keyring) -> Vec<u128> {
 	CURRENCIES.iter().map(|&c| balance(c, who)).collect()
 }
 
+/// The regulator puts `who` in FX class C (restricted).
+fn restrict(who: Sr25519Keyring) {
+	assert_ok!(EnterpriseIdentity::set_fx_class(
+		signed(Alice),
+		who.to_account_id(),
+		FxClass::C,
+		ReasonCode(1)
+	));
+}
+
 fn freeze(who: Sr25519Keyring) {
 	assert_ok!(Settlement::freeze_account(signed(Alice), who.to_account_id(), ReasonCode(1)));
 }
@@ -216,12 +226,7 @@ fn t3_3_nobody_repays_another_enterprise_s_financing() {
 		let id = s0(true);
 		let bob_stash = holdings(BobStash);
 		// The review's third parties: another enterprise, a class C one, the bank itself.
-		assert_ok!(EnterpriseIdentity::set_fx_class(
-			signed(Alice),
-			CharlieStash.to_account_id(),
-			FxClass::C,
-			ReasonCode(1)
-		));
+		restrict(CharlieStash);
 		for stranger in [BobStash, CharlieStash, Bob, Charlie, Alice] {
 			assert_noop!(
 				Financing::repay(signed(stranger), id, 4_000_000),
@@ -289,12 +294,7 @@ fn usd_of(who: Sr25519Keyring) -> u128 {
 #[test]
 fn t3_4_class_c_moves_no_capital_labelled_as_a_repayment() {
 	genesis(|| {
-		assert_ok!(EnterpriseIdentity::set_fx_class(
-			signed(Alice),
-			CharlieStash.to_account_id(),
-			FxClass::C,
-			ReasonCode(1)
-		));
+		restrict(CharlieStash);
 		let (charlie, alice) = (usd_of(CharlieStash), usd_of(AliceStash));
 		let labelled = |payee: Sr25519Keyring| PaymentInput {
 			purpose: Purpose::FinancingRepayment,

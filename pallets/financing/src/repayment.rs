@@ -108,15 +108,6 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_borrower(who, &financing)?;
 		ensure!(!T::Freeze::is_frozen(&financing.enterprise), Error::<T>::AccountFrozen);
 		let payer = financing.enterprise.clone();
-		// What it will take (never more than is owed now) leaves the enterprise nothing or at
-		// least the currency's minimum balance.
-		let owed = Self::outstanding_at(id, Self::now())
-			.map_or(0, |o| o.principal.saturating_add(o.interest));
-		let taken = amount.min(owed);
-		ensure!(
-			tradefin_primitives::leaves_no_dust::<_, T::Assets>(financing.currency, &payer, taken),
-			Error::<T>::WouldLeaveDust
-		);
 		Self::apply_repayment(&payer, id, financing, amount, Source::Payer)
 	}
 
@@ -139,6 +130,17 @@ impl<T: Config> Pallet<T> {
 			Source::Collateral => allocate_principal_first(amount, financing.interest_due, before),
 		};
 		ensure!(paid.total() > 0, Error::<T>::NothingOwed);
+		// The borrower's repayment leaves it nothing or at least the currency's minimum balance
+		// (the proceeds waterfall's payer is checked once for the whole payment by settlement).
+		ensure!(
+			source == Source::Collateral
+				|| tradefin_primitives::leaves_no_dust::<_, T::Assets>(
+					financing.currency,
+					payer,
+					paid.total()
+				),
+			Error::<T>::WouldLeaveDust
+		);
 		T::Assets::transfer(
 			financing.currency,
 			payer,

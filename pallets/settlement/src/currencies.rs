@@ -94,8 +94,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(balance >= amount, Error::<T>::InsufficientFunds);
 		// Burning down to less than the minimum balance would burn the rest as dust, beside
 		// `Supply` (review M-8): burn all of it, or leave at least the minimum.
-		let left = balance.saturating_sub(amount);
-		ensure!(left == 0 || left >= T::Assets::minimum_balance(id), Error::<T>::WouldLeaveDust);
+		Self::ensure_no_dust(id, who, amount)?;
 		T::Assets::burn_from(
 			id,
 			who,

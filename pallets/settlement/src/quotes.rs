@@ -211,9 +211,8 @@ impl<T: Config> Pallet<T> {
 		quote: Quote<T::AccountId>,
 	) -> DispatchResult {
 		ensure!(who != &quote.provider, Error::<T>::OwnQuote);
-		// Both sides pay: neither may be frozen (the second review's T3-2).
-		Self::ensure_not_frozen(who)?;
-		ensure!(!Frozen::<T>::contains_key(&quote.provider), Error::<T>::QuoteProviderFrozen);
+		// Neither side is frozen (the second review's T3-2): the callers refused a frozen `who`,
+		// and `best_conversion` chose a provider that is not frozen.
 		ensure!(T::Assets::balance(from, who) >= amount, Error::<T>::InsufficientFunds);
 		ensure!(T::Assets::balance(to, &quote.provider) >= out, Error::<T>::ProviderLacksFunds);
 		Self::ensure_no_dust(from, who, amount)?;

@@ -318,11 +318,7 @@ fn t3_5_before_attestation_only_the_named_issuer_or_the_regulator_disputes_or_vo
 fn l6_a_bank_cannot_pledge_a_barred_owner_s_documents() {
 	use tradefin_primitives::identity::ParticipantStatus;
 	test(|| {
-		let id = registered(DocumentKind::ExportDeclaration, "EXP-L6", 1_000);
-		assert_ok!(TradeCredit::attest_documents(
-			RuntimeOrigin::signed(CUSTOMS),
-			(vec![id]).try_into().expect("within the bound")
-		));
+		let id = super::ledger::attested("EXP-L6", 1_000);
 		for barred in [ParticipantStatus::Suspended, ParticipantStatus::Revoked] {
 			set_status(EXPORTER, barred);
 			assert_noop!(
