@@ -22,7 +22,9 @@ pub use currencies::NoDecimals;
 pub use documents::{document, DocumentBuilder};
 pub use freeze::{set_frozen, MockFreeze};
 pub use identity::*;
-pub use supervision::{clear_reported, reported, MockSupervision, Reported};
+pub use supervision::{
+	clear_reported, document_flow, financing_flow, reported, MockSupervision, Reported,
+};
 pub use time::{set_now, MockTime};
 pub use tradefin_primitives::DAY_MS;
 

@@ -144,3 +144,37 @@ macro_rules! mock_benchmark_helpers {
 		}
 	};
 }
+
+/// Defines `EnsureMockRegulator`: a signed origin of an active regulator as `MockIdentity`
+/// knows it (identity's `EnsureRegulator` in the runtime), for the mock's `RuntimeOrigin`.
+/// A macro so that its `runtime-benchmarks` part follows the calling crate's features.
+#[macro_export]
+macro_rules! mock_regulator_origin {
+	() => {
+		/// An active regulator as the mocked identity knows it.
+		pub struct EnsureMockRegulator;
+
+		impl frame_support::traits::EnsureOrigin<RuntimeOrigin> for EnsureMockRegulator {
+			type Success = u64;
+
+			fn try_origin(origin: RuntimeOrigin) -> Result<u64, RuntimeOrigin> {
+				use $crate::reexport::tradefin_primitives::identity::{
+					IdentityProvider, ParticipantKind,
+				};
+				match origin.clone().into() {
+					Ok(frame_system::RawOrigin::Signed(who))
+						if $crate::MockIdentity::is_active(&who, ParticipantKind::Regulator) =>
+					{
+						Ok(who)
+					}
+					_ => Err(origin),
+				}
+			}
+
+			#[cfg(feature = "runtime-benchmarks")]
+			fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+				Err(())
+			}
+		}
+	};
+}

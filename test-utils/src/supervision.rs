@@ -4,9 +4,8 @@ use core::cell::RefCell;
 
 use frame_support::weights::Weight;
 use sp_runtime::DispatchResult;
-use tradefin_primitives::{
-	supervision::{Flow, PaymentReport, SupervisionHook},
-	AssetId, Balance,
+use tradefin_primitives::supervision::{
+	ConversionReport, FlowReport, PaymentReport, SupervisionHook,
 };
 
 use crate::identity::AccountId;
@@ -16,12 +15,12 @@ use crate::identity::AccountId;
 pub enum Reported {
 	/// A payment.
 	Payment(PaymentReport<AccountId>),
-	/// A conversion: who, sold currency and amount, bought currency and amount.
-	Conversion(AccountId, AssetId, Balance, AssetId, Balance),
-	/// A financing flow: flow, enterprise, bank, currency, amount.
-	Financing(Flow, AccountId, AccountId, AssetId, Balance),
-	/// A document flow: flow, owner, currency, face value.
-	Document(Flow, AccountId, AssetId, Balance),
+	/// A conversion.
+	Conversion(ConversionReport<AccountId>),
+	/// A financing flow.
+	Financing(FlowReport<AccountId>),
+	/// A document flow.
+	Document(FlowReport<AccountId>),
 }
 
 thread_local! {
@@ -40,30 +39,15 @@ impl SupervisionHook<AccountId> for MockSupervision {
 		record(Reported::Payment(report.clone()));
 		Ok(())
 	}
-	fn conversion(
-		who: &AccountId,
-		sold_currency: AssetId,
-		sold: Balance,
-		bought_currency: AssetId,
-		bought: Balance,
-	) -> DispatchResult {
-		record(Reported::Conversion(*who, sold_currency, sold, bought_currency, bought));
+	fn conversion(report: &ConversionReport<AccountId>) -> DispatchResult {
+		record(Reported::Conversion(report.clone()));
 		Ok(())
 	}
-	fn financing(
-		flow: Flow,
-		enterprise: &AccountId,
-		bank: &AccountId,
-		currency: AssetId,
-		amount: Balance,
-	) {
-		record(Reported::Financing(flow, *enterprise, *bank, currency, amount));
+	fn financing(report: &FlowReport<AccountId>) {
+		record(Reported::Financing(report.clone()));
 	}
-	fn document(flow: Flow, owner: &AccountId, currency: AssetId, face: Balance) {
-		record(Reported::Document(flow, *owner, currency, face));
-	}
-	fn under_watch(_: &AccountId) -> bool {
-		false
+	fn document(report: &FlowReport<AccountId>) {
+		record(Reported::Document(report.clone()));
 	}
 	fn payment_weight() -> Weight {
 		Weight::zero()
@@ -87,4 +71,24 @@ pub fn reported() -> Vec<Reported> {
 /// Forgets what was reported.
 pub fn clear_reported() {
 	REPORTS.with(|r| r.borrow_mut().clear());
+}
+
+/// The report of a financing flow of `amount` of `currency` concerning `enterprise`.
+pub fn financing_flow(
+	flow: tradefin_primitives::supervision::Flow,
+	enterprise: AccountId,
+	currency: tradefin_primitives::AssetId,
+	amount: tradefin_primitives::Balance,
+) -> Reported {
+	Reported::Financing(FlowReport { flow, enterprise, currency, amount })
+}
+
+/// The report of a document flow of `owner`'s document of `face` in `currency`.
+pub fn document_flow(
+	flow: tradefin_primitives::supervision::Flow,
+	owner: AccountId,
+	currency: tradefin_primitives::AssetId,
+	face: tradefin_primitives::Balance,
+) -> Reported {
+	Reported::Document(FlowReport { flow, enterprise: owner, currency, amount: face })
 }

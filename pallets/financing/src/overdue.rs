@@ -30,11 +30,12 @@ impl<T: Config> Pallet<T> {
 		amount: tradefin_primitives::Balance,
 	) {
 		<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::financing(
-			flow,
-			&financing.enterprise,
-			&financing.terms.bank,
-			financing.currency,
-			amount,
+			&tradefin_primitives::supervision::FlowReport {
+				flow,
+				enterprise: financing.enterprise.clone(),
+				currency: financing.currency,
+				amount,
+			},
 		);
 	}
 

@@ -21,6 +21,10 @@ pub fn day_of(moment: Moment) -> Day {
 }
 
 /// What a statistic counts.
+///
+/// **Append-only**: a `Flow` is part of the supervision pallet's storage keys and of its
+/// events, by its SCALE index. New flows go at the end; none is removed or reordered (a
+/// retired one keeps its place), or stored statistics would change meaning.
 #[derive(
 	Encode,
 	Decode,
@@ -128,6 +132,37 @@ pub struct PaymentReport<AccountId> {
 	pub attested_unpaid: Balance,
 }
 
+/// A conversion as settlement saw it, after its checks and before it is final.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ConversionReport<AccountId> {
+	/// Who converted (the participant whose currency was sold).
+	pub who: AccountId,
+	/// The currency sold.
+	pub sold_currency: AssetId,
+	/// How much was sold, in `sold_currency`'s smallest units.
+	pub sold: Balance,
+	/// The currency bought.
+	pub bought_currency: AssetId,
+	/// How much was bought, in `bought_currency`'s smallest units.
+	pub bought: Balance,
+}
+
+/// A flow that only counts in the statistics: a financing flow (`FinancingDisbursed` ...
+/// `FinancingWrittenOff`, reported by financing) or a document flow (`DocumentRegistered`,
+/// `DocumentAttested`, reported by trade credit).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct FlowReport<AccountId> {
+	/// Which flow.
+	pub flow: Flow,
+	/// The enterprise it concerns: the borrower, or the document's owner.
+	pub enterprise: AccountId,
+	/// The currency.
+	pub currency: AssetId,
+	/// The principal concerned, or the document's face value, in `currency`'s smallest
+	/// units.
+	pub amount: Balance,
+}
+
 /// How supervision hears of flows. Every method is called inside the successful call that
 /// caused the flow, after its own checks; an `Err` (a rule the regulator set to block) fails
 /// that call, so nothing of it is written.
@@ -135,31 +170,14 @@ pub trait SupervisionHook<AccountId> {
 	/// A payment settled.
 	fn payment(report: &PaymentReport<AccountId>) -> DispatchResult;
 
-	/// `who` sold `sold` of `sold_currency` for `bought` of `bought_currency`.
-	fn conversion(
-		who: &AccountId,
-		sold_currency: AssetId,
-		sold: Balance,
-		bought_currency: AssetId,
-		bought: Balance,
-	) -> DispatchResult;
+	/// A conversion settled.
+	fn conversion(report: &ConversionReport<AccountId>) -> DispatchResult;
 
-	/// A financing flow (`FinancingDisbursed` ... `FinancingWrittenOff`) of `amount` of
-	/// `currency` between `enterprise` and `bank`.
-	fn financing(
-		flow: Flow,
-		enterprise: &AccountId,
-		bank: &AccountId,
-		currency: AssetId,
-		amount: Balance,
-	);
+	/// A financing flow (`FinancingDisbursed` ... `FinancingWrittenOff`).
+	fn financing(report: &FlowReport<AccountId>);
 
-	/// A document flow (`DocumentRegistered`, `DocumentAttested`) of `owner`'s document of
-	/// `face` in `currency`.
-	fn document(flow: Flow, owner: &AccountId, currency: AssetId, face: Balance);
-
-	/// Whether `enterprise` is under enhanced supervision (an escalated alert put it there).
-	fn under_watch(enterprise: &AccountId) -> bool;
+	/// A document flow (`DocumentRegistered`, `DocumentAttested`).
+	fn document(report: &FlowReport<AccountId>);
 
 	/// Upper bound of [`Self::payment`]'s weight.
 	fn payment_weight() -> Weight;
@@ -171,19 +189,16 @@ pub trait SupervisionHook<AccountId> {
 	fn document_weight() -> Weight;
 }
 
-/// No supervision: nothing recorded, nothing refused, nobody under watch.
+/// No supervision: nothing recorded, nothing refused.
 impl<AccountId> SupervisionHook<AccountId> for () {
 	fn payment(_: &PaymentReport<AccountId>) -> DispatchResult {
 		Ok(())
 	}
-	fn conversion(_: &AccountId, _: AssetId, _: Balance, _: AssetId, _: Balance) -> DispatchResult {
+	fn conversion(_: &ConversionReport<AccountId>) -> DispatchResult {
 		Ok(())
 	}
-	fn financing(_: Flow, _: &AccountId, _: &AccountId, _: AssetId, _: Balance) {}
-	fn document(_: Flow, _: &AccountId, _: AssetId, _: Balance) {}
-	fn under_watch(_: &AccountId) -> bool {
-		false
-	}
+	fn financing(_: &FlowReport<AccountId>) {}
+	fn document(_: &FlowReport<AccountId>) {}
 	fn payment_weight() -> Weight {
 		Weight::zero()
 	}

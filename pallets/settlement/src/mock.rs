@@ -118,13 +118,16 @@ impl pallet_settlement::Config for Test {
 	type BenchmarkHelper = BenchFixtures;
 }
 
+tradefin_test_utils::mock_regulator_origin!();
+
 /// The real supervision pallet: settlement's payments and conversions, financing's flows and
 /// trade credit's documents are counted and checked against its rules.
 impl pallet_supervision::Config for Test {
 	type Identity = MockIdentity;
+	type RegulatorOrigin = EnsureMockRegulator;
 	type Time = MockTime;
 	type RetentionDays = ConstU32<400>;
-	type MaxOpenAlerts = ConstU32<8>;
+	type MaxOpenFindings = ConstU32<4>;
 	type MaxStructuringCount = ConstU32<5>;
 	type MaxPrunePerBlock = ConstU32<16>;
 	type WeightInfo = ();

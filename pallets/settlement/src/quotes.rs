@@ -12,7 +12,7 @@ use frame_support::{
 use sp_runtime::{traits::Zero, DispatchError, FixedU128};
 use tradefin_primitives::{
 	identity::{FxClass, IdentityProvider, ParticipantKind},
-	supervision::SupervisionHook,
+	supervision::{ConversionReport, SupervisionHook},
 	AssetId, Balance, Moment,
 };
 
@@ -221,7 +221,13 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		T::Assets::transfer(to, &quote.provider, who, out, Preservation::Expendable)
 			.map_err(|_| Error::<T>::ProviderLacksFunds)?;
-		T::Supervision::conversion(who, from, amount, to, out)?;
+		T::Supervision::conversion(&ConversionReport {
+			who: who.clone(),
+			sold_currency: from,
+			sold: amount,
+			bought_currency: to,
+			bought: out,
+		})?;
 		Self::deposit_event(Event::Converted {
 			who: who.clone(),
 			provider: quote.provider,

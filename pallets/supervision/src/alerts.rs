@@ -1,57 +1,46 @@
-//! Alerts: raising them, and the regulator's workflow.
+//! Alerts: raising them, folding repeats, and the regulator's workflow.
 
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
-use frame_system::{ensure_signed, pallet_prelude::OriginFor};
 use sp_runtime::ArithmeticError;
-use tradefin_primitives::{
-	identity::{IdentityProvider, ParticipantKind},
-	ReasonCode,
-};
+use tradefin_primitives::ReasonCode;
 
 use crate::{
 	pallet::{
 		Alerts, ConcludedQueue, ConcludedRange, Config, Error, Event, NextAlertId, OpenAlerts,
-		Pallet, Suppressed, Watch,
+		Pallet, Watch,
 	},
 	types::{Alert, AlertId, AlertStatus, Evidence, Rule, StatusKind},
 };
 
 impl<T: Config> Pallet<T> {
-	/// The signer, if it is an active regulator.
-	pub(crate) fn ensure_regulator(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
-		let who = ensure_signed(origin)?;
-		ensure!(T::Identity::is_active(&who, ParticipantKind::Regulator), Error::<T>::NotRegulator);
-		Ok(who)
-	}
-
-	/// Raises an alert of `rule` on `subject`: its id, or `None` when the subject has
-	/// `MaxOpenAlerts` open alerts (then counted in `Suppressed`). A rule (not a finding) that
-	/// fires while the subject has an `Open` alert of it adds to that alert instead, so that a
-	/// subject cannot fill its open alerts with one cheap rule to hide another.
+	/// Raises an alert of `rule` on `subject`; its id.
+	///
+	/// A subject has at most one unconcluded alert of each on-chain rule: a rule that fires
+	/// again folds the new firing into it (see [`Self::fold`]), so neither a first small
+	/// violation hides later large ones, nor do repeats fill the subject's places. Findings
+	/// are never folded (each has its own score and evidence) and have places of their own,
+	/// at most `MaxOpenFindings`: so the places of the on-chain rules are always free for
+	/// them (the second review's T3-6 and T3-13).
 	pub(crate) fn raise(
 		rule: Rule,
 		subject: &T::AccountId,
 		evidence: Evidence,
-	) -> Result<Option<AlertId>, DispatchError> {
-		if !matches!(rule, Rule::Finding(_)) {
-			if let Some(id) = Self::open_alert_of(rule, subject) {
-				Self::repeat(id, evidence);
-				return Ok(Some(id));
-			}
+	) -> Result<AlertId, DispatchError> {
+		let open = OpenAlerts::<T>::get(subject);
+		if rule.is_finding() {
+			let findings = open.iter().filter(|(_, r)| r.is_finding()).count();
+			ensure!(
+				u32::try_from(findings).unwrap_or(u32::MAX) < T::MaxOpenFindings::get(),
+				Error::<T>::TooManyOpenFindings
+			);
+		} else if let Some((id, _)) = open.iter().find(|(_, r)| *r == rule) {
+			Self::fold(*id, evidence);
+			return Ok(*id);
 		}
 		let id = NextAlertId::<T>::get();
-		if OpenAlerts::<T>::mutate(subject, |open| open.try_push(id)).is_err() {
-			let suppressed = Suppressed::<T>::mutate(subject, |n| {
-				*n = n.saturating_add(1);
-				*n
-			});
-			Self::deposit_event(Event::AlertSuppressed {
-				rule,
-				subject: subject.clone(),
-				suppressed,
-			});
-			return Ok(None);
-		}
+		// Cannot fail: a rule has a place of its own, and findings were counted above.
+		OpenAlerts::<T>::try_mutate(subject, |open| open.try_push((id, rule)))
+			.map_err(|_| Error::<T>::NoPlaceForAlert)?;
 		NextAlertId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
 		let now = T::Time::now();
 		Alerts::<T>::insert(
@@ -67,26 +56,23 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Self::deposit_event(Event::AlertRaised { id, rule, subject: subject.clone(), evidence });
-		Ok(Some(id))
+		Ok(id)
 	}
 
-	/// The subject's alert of `rule` still `Open`, if any.
-	fn open_alert_of(rule: Rule, subject: &T::AccountId) -> Option<AlertId> {
-		OpenAlerts::<T>::get(subject).into_iter().find(|id| {
-			Alerts::<T>::get(id).is_some_and(|a| a.rule == rule && a.status == AlertStatus::Open)
-		})
-	}
-
-	/// Adds a new firing to the open alert `id`: one more repeat, its flows to the evidence
-	/// while there is room.
-	fn repeat(id: AlertId, evidence: Evidence) {
+	/// Folds a new firing into the unconcluded alert `id` of the same rule: one more repeat,
+	/// the evidence of whichever firing exceeded its limit the most, the latest flows. An
+	/// acknowledged alert goes back to `Open`: the regulator looked at less than there is now.
+	/// An escalated one stays escalated, its investigation sees the new evidence.
+	fn fold(id: AlertId, evidence: Evidence) {
+		let now = T::Time::now();
 		Alerts::<T>::mutate(id, |maybe| {
 			if let Some(alert) = maybe {
 				alert.repeats = alert.repeats.saturating_add(1);
-				for flow in evidence.flows.iter() {
-					if alert.evidence.flows.try_push(*flow).is_err() {
-						break;
-					}
+				alert.evidence.fold(&evidence);
+				alert.updated_at = now;
+				let reopened = alert.status == AlertStatus::Acknowledged;
+				if reopened {
+					alert.status = AlertStatus::Open;
 				}
 				Self::deposit_event(Event::AlertRepeated {
 					id,
@@ -94,13 +80,14 @@ impl<T: Config> Pallet<T> {
 					subject: alert.subject.clone(),
 					repeats: alert.repeats,
 					evidence,
+					reopened,
 				});
 			}
 		});
 	}
 
 	/// Moves alert `id` from a status of kind `from` to `to`, for the regulator `by`.
-	pub(crate) fn transition(
+	pub(crate) fn do_transition(
 		by: &T::AccountId,
 		id: AlertId,
 		from: StatusKind,
@@ -117,7 +104,7 @@ impl<T: Config> Pallet<T> {
 		if to.is_concluded() {
 			OpenAlerts::<T>::mutate_exists(&subject, |maybe| {
 				if let Some(open) = maybe {
-					open.retain(|a| *a != id);
+					open.retain(|(a, _)| *a != id);
 					if open.is_empty() {
 						*maybe = None;
 					}
@@ -142,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		reason: ReasonCode,
 	) -> DispatchResult {
 		ensure!(Watch::<T>::contains_key(&subject), Error::<T>::NotUnderWatch);
-		let escalated = OpenAlerts::<T>::get(&subject).iter().any(|id| {
+		let escalated = OpenAlerts::<T>::get(&subject).iter().any(|(id, _)| {
 			Alerts::<T>::get(id).is_some_and(|a| a.status.kind() == StatusKind::Escalated)
 		});
 		ensure!(!escalated, Error::<T>::StillEscalated);

@@ -1,6 +1,7 @@
 //! Benchmarks of every call and report in its most expensive case: a subject whose open
-//! alerts fill all but the places the call needs (every new alert scans them), every rule
-//! firing on one payment, pruning a full block's worth of entries.
+//! alerts fill all but the places the call needs (every new alert decodes its index), every
+//! rule firing on one payment and raising a new alert, pruning a full block's worth of
+//! entries.
 
 use super::*;
 use alloc::vec::Vec;
@@ -13,7 +14,7 @@ use frame_system::RawOrigin;
 use sp_runtime::{DispatchResult, Permill};
 use tradefin_primitives::{
 	identity::{FxClass, ParticipantKind},
-	supervision::{FlowRef, PaymentReport, SupervisionHook},
+	supervision::{ConversionReport, FlowRef, FlowReport, PaymentReport, SupervisionHook},
 	AssetId, Balance, Hash, Moment, ReasonCode, DAY_MS,
 };
 
@@ -42,28 +43,47 @@ fn regulator<T: Config>() -> Result<T::AccountId, BenchmarkError> {
 	participant::<T>("regulator", ParticipantKind::Regulator, None)
 }
 
-/// `n` acknowledged findings on `subject`: open alerts every new alert scans past.
+/// `n` acknowledged findings on `subject`.
 fn acknowledged<T: Config>(by: &T::AccountId, subject: &T::AccountId, n: u32) -> DispatchResult {
 	for code in 0..n {
 		let evidence = Evidence { finding: Some((1, Hash::zero())), ..Default::default() };
-		if let Some(id) = Pallet::<T>::raise(Rule::Finding(code), subject, evidence)? {
-			Pallet::<T>::transition(by, id, StatusKind::Open, AlertStatus::Acknowledged)?;
-		}
+		let id = Pallet::<T>::raise(Rule::Finding(FindingCode(code)), subject, evidence)?;
+		Pallet::<T>::do_transition(by, id, StatusKind::Open, AlertStatus::Acknowledged)?;
 	}
 	Ok(())
 }
 
-/// A subject with `MaxOpenAlerts` open alerts, the last one `Open`; its id.
+/// An acknowledged alert of each on-chain rule in `rules` on `subject`.
+fn rule_alerts<T: Config>(
+	by: &T::AccountId,
+	subject: &T::AccountId,
+	rules: &[Rule],
+) -> DispatchResult {
+	for rule in rules {
+		let id = Pallet::<T>::raise(*rule, subject, Evidence::default())?;
+		Pallet::<T>::do_transition(by, id, StatusKind::Open, AlertStatus::Acknowledged)?;
+	}
+	Ok(())
+}
+
+const RULES: [Rule; 4] =
+	[Rule::LargeValue, Rule::Structuring, Rule::Velocity, Rule::DocumentCoverage];
+
+/// A subject whose open-alert index is full: an alert of every on-chain rule and
+/// `MaxOpenFindings` findings, the last one `Open`; its id.
 fn full_of_alerts<T: Config>(
 	by: &T::AccountId,
 	subject: &T::AccountId,
 ) -> Result<AlertId, BenchmarkError> {
-	let open = T::MaxOpenAlerts::get();
-	acknowledged::<T>(by, subject, open.saturating_sub(1)).map_err(stop)?;
+	rule_alerts::<T>(by, subject, &RULES).map_err(stop)?;
+	acknowledged::<T>(by, subject, T::MaxOpenFindings::get().saturating_sub(1)).map_err(stop)?;
 	let evidence = Evidence::default();
-	Pallet::<T>::raise(Rule::Finding(u32::MAX), subject, evidence)
-		.map_err(stop)?
-		.ok_or(BenchmarkError::Stop("no room for the last alert"))
+	Pallet::<T>::raise(Rule::Finding(FindingCode(u32::MAX)), subject, evidence).map_err(stop)
+}
+
+/// How many places a subject's open-alert index has.
+fn places<T: Config>() -> u32 {
+	OpenAlertPlaces::<T>::get()
 }
 
 /// Every rule on, each firing on a 9,999 USD goods payment of a class-B enterprise.
@@ -138,11 +158,11 @@ mod benchmarks {
 		let by = regulator::<T>()?;
 		let subject = participant::<T>("subject", ParticipantKind::Enterprise, Some(FxClass::B))?;
 		let id = full_of_alerts::<T>(&by, &subject)?;
-		Pallet::<T>::transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
+		Pallet::<T>::do_transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
 			.map_err(stop)?;
 		#[extrinsic_call]
 		dismiss(RawOrigin::Signed(by), id, ReasonCode(1));
-		assert!(!OpenAlerts::<T>::get(&subject).contains(&id));
+		assert!(!OpenAlerts::<T>::get(&subject).iter().any(|(a, _)| *a == id));
 		Ok(())
 	}
 
@@ -151,7 +171,7 @@ mod benchmarks {
 		let by = regulator::<T>()?;
 		let subject = participant::<T>("subject", ParticipantKind::Enterprise, Some(FxClass::B))?;
 		let id = full_of_alerts::<T>(&by, &subject)?;
-		Pallet::<T>::transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
+		Pallet::<T>::do_transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
 			.map_err(stop)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(by), id);
@@ -175,13 +195,14 @@ mod benchmarks {
 	fn report_finding() -> Result<(), BenchmarkError> {
 		let by = regulator::<T>()?;
 		let subject = participant::<T>("subject", ParticipantKind::Enterprise, Some(FxClass::B))?;
-		acknowledged::<T>(&by, &subject, T::MaxOpenAlerts::get().saturating_sub(1))
+		rule_alerts::<T>(&by, &subject, &RULES).map_err(stop)?;
+		acknowledged::<T>(&by, &subject, T::MaxOpenFindings::get().saturating_sub(1))
 			.map_err(stop)?;
 		let analyst: T::AccountId = account("analyst", 0, 0);
 		Analysts::<T>::insert(&analyst, &by);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(analyst), subject.clone(), 7, 900, Hash::repeat_byte(1));
-		assert_eq!(OpenAlerts::<T>::get(&subject).len() as u32, T::MaxOpenAlerts::get());
+		_(RawOrigin::Signed(analyst), subject.clone(), FindingCode(7), 900, Hash::repeat_byte(1));
+		assert_eq!(OpenAlerts::<T>::get(&subject).len() as u32, places::<T>());
 		Ok(())
 	}
 
@@ -190,7 +211,7 @@ mod benchmarks {
 		let by = regulator::<T>()?;
 		let payer = participant::<T>("payer", ParticipantKind::Enterprise, Some(FxClass::B))?;
 		let payee = participant::<T>("payee", ParticipantKind::Enterprise, Some(FxClass::A))?;
-		acknowledged::<T>(&by, &payer, T::MaxOpenAlerts::get().saturating_sub(4)).map_err(stop)?;
+		acknowledged::<T>(&by, &payer, T::MaxOpenFindings::get()).map_err(stop)?;
 		every_rule::<T>(&payer);
 		let report = PaymentReport {
 			payer: payer.clone(),
@@ -207,7 +228,7 @@ mod benchmarks {
 		{
 			Pallet::<T>::payment(&report).map_err(stop)?;
 		}
-		assert_eq!(OpenAlerts::<T>::get(&payer).len() as u32, T::MaxOpenAlerts::get());
+		assert_eq!(OpenAlerts::<T>::get(&payer).len() as u32, places::<T>());
 		Ok(())
 	}
 
@@ -215,13 +236,21 @@ mod benchmarks {
 	fn on_conversion() -> Result<(), BenchmarkError> {
 		let by = regulator::<T>()?;
 		let who = participant::<T>("who", ParticipantKind::Enterprise, Some(FxClass::B))?;
-		acknowledged::<T>(&by, &who, T::MaxOpenAlerts::get().saturating_sub(1)).map_err(stop)?;
+		rule_alerts::<T>(&by, &who, &RULES[1..]).map_err(stop)?;
+		acknowledged::<T>(&by, &who, T::MaxOpenFindings::get()).map_err(stop)?;
 		every_rule::<T>(&who);
+		let report = ConversionReport {
+			who: who.clone(),
+			sold_currency: USD,
+			sold: 9_999,
+			bought_currency: EUR,
+			bought: 9_000,
+		};
 		#[block]
 		{
-			Pallet::<T>::conversion(&who, USD, 9_999, EUR, 9_000).map_err(stop)?;
+			Pallet::<T>::conversion(&report).map_err(stop)?;
 		}
-		assert_eq!(OpenAlerts::<T>::get(&who).len() as u32, T::MaxOpenAlerts::get());
+		assert_eq!(OpenAlerts::<T>::get(&who).len() as u32, places::<T>());
 		Ok(())
 	}
 
@@ -230,10 +259,11 @@ mod benchmarks {
 		regulator::<T>()?;
 		let enterprise =
 			participant::<T>("enterprise", ParticipantKind::Enterprise, Some(FxClass::B))?;
-		let bank = participant::<T>("bank", ParticipantKind::Bank, None)?;
+		let report =
+			FlowReport { flow: Flow::FinancingDisbursed, enterprise, currency: USD, amount: 1_000 };
 		#[block]
 		{
-			Pallet::<T>::financing(Flow::FinancingDisbursed, &enterprise, &bank, USD, 1_000);
+			Pallet::<T>::financing(&report);
 		}
 		let stats = DailyStats::<T>::get((day_of(START), USD, Flow::FinancingDisbursed));
 		assert_eq!(stats.class_b.value, 1_000);
@@ -244,9 +274,15 @@ mod benchmarks {
 	fn on_document() -> Result<(), BenchmarkError> {
 		regulator::<T>()?;
 		let owner = participant::<T>("owner", ParticipantKind::Enterprise, Some(FxClass::B))?;
+		let report = FlowReport {
+			flow: Flow::DocumentRegistered,
+			enterprise: owner,
+			currency: USD,
+			amount: 1_000,
+		};
 		#[block]
 		{
-			Pallet::<T>::document(Flow::DocumentRegistered, &owner, USD, 1_000);
+			Pallet::<T>::document(&report);
 		}
 		let stats = DailyStats::<T>::get((day_of(START), USD, Flow::DocumentRegistered));
 		assert_eq!(stats.class_b.value, 1_000);
@@ -283,12 +319,10 @@ mod benchmarks {
 		let subject = participant::<T>("subject", ParticipantKind::Enterprise, Some(FxClass::B))?;
 		for _ in 0..n {
 			let evidence = Evidence::default();
-			let id = Pallet::<T>::raise(Rule::Finding(0), &subject, evidence)
-				.map_err(stop)?
-				.ok_or(BenchmarkError::Stop("no room"))?;
-			Pallet::<T>::transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
+			let id = Pallet::<T>::raise(Rule::LargeValue, &subject, evidence).map_err(stop)?;
+			Pallet::<T>::do_transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
 				.map_err(stop)?;
-			Pallet::<T>::transition(
+			Pallet::<T>::do_transition(
 				&by,
 				id,
 				StatusKind::Acknowledged,

@@ -5,7 +5,7 @@ use frame_support::{pallet_prelude::*, traits::Time};
 use sp_runtime::traits::UniqueSaturatedInto;
 use tradefin_primitives::{
 	identity::{FxClass, IdentityProvider, ParticipantKind},
-	supervision::{FlowRef, PaymentReport, SupervisionHook},
+	supervision::{ConversionReport, FlowRef, FlowReport, PaymentReport, SupervisionHook},
 	AssetId, Balance,
 };
 
@@ -57,6 +57,12 @@ impl<T: Config> Pallet<T> {
 		DailyStats::<T>::mutate((day, currency, flow), |s| s.add(class, value));
 	}
 
+	/// Adds a financing or document flow to the day's statistics.
+	fn count_flow(report: &FlowReport<T::AccountId>) {
+		let class = T::Identity::fx_class(&report.enterprise);
+		Self::count(Self::today(), report.currency, report.flow, class, report.amount);
+	}
+
 	/// Raises the alerts of the rules that fired, or refuses the call when one of them is
 	/// set to block.
 	pub(crate) fn act_on(fired: Vec<Fired<T::AccountId>>) -> DispatchResult {
@@ -96,13 +102,10 @@ impl<T: Config> SupervisionHook<T::AccountId> for Pallet<T> {
 		Self::act_on(fired)
 	}
 
-	fn conversion(
-		who: &T::AccountId,
-		sold_currency: AssetId,
-		sold: Balance,
-		bought_currency: AssetId,
-		bought: Balance,
-	) -> DispatchResult {
+	fn conversion(report: &ConversionReport<T::AccountId>) -> DispatchResult {
+		let ConversionReport { who, sold_currency, sold, bought_currency, bought } = report;
+		let (sold_currency, sold, bought_currency, bought) =
+			(*sold_currency, *sold, *bought_currency, *bought);
 		let day = Self::today();
 		let enterprise = Self::enterprise_of(who, who);
 		let class = Self::class_of(enterprise.as_ref());
@@ -117,22 +120,12 @@ impl<T: Config> SupervisionHook<T::AccountId> for Pallet<T> {
 		Self::act_on(fired.into_iter().collect())
 	}
 
-	fn financing(
-		flow: Flow,
-		enterprise: &T::AccountId,
-		_bank: &T::AccountId,
-		currency: AssetId,
-		amount: Balance,
-	) {
-		Self::count(Self::today(), currency, flow, T::Identity::fx_class(enterprise), amount);
+	fn financing(report: &FlowReport<T::AccountId>) {
+		Self::count_flow(report);
 	}
 
-	fn document(flow: Flow, owner: &T::AccountId, currency: AssetId, face: Balance) {
-		Self::count(Self::today(), currency, flow, T::Identity::fx_class(owner), face);
-	}
-
-	fn under_watch(enterprise: &T::AccountId) -> bool {
-		Watch::<T>::contains_key(enterprise)
+	fn document(report: &FlowReport<T::AccountId>) {
+		Self::count_flow(report);
 	}
 
 	fn payment_weight() -> Weight {

@@ -51,14 +51,25 @@ impl<T: Config> Pallet<T> {
 	/// every escalated alert's subject is under watch.
 	fn check_alerts() -> Result<(), TryRuntimeError> {
 		let mut indexed = 0usize;
-		for (subject, ids) in OpenAlerts::<T>::iter() {
-			ensure!(!ids.is_empty(), "an empty open-alert list is stored");
-			for id in ids.iter() {
+		for (subject, entries) in OpenAlerts::<T>::iter() {
+			ensure!(!entries.is_empty(), "an empty open-alert list is stored");
+			let mut findings = 0u32;
+			for (i, (id, rule)) in entries.iter().enumerate() {
 				let alert = Alerts::<T>::get(id).ok_or("an indexed alert does not exist")?;
 				ensure!(alert.subject == subject, "an alert is indexed under another subject");
+				ensure!(alert.rule == *rule, "an alert is indexed under another rule");
 				ensure!(!alert.status.is_concluded(), "a concluded alert is indexed as open");
+				if rule.is_finding() {
+					findings = findings.saturating_add(1);
+				} else {
+					ensure!(
+						!entries.iter().skip(i.saturating_add(1)).any(|(_, r)| r == rule),
+						"a rule has two unconcluded alerts on one subject"
+					);
+				}
 				indexed = indexed.saturating_add(1);
 			}
+			ensure!(findings <= T::MaxOpenFindings::get(), "findings took a rule's place");
 		}
 		let mut open = 0usize;
 		for (_, alert) in Alerts::<T>::iter() {

@@ -18,27 +18,33 @@
 //!   a tolerance). A rule raises an alert; one the regulator set to [`Action::Block`] refuses
 //!   the call instead (`BlockedByRule`).
 //! - **Alerts.** `Open -> Acknowledged -> Dismissed | Escalated -> Confirmed | Closed`, moved
-//!   by an active regulator. A rule that fires while its subject has an `Open` alert of it
-//!   adds to that alert (`AlertRepeated`). At most `MaxOpenAlerts` unconcluded alerts per
-//!   subject; beyond them a rule's alert is counted in [`Suppressed`] and told by
-//!   `AlertSuppressed`.
-//!   Concluded alerts are removed `RetentionDays` after they concluded.
+//!   by an active regulator. A subject has at most one unconcluded alert per on-chain rule: a
+//!   rule that fires again folds into it (`AlertRepeated`), keeping the evidence of the firing
+//!   furthest above its limit and the latest flows, and sends an acknowledged alert back to
+//!   `Open`. Findings have places of their own (`MaxOpenFindings` per subject), so no number
+//!   of findings or repeats leaves a rule without its place. Concluded alerts are removed
+//!   `RetentionDays` after they concluded.
 //! - **Enhanced supervision.** Escalating an alert puts its subject under watch until the
 //!   regulator ends it (not while one of its alerts is escalated). A watched enterprise is
 //!   held to the document-coverage rule as if it were class B.
-//! - **Findings.** An account the regulator authorized as an analyst files
-//!   `report_finding(subject, code, score, evidence hash)`, which opens a `Finding(code)` alert.
+//! - **Findings.** An account the regulator authorized as an analyst (never a participant)
+//!   files `report_finding(subject, code, score, evidence hash)`, which opens a
+//!   `Finding(code)` alert. The authorization lapses while the regulator that gave it is not
+//!   an active regulator.
 //!
 //! Invariants (`try_state`): every day's statistics total equals the sum of its class parts;
 //! the corridor totals of a day and currency equal its payment totals; the open-alert index
-//! lists exactly the alerts not concluded, under their subjects; every escalated alert's
-//! subject is under watch.
+//! lists exactly the alerts not concluded, under their subjects and rules, with at most one
+//! per on-chain rule and `MaxOpenFindings` findings; every escalated alert's subject is under
+//! watch.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+mod access;
 mod alerts;
+mod analysts;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod hook;
@@ -50,13 +56,16 @@ mod pruning;
 mod queries;
 mod rules;
 pub mod runtime_api;
+mod settings;
 #[cfg(test)]
 mod tests;
 pub mod types;
 pub mod weights;
 
 pub use pallet::*;
-pub use tradefin_primitives::supervision::{FlowRef, PaymentReport, SupervisionHook};
+pub use tradefin_primitives::supervision::{
+	ConversionReport, FlowRef, FlowReport, PaymentReport, SupervisionHook,
+};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -76,12 +85,20 @@ pub trait BenchmarkHelper<AccountId> {
 	fn set_time(now: tradefin_primitives::Moment);
 }
 
+/// The places of a subject's open-alert index: one per on-chain rule, and `MaxOpenFindings`.
+pub struct OpenAlertPlaces<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> frame_support::traits::Get<u32> for OpenAlertPlaces<T> {
+	fn get() -> u32 {
+		Rule::ON_CHAIN_RULES.saturating_add(T::MaxOpenFindings::get())
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::Permill;
 	use tradefin_primitives::{
 		identity::{FxClass, IdentityProvider},
 		AssetId, Balance, Hash, Moment, ReasonCode,
@@ -99,6 +116,10 @@ pub mod pallet {
 		/// jurisdictions.
 		type Identity: IdentityProvider<Self::AccountId>;
 
+		/// An active regulator: sets the rules, works the alerts, authorizes analysts. Succeeds
+		/// with the regulator's account (in the runtime: identity's `EnsureRegulator`).
+		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
 
@@ -106,9 +127,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type RetentionDays: Get<u32>;
 
-		/// Most alerts of one subject not yet concluded.
+		/// Most findings of one subject not yet concluded (its on-chain rules keep one place
+		/// each besides).
 		#[pallet::constant]
-		type MaxOpenAlerts: Get<u32>;
+		type MaxOpenFindings: Get<u32>;
 
 		/// Most payments the structuring rule counts (the largest `k` the regulator may set).
 		#[pallet::constant]
@@ -231,19 +253,16 @@ pub mod pallet {
 	pub type Alerts<T: Config> =
 		StorageMap<_, Twox64Concat, AlertId, Alert<T::AccountId>, OptionQuery>;
 
-	/// Per subject: its alerts not yet concluded, oldest first.
+	/// Per subject: its alerts not yet concluded and their rules, oldest first. At most one per
+	/// on-chain rule, and `MaxOpenFindings` findings.
 	#[pallet::storage]
 	pub type OpenAlerts<T: Config> = StorageMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
-		BoundedVec<AlertId, T::MaxOpenAlerts>,
+		BoundedVec<(AlertId, Rule), OpenAlertPlaces<T>>,
 		ValueQuery,
 	>;
-
-	/// Per subject: alerts rules raised while it had `MaxOpenAlerts` open ones (not stored).
-	#[pallet::storage]
-	pub type Suppressed<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Subjects under enhanced supervision, since when.
 	#[pallet::storage]
@@ -282,17 +301,24 @@ pub mod pallet {
 		ActionSet { by: T::AccountId, rule: Rule, action: Action },
 		/// A rule or a finding raised an alert.
 		AlertRaised { id: AlertId, rule: Rule, subject: T::AccountId, evidence: Evidence },
-		/// A rule fired again on `subject` while its alert `id` of that rule was `Open`: added
-		/// to it.
+		/// A rule fired again on `subject` while its alert `id` of that rule was not concluded:
+		/// folded into it (`evidence` is this firing's). `reopened`: the alert was acknowledged
+		/// and is `Open` again.
 		AlertRepeated {
 			id: AlertId,
 			rule: Rule,
 			subject: T::AccountId,
 			repeats: u32,
 			evidence: Evidence,
+			reopened: bool,
 		},
-		/// A rule fired while `subject` had `MaxOpenAlerts` open alerts: not stored.
-		AlertSuppressed { rule: Rule, subject: T::AccountId, suppressed: u32 },
+		/// An analyst filed a finding, which raised alert `id`.
+		FindingReported {
+			id: AlertId,
+			analyst: T::AccountId,
+			subject: T::AccountId,
+			code: FindingCode,
+		},
 		/// The regulator moved an alert in its workflow.
 		AlertStatusChanged { id: AlertId, by: T::AccountId, from: AlertStatus, to: AlertStatus },
 		/// An escalation put `subject` under enhanced supervision.
@@ -313,6 +339,10 @@ pub mod pallet {
 		NotRegulator,
 		/// The signer is not an authorized analyst.
 		NotAnalyst,
+		/// The regulator that authorized this analyst is no longer an active regulator.
+		AuthorizerNotActive,
+		/// A participant, or an operator of one, cannot be an analyst.
+		AnalystIsParticipant,
 		/// The account is an analyst already.
 		AlreadyAnalyst,
 		/// No alert with this id (or it was removed after its retention).
@@ -325,9 +355,11 @@ pub mod pallet {
 		StillEscalated,
 		/// The finding's subject is no participant.
 		UnknownSubject,
-		/// The subject has `MaxOpenAlerts` open alerts: a finding cannot be filed until one
-		/// concludes.
-		TooManyOpenAlerts,
+		/// The subject has `MaxOpenFindings` findings not concluded: another cannot be filed
+		/// until one concludes.
+		TooManyOpenFindings,
+		/// The subject's open-alert index is full (cannot happen: every rule has its place).
+		NoPlaceForAlert,
 		/// A structuring rule needs a threshold, a window, and a count from 2 to
 		/// `MaxStructuringCount`.
 		InvalidStructuringRule,
@@ -349,7 +381,11 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxPrunePerBlock::get() >= 1, "pruning must make progress");
 			assert!(T::MaxStructuringCount::get() >= 2, "structuring counts two or more");
-			assert!(T::MaxOpenAlerts::get() >= 1, "a subject must be able to have an alert");
+			assert!(T::MaxOpenFindings::get() >= 1, "a subject must be able to have a finding");
+			assert!(
+				T::MaxStructuringCount::get() <= MAX_EVIDENCE_REFS,
+				"a structuring alert names every payment it counted"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -383,9 +419,7 @@ pub mod pallet {
 			threshold: Option<Balance>,
 		) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			LargeValueThresholds::<T>::set(class, currency, threshold);
-			Self::deposit_event(Event::LargeValueThresholdSet { by, class, currency, threshold });
-			Ok(())
+			Self::do_set_large_value(by, class, currency, threshold)
 		}
 
 		/// Sets (or removes) the structuring rule of a currency.
@@ -411,16 +445,7 @@ pub mod pallet {
 			rule: Option<StructuringRule>,
 		) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			if let Some(r) = rule {
-				ensure!(
-					r.threshold > 0
-						&& r.window > 0 && (2..=T::MaxStructuringCount::get()).contains(&r.count),
-					Error::<T>::InvalidStructuringRule
-				);
-			}
-			StructuringRules::<T>::set(currency, rule);
-			Self::deposit_event(Event::StructuringRuleSet { by, currency, rule });
-			Ok(())
+			Self::do_set_structuring(by, currency, rule)
 		}
 
 		/// Sets (or removes) the velocity rule of a currency.
@@ -445,15 +470,7 @@ pub mod pallet {
 			rule: Option<VelocityRule>,
 		) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			if let Some(r) = rule {
-				ensure!(
-					r.multiple_percent >= 100 && r.alpha != Permill::from_parts(0),
-					Error::<T>::InvalidVelocityRule
-				);
-			}
-			VelocityRules::<T>::set(currency, rule);
-			Self::deposit_event(Event::VelocityRuleSet { by, currency, rule });
-			Ok(())
+			Self::do_set_velocity(by, currency, rule)
 		}
 
 		/// Sets (or removes) the document-coverage rule.
@@ -473,9 +490,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_rule())]
 		pub fn set_coverage(origin: OriginFor<T>, rule: Option<CoverageRule>) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			CoverageRuleOf::<T>::set(rule);
-			Self::deposit_event(Event::CoverageRuleSet { by, rule });
-			Ok(())
+			Self::do_set_coverage(by, rule)
 		}
 
 		/// Sets what a rule does when it fires: raise an alert, or refuse the call.
@@ -493,10 +508,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_rule())]
 		pub fn set_action(origin: OriginFor<T>, rule: Rule, action: Action) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			ensure!(!matches!(rule, Rule::Finding(_)), Error::<T>::FindingsCannotBlock);
-			Actions::<T>::insert(rule, action);
-			Self::deposit_event(Event::ActionSet { by, rule, action });
-			Ok(())
+			Self::do_set_action(by, rule, action)
 		}
 
 		/// Acknowledges an open alert: the regulator looks at it.
@@ -512,7 +524,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::acknowledge())]
 		pub fn acknowledge(origin: OriginFor<T>, id: AlertId) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
+			Self::do_transition(&by, id, StatusKind::Open, AlertStatus::Acknowledged)
 		}
 
 		/// Dismisses an acknowledged alert: not a concern.
@@ -531,7 +543,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::conclude())]
 		pub fn dismiss(origin: OriginFor<T>, id: AlertId, reason: ReasonCode) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::transition(&by, id, StatusKind::Acknowledged, AlertStatus::Dismissed(reason))
+			Self::do_transition(&by, id, StatusKind::Acknowledged, AlertStatus::Dismissed(reason))
 		}
 
 		/// Escalates an acknowledged alert to an investigation, and puts its subject under
@@ -550,7 +562,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::escalate())]
 		pub fn escalate(origin: OriginFor<T>, id: AlertId) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::transition(&by, id, StatusKind::Acknowledged, AlertStatus::Escalated)
+			Self::do_transition(&by, id, StatusKind::Acknowledged, AlertStatus::Escalated)
 		}
 
 		/// Confirms an escalated alert: the concern was founded. The subject stays under
@@ -568,7 +580,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::conclude())]
 		pub fn confirm(origin: OriginFor<T>, id: AlertId, reason: ReasonCode) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::transition(&by, id, StatusKind::Escalated, AlertStatus::Confirmed(reason))
+			Self::do_transition(&by, id, StatusKind::Escalated, AlertStatus::Confirmed(reason))
 		}
 
 		/// Closes an escalated alert without confirming it. The subject stays under watch
@@ -586,7 +598,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::conclude())]
 		pub fn close(origin: OriginFor<T>, id: AlertId, reason: ReasonCode) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			Self::transition(&by, id, StatusKind::Escalated, AlertStatus::Closed(reason))
+			Self::do_transition(&by, id, StatusKind::Escalated, AlertStatus::Closed(reason))
 		}
 
 		/// Ends a subject's enhanced supervision.
@@ -612,20 +624,22 @@ pub mod pallet {
 
 		/// Authorizes an account to file findings (the off-chain analytics service's key).
 		///
+		/// The authorization lasts while this regulator stays an active regulator (suspending
+		/// or revoking it suspends its analysts' authorizations; reinstating it restores them),
+		/// or until a regulator withdraws it.
+		///
 		/// - `origin`: signed by an active regulator.
-		/// - `analyst`: the account.
+		/// - `analyst`: the account; no participant, nor an operator of one.
 		///
 		/// Events: `AnalystAuthorized`.
 		///
-		/// Errors: `BadOrigin` (unsigned), `NotRegulator`, `AlreadyAnalyst`.
+		/// Errors: `BadOrigin` (unsigned), `NotRegulator`, `AlreadyAnalyst`,
+		/// `AnalystIsParticipant`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::authorize_analyst())]
 		pub fn authorize_analyst(origin: OriginFor<T>, analyst: T::AccountId) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			ensure!(!Analysts::<T>::contains_key(&analyst), Error::<T>::AlreadyAnalyst);
-			Analysts::<T>::insert(&analyst, &by);
-			Self::deposit_event(Event::AnalystAuthorized { analyst, by });
-			Ok(())
+			Self::do_authorize_analyst(by, analyst)
 		}
 
 		/// Withdraws an analyst's authorization (a key that left, or was compromised).
@@ -641,40 +655,36 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::authorize_analyst())]
 		pub fn revoke_analyst(origin: OriginFor<T>, analyst: T::AccountId) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
-			ensure!(Analysts::<T>::take(&analyst).is_some(), Error::<T>::NotAnalyst);
-			Self::deposit_event(Event::AnalystRevoked { analyst, by });
-			Ok(())
+			Self::do_revoke_analyst(by, analyst)
 		}
 
 		/// Files a finding of the off-chain analytics: opens a `Finding(code)` alert on
-		/// `subject`, which the regulator handles like any other.
+		/// `subject`, which the regulator handles like any other. Findings are never folded
+		/// into one another, and take only the subject's `MaxOpenFindings` places.
 		///
-		/// - `origin`: signed by an authorized analyst.
+		/// - `origin`: signed by an authorized analyst whose regulator is active (the
+		///   transaction policy admits an analyst, who is no participant, for this call only).
 		/// - `subject`: a participant (enterprise or institution).
 		/// - `code`: the analytics' rule code (published with the service).
 		/// - `score`: the detector's score, in its own unit.
 		/// - `evidence`: the hash committing to the records behind the finding.
 		///
-		/// Events: `AlertRaised`.
+		/// Events: `AlertRaised`, `FindingReported`.
 		///
-		/// Errors: `BadOrigin` (unsigned), `NotAnalyst`, `UnknownSubject`,
-		/// `TooManyOpenAlerts` (the subject has `MaxOpenAlerts` open alerts).
+		/// Errors: `BadOrigin` (unsigned), `NotAnalyst`, `AuthorizerNotActive`,
+		/// `UnknownSubject`, `TooManyOpenFindings` (the subject has `MaxOpenFindings` findings
+		/// not concluded).
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::report_finding())]
 		pub fn report_finding(
 			origin: OriginFor<T>,
 			subject: T::AccountId,
-			code: u32,
+			code: FindingCode,
 			score: u32,
 			evidence: Hash,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			ensure!(Analysts::<T>::contains_key(&who), Error::<T>::NotAnalyst);
-			ensure!(T::Identity::participant(&subject).is_some(), Error::<T>::UnknownSubject);
-			let evidence = Evidence { finding: Some((score, evidence)), ..Default::default() };
-			Self::raise(Rule::Finding(code), &subject, evidence)?
-				.map(|_| ())
-				.ok_or_else(|| Error::<T>::TooManyOpenAlerts.into())
+			let analyst = Self::ensure_analyst(origin)?;
+			Self::do_report_finding(analyst, subject, code, score, evidence)
 		}
 	}
 }

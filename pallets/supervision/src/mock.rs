@@ -35,16 +35,17 @@ impl frame_system::Config for Test {
 
 /// Days statistics and concluded alerts are kept.
 pub const RETENTION: u32 = 10;
-/// Open alerts a subject may have.
-pub const MAX_OPEN: u32 = 3;
+/// Findings a subject may have open.
+pub const MAX_FINDINGS: u32 = 3;
 /// Entries pruned per block and map.
 pub const PRUNE: u32 = 2;
 
 impl pallet_supervision::Config for Test {
 	type Identity = MockIdentity;
+	type RegulatorOrigin = EnsureMockRegulator;
 	type Time = MockTime;
 	type RetentionDays = ConstU32<RETENTION>;
-	type MaxOpenAlerts = ConstU32<MAX_OPEN>;
+	type MaxOpenFindings = ConstU32<MAX_FINDINGS>;
 	type MaxStructuringCount = ConstU32<5>;
 	type MaxPrunePerBlock = ConstU32<PRUNE>;
 	type WeightInfo = ();
@@ -54,6 +55,8 @@ impl pallet_supervision::Config for Test {
 
 #[cfg(feature = "runtime-benchmarks")]
 tradefin_test_utils::mock_benchmark_helpers!(supervision);
+
+tradefin_test_utils::mock_regulator_origin!();
 
 pub const REGULATOR: AccountId = 1;
 pub const BANK: AccountId = 2;
@@ -194,4 +197,32 @@ pub fn raised() -> Vec<(crate::AlertId, crate::Rule, AccountId, crate::Evidence)
 			_ => None,
 		})
 		.collect()
+}
+
+/// Reports a conversion by `who` of `sold` of `sold_currency` for `bought` of
+/// `bought_currency`.
+pub fn convert(
+	who: AccountId,
+	sold_currency: AssetId,
+	sold: Balance,
+	bought_currency: AssetId,
+	bought: Balance,
+) -> sp_runtime::DispatchResult {
+	<Supervision as SupervisionHook<AccountId>>::conversion(&crate::ConversionReport {
+		who,
+		sold_currency,
+		sold,
+		bought_currency,
+		bought,
+	})
+}
+
+/// Reports a financing or document flow of `amount` of `currency` concerning `enterprise`.
+pub fn flow(flow: Flow, enterprise: AccountId, currency: AssetId, amount: Balance) {
+	let report = crate::FlowReport { flow, enterprise, currency, amount };
+	if matches!(flow, Flow::DocumentRegistered | Flow::DocumentAttested) {
+		<Supervision as SupervisionHook<AccountId>>::document(&report)
+	} else {
+		<Supervision as SupervisionHook<AccountId>>::financing(&report)
+	}
 }

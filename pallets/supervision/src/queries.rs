@@ -6,8 +6,8 @@ use tradefin_primitives::{identity::IdentityProvider, AssetId};
 
 use crate::{
 	pallet::{
-		Alerts, Config, CorridorStats, DailyStats, OpenAlerts, PairStatistics, Pallet, Suppressed,
-		VelocityOf, Watch,
+		Alerts, Config, CorridorStats, DailyStats, OpenAlerts, PairStatistics, Pallet, VelocityOf,
+		Watch,
 	},
 	Alert, AlertId, Day, DayStats, Flow, Jurisdiction, PairStats, Profile, StatusKind, Totals,
 };
@@ -80,8 +80,7 @@ impl<T: Config> Pallet<T> {
 		Profile {
 			class: T::Identity::fx_class(&who),
 			watched_since: Watch::<T>::get(&who),
-			open_alerts: OpenAlerts::<T>::get(&who).into_inner(),
-			suppressed: Suppressed::<T>::get(&who),
+			open_alerts: OpenAlerts::<T>::get(&who).iter().map(|(id, _)| *id).collect(),
 			velocity: VelocityOf::<T>::iter_prefix(&who).collect(),
 		}
 	}

@@ -140,8 +140,27 @@ pub struct PairStats {
 	pub bought: Balance,
 }
 
+/// The rule code of an off-chain analytics finding, as the analytics service publishes it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct FindingCode(pub u32);
+
 /// The rules that raise alerts. `Finding` is an off-chain analytics finding, with the
 /// analytics' own rule code.
+///
+/// **Append-only**: a `Rule` is a storage key (`Actions`) by its SCALE index.
 #[derive(
 	Encode,
 	Decode,
@@ -167,7 +186,18 @@ pub enum Rule {
 	/// or not matching their value.
 	DocumentCoverage,
 	/// A finding filed by an authorized analyst, with its rule code.
-	Finding(u32),
+	Finding(FindingCode),
+}
+
+impl Rule {
+	/// How many rules there are besides findings: the places a subject keeps for them (one
+	/// unconcluded alert per rule).
+	pub const ON_CHAIN_RULES: u32 = 4;
+
+	/// Whether this is an analyst's finding rather than an on-chain rule.
+	pub fn is_finding(self) -> bool {
+		matches!(self, Rule::Finding(_))
+	}
 }
 
 /// What a rule does when it fires.
@@ -338,6 +368,44 @@ pub struct Evidence {
 	pub finding: Option<(u32, Hash)>,
 }
 
+impl Evidence {
+	/// Whether this evidence lies further above its limit than `other`: `amount / limit`
+	/// compared exactly (whatever the currencies, the ratio says how far the rule was
+	/// exceeded); a zero limit is the furthest.
+	pub fn exceeds_more_than(&self, other: &Evidence) -> bool {
+		use sp_core::U256;
+		match (self.limit, other.limit) {
+			(0, 0) => self.amount > other.amount,
+			(0, _) => true,
+			(_, 0) => false,
+			(mine, theirs) => {
+				U256::from(self.amount).saturating_mul(U256::from(theirs))
+					> U256::from(other.amount).saturating_mul(U256::from(mine))
+			}
+		}
+	}
+
+	/// Folds a later firing of the same rule into this evidence: the amount, limit, currency,
+	/// count and document of whichever firing exceeded its limit the most; the flows of both,
+	/// the oldest dropped when there is no more room, so the latest are always named.
+	pub fn fold(&mut self, later: &Evidence) {
+		if later.exceeds_more_than(self) {
+			self.currency = later.currency;
+			self.amount = later.amount;
+			self.limit = later.limit;
+			self.count = later.count;
+			self.document = later.document;
+		}
+		for flow in later.flows.iter() {
+			if self.flows.is_full() {
+				self.flows.remove(0);
+			}
+			// Cannot fail: one place was made above.
+			let _ = self.flows.try_push(*flow);
+		}
+	}
+}
+
 /// Where an alert is in the regulator's workflow:
 /// `Open -> Acknowledged -> Dismissed | Escalated -> Confirmed | Closed`.
 #[derive(
@@ -431,8 +499,8 @@ pub struct Alert<AccountId> {
 	pub status: AlertStatus,
 	/// When the workflow last moved it.
 	pub updated_at: Moment,
-	/// How many more times its rule fired on the subject while it was `Open` (each firing's
-	/// flow is added to the evidence while there is room).
+	/// How many more times its rule fired on the subject while it was not concluded (each
+	/// firing folded into the evidence: see [`Evidence::fold`]).
 	pub repeats: u32,
 }
 
@@ -445,8 +513,6 @@ pub struct Profile {
 	pub watched_since: Option<Moment>,
 	/// Its alerts not concluded, oldest first.
 	pub open_alerts: alloc::vec::Vec<AlertId>,
-	/// Alerts not stored because it had `MaxOpenAlerts` open ones.
-	pub suppressed: u32,
 	/// Its velocity counters per currency: the day counted, that day's payments, the moving
 	/// average before it.
 	pub velocity: alloc::vec::Vec<(AssetId, VelocityState)>,

@@ -94,10 +94,12 @@ impl<T: Config> Pallet<T> {
 				pledges: 0,
 			};
 			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::document(
-				tradefin_primitives::supervision::Flow::DocumentRegistered,
-				owner,
-				document.currency,
-				document.face_value,
+				&tradefin_primitives::supervision::FlowReport {
+					flow: tradefin_primitives::supervision::Flow::DocumentRegistered,
+					enterprise: owner.clone(),
+					currency: document.currency,
+					amount: document.face_value,
+				},
 			);
 			Self::deposit_event(Event::DocumentRegistered {
 				id,
@@ -138,10 +140,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, document) in attested {
 			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::document(
-				tradefin_primitives::supervision::Flow::DocumentAttested,
-				&document.owner,
-				document.currency,
-				document.face_value,
+				&tradefin_primitives::supervision::FlowReport {
+					flow: tradefin_primitives::supervision::Flow::DocumentAttested,
+					enterprise: document.owner.clone(),
+					currency: document.currency,
+					amount: document.face_value,
+				},
 			);
 			Documents::<T>::insert(id, document);
 			Self::deposit_event(Event::DocumentAttested { id, by: by.clone() });

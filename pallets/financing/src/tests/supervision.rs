@@ -3,7 +3,7 @@
 
 use frame_support::assert_ok;
 use tradefin_primitives::supervision::Flow;
-use tradefin_test_utils::{clear_reported, reported, Reported};
+use tradefin_test_utils::{clear_reported, financing_flow, reported, Reported};
 
 use super::application::disbursed;
 use crate::{mock::*, Financings, BUCKET_MS};
@@ -24,7 +24,7 @@ fn a_disbursement_and_the_principal_of_each_repayment_are_reported() {
 		let principal = outstanding(id);
 		assert_eq!(
 			financing_reports(),
-			vec![Reported::Financing(Flow::FinancingDisbursed, EXPORTER, BANK, USD, principal)]
+			vec![financing_flow(Flow::FinancingDisbursed, EXPORTER, USD, principal)]
 		);
 		set_now(DAY_MS + 73 * DAY_MS);
 		clear_reported();
@@ -33,7 +33,7 @@ fn a_disbursement_and_the_principal_of_each_repayment_are_reported() {
 		assert_ok!(Financing::repay(RuntimeOrigin::signed(EXPORTER), id, u128::MAX));
 		assert_eq!(
 			financing_reports(),
-			vec![Reported::Financing(Flow::FinancingRepaid, EXPORTER, BANK, USD, principal)]
+			vec![financing_flow(Flow::FinancingRepaid, EXPORTER, USD, principal)]
 		);
 	});
 }
@@ -50,9 +50,9 @@ fn overdue_default_and_write_off_report_the_principal_outstanding() {
 		assert_eq!(
 			financing_reports(),
 			vec![
-				Reported::Financing(Flow::FinancingOverdue, EXPORTER, BANK, USD, principal),
-				Reported::Financing(Flow::FinancingDefaulted, EXPORTER, BANK, USD, principal),
-				Reported::Financing(Flow::FinancingWrittenOff, EXPORTER, BANK, USD, principal),
+				financing_flow(Flow::FinancingOverdue, EXPORTER, USD, principal),
+				financing_flow(Flow::FinancingDefaulted, EXPORTER, USD, principal),
+				financing_flow(Flow::FinancingWrittenOff, EXPORTER, USD, principal),
 			]
 		);
 	});

@@ -85,7 +85,13 @@ fn a_regulator_suspended_after_authorizing_an_analyst_cannot_revoke_it_but_anoth
 			ANALYST
 		));
 		assert_noop!(
-			Supervision::report_finding(RuntimeOrigin::signed(ANALYST), ALICE, 1, 1, H256::zero()),
+			Supervision::report_finding(
+				RuntimeOrigin::signed(ANALYST),
+				ALICE,
+				crate::FindingCode(1),
+				1,
+				H256::zero()
+			),
 			Error::<Test>::NotAnalyst
 		);
 	});

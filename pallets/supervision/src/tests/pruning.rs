@@ -78,9 +78,9 @@ fn a_concluded_alert_is_removed_retention_days_after_it_concluded_an_open_one_ne
 		assert_ok!(Supervision::set_large_value(origin(REGULATOR), Some(FxClass::A), USD, Some(0)));
 		assert_ok!(pay_capital(ALICE, BOB, 1));
 		assert_ok!(Supervision::acknowledge(origin(REGULATOR), 0));
-		assert_ok!(pay_capital(ALICE, BOB, 1)); // alert 1: 0 is no longer open
 		set_now(NOON + 1);
 		assert_ok!(Supervision::dismiss(origin(REGULATOR), 0, ReasonCode(1)));
+		assert_ok!(pay_capital(ALICE, BOB, 1)); // alert 1: 0 is concluded
 		next_block(NOON + 1 + RETENTION as u64 * DAY_MS - 1);
 		assert!(Alerts::<Test>::contains_key(0), "one millisecond short");
 		next_block(NOON + 1 + RETENTION as u64 * DAY_MS);

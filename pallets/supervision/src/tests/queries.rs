@@ -68,7 +68,16 @@ fn alerts_are_listed_by_subject_and_status_and_a_profile_shows_them() {
 		assert_ok!(pay_capital(BOB, ALICE, 1)); // 1
 		assert_ok!(Supervision::acknowledge(origin(REGULATOR), 0));
 		assert_ok!(Supervision::escalate(origin(REGULATOR), 0));
-		assert_ok!(pay_capital(ALICE, BOB, 1)); // 2: 0 is no longer open
+		assert_ok!(pay_capital(ALICE, BOB, 1)); // folded into 0, still escalated
+		crate::Analysts::<Test>::insert(ANALYST, REGULATOR);
+		let finding = crate::FindingCode(1);
+		assert_ok!(Supervision::report_finding(
+			origin(ANALYST),
+			ALICE,
+			finding,
+			1,
+			Default::default()
+		)); // 2
 		assert_ok!(Supervision::acknowledge(origin(REGULATOR), 2));
 		assert_ok!(Supervision::dismiss(origin(REGULATOR), 2, ReasonCode(1)));
 		let ids = |s, k| -> Vec<u64> {

@@ -3,11 +3,7 @@
 
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::Permill;
-use tradefin_primitives::{
-	identity::FxClass,
-	supervision::{FlowRef, SupervisionHook},
-	DAY_MS,
-};
+use tradefin_primitives::{identity::FxClass, supervision::FlowRef, DAY_MS};
 
 use crate::{
 	mock::*, rules::rolled, Action, Alerts, CoverageRule, DailyStats, Error, Flow, Rule,
@@ -75,9 +71,9 @@ fn large_value_fires_on_a_conversion_of_the_sold_currency() {
 			USD,
 			Some(100)
 		));
-		assert_ok!(<Supervision as SupervisionHook<u64>>::conversion(&ALICE, EUR, 500, USD, 550));
+		assert_ok!(convert(ALICE, EUR, 500, USD, 550));
 		assert!(raised().is_empty(), "USD was bought, not sold");
-		assert_ok!(<Supervision as SupervisionHook<u64>>::conversion(&ALICE, USD, 101, EUR, 90));
+		assert_ok!(convert(ALICE, USD, 101, EUR, 90));
 		assert_eq!(rules_raised(), vec![Rule::LargeValue]);
 	});
 }
@@ -347,7 +343,11 @@ fn coverage_set_to_block_refuses_an_uncovered_payment() {
 fn findings_cannot_be_set_to_block() {
 	run(|| {
 		assert_noop!(
-			Supervision::set_action(origin(REGULATOR), Rule::Finding(3), Action::Block),
+			Supervision::set_action(
+				origin(REGULATOR),
+				Rule::Finding(crate::FindingCode(3)),
+				Action::Block
+			),
 			Error::<Test>::FindingsCannotBlock
 		);
 	});

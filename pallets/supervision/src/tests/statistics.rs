@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use frame_support::assert_ok;
-use tradefin_primitives::{identity::FxClass, supervision::SupervisionHook, DAY_MS};
+use tradefin_primitives::{identity::FxClass, DAY_MS};
 
 use crate::{mock::*, CorridorStats, DailyStats, DayStats, Flow, PairStatistics, Totals};
 
@@ -77,8 +77,8 @@ fn a_new_utc_day_starts_new_statistics() {
 #[test]
 fn a_conversion_counts_what_was_sold_and_bought_and_the_pair() {
 	run(|| {
-		assert_ok!(<Supervision as SupervisionHook<u64>>::conversion(&BOB, USD, 100, EUR, 90));
-		assert_ok!(<Supervision as SupervisionHook<u64>>::conversion(&BOB, USD, 10, EUR, 9));
+		assert_ok!(convert(BOB, USD, 100, EUR, 90));
+		assert_ok!(convert(BOB, USD, 10, EUR, 9));
 		assert_eq!(DailyStats::<Test>::get((DAY0, USD, Flow::ConversionSold)).class_b, t(2, 110));
 		assert_eq!(DailyStats::<Test>::get((DAY0, EUR, Flow::ConversionBought)).class_b, t(2, 99));
 		let pair = PairStatistics::<Test>::get((DAY0, USD, EUR));
@@ -90,11 +90,10 @@ fn a_conversion_counts_what_was_sold_and_bought_and_the_pair() {
 #[test]
 fn financing_and_document_flows_count_under_the_enterprise_class() {
 	run(|| {
-		type H = Supervision;
-		<H as SupervisionHook<u64>>::financing(Flow::FinancingDisbursed, &ALICE, &BANK, USD, 800);
-		<H as SupervisionHook<u64>>::financing(Flow::FinancingRepaid, &ALICE, &BANK, USD, 300);
-		<H as SupervisionHook<u64>>::document(Flow::DocumentRegistered, &BOB, EUR, 1_000);
-		<H as SupervisionHook<u64>>::document(Flow::DocumentAttested, &BOB, EUR, 1_000);
+		flow(Flow::FinancingDisbursed, ALICE, USD, 800);
+		flow(Flow::FinancingRepaid, ALICE, USD, 300);
+		flow(Flow::DocumentRegistered, BOB, EUR, 1_000);
+		flow(Flow::DocumentAttested, BOB, EUR, 1_000);
 		assert_eq!(
 			DailyStats::<Test>::get((DAY0, USD, Flow::FinancingDisbursed)).class_a,
 			t(1, 800)

@@ -3,7 +3,7 @@
 
 use frame_support::{assert_noop, assert_ok};
 use tradefin_primitives::{supervision::Flow, trade::DocumentKind};
-use tradefin_test_utils::{clear_reported, reported, Reported};
+use tradefin_test_utils::{clear_reported, document_flow, reported};
 
 use crate::{mock::*, Error};
 
@@ -25,8 +25,8 @@ fn registered_and_attested_documents_are_reported_with_their_face_value() {
 		assert_eq!(
 			reported(),
 			vec![
-				Reported::Document(Flow::DocumentRegistered, EXPORTER, USD, 100_000),
-				Reported::Document(Flow::DocumentRegistered, EXPORTER, USD, 250_000),
+				document_flow(Flow::DocumentRegistered, EXPORTER, USD, 100_000),
+				document_flow(Flow::DocumentRegistered, EXPORTER, USD, 250_000),
 			]
 		);
 		clear_reported();
@@ -38,8 +38,8 @@ fn registered_and_attested_documents_are_reported_with_their_face_value() {
 		assert_eq!(
 			reported(),
 			vec![
-				Reported::Document(Flow::DocumentAttested, EXPORTER, USD, 100_000),
-				Reported::Document(Flow::DocumentAttested, EXPORTER, USD, 250_000),
+				document_flow(Flow::DocumentAttested, EXPORTER, USD, 100_000),
+				document_flow(Flow::DocumentAttested, EXPORTER, USD, 250_000),
 			]
 		);
 	});
