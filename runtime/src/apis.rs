@@ -223,6 +223,46 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_supervision::runtime_api::SupervisionApi<Block, AccountId> for Runtime {
+		fn statistics(
+			from: pallet_supervision::Day,
+			to: pallet_supervision::Day,
+			currency: Option<tradefin_primitives::AssetId>,
+			flow: Option<pallet_supervision::Flow>,
+		) -> Vec<(pallet_supervision::Day, tradefin_primitives::AssetId, pallet_supervision::Flow, pallet_supervision::DayStats)> {
+			crate::Supervision::statistics(from, to, currency, flow)
+		}
+		fn corridors(
+			from: pallet_supervision::Day,
+			to: pallet_supervision::Day,
+			currency: Option<tradefin_primitives::AssetId>,
+			corridor: Option<(pallet_supervision::Jurisdiction, pallet_supervision::Jurisdiction)>,
+		) -> Vec<(
+			pallet_supervision::Day,
+			tradefin_primitives::AssetId,
+			pallet_supervision::Jurisdiction,
+			pallet_supervision::Jurisdiction,
+			pallet_supervision::Totals,
+		)> {
+			crate::Supervision::corridors(from, to, currency, corridor)
+		}
+		fn conversions(
+			from: pallet_supervision::Day,
+			to: pallet_supervision::Day,
+		) -> Vec<(pallet_supervision::Day, tradefin_primitives::AssetId, tradefin_primitives::AssetId, pallet_supervision::PairStats)> {
+			crate::Supervision::conversions(from, to)
+		}
+		fn alerts(
+			subject: Option<AccountId>,
+			status: Option<pallet_supervision::StatusKind>,
+		) -> Vec<(pallet_supervision::AlertId, pallet_supervision::Alert<AccountId>)> {
+			crate::Supervision::alerts(subject, status)
+		}
+		fn profile(who: AccountId) -> pallet_supervision::Profile {
+			crate::Supervision::profile(who)
+		}
+	}
+
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
 		fn query_info(
 			uxt: <Block as BlockT>::Extrinsic,

@@ -15,6 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_trade_credit, TradeCredit]
 	[pallet_financing, Financing]
 	[pallet_settlement, Settlement]
+	[pallet_supervision, Supervision]
 	[pallet_upgrades, Upgrades]
 	[pallet_sudo, Sudo]
 );
@@ -133,6 +134,20 @@ mod helpers {
 			expires_at: Moment,
 		) -> Result<LineId, DispatchError> {
 			TradeCredit::benchmark_open_line(bank, enterprise, currency, limit, expires_at)
+		}
+
+		fn set_time(now: Moment) {
+			set_time(now)
+		}
+	}
+
+	impl pallet_supervision::BenchmarkHelper<AccountId> for BenchmarkFixtures {
+		fn register_participant(
+			who: &AccountId,
+			kind: ParticipantKind,
+			fx_class: Option<FxClass>,
+		) -> DispatchResult {
+			register_participant(who, kind, fx_class)
 		}
 
 		fn set_time(now: Moment) {

@@ -32,7 +32,7 @@ use tradefin_primitives::identity::{FxClass, ParticipantKind};
 use crate::{
 	configs::settlement::SettlementPalletId, AccountId, AssetId, AssetsConfig, Balance,
 	BalancesConfig, CouncilMembershipConfig, EnterpriseIdentityConfig, RuntimeGenesisConfig,
-	SettlementConfig, SudoConfig, UNIT,
+	SettlementConfig, SudoConfig, SupervisionConfig, UNIT,
 };
 
 /// The preset of the four-validator consortium chain.
@@ -176,6 +176,35 @@ pub struct GenesisSpec {
 	pub sudo: Option<AccountId>,
 }
 
+/// Supervision's default rules for the genesis currencies, in whole units of each (the README's
+/// "Supervision" explains them; the regulator tunes them with `set_*` from the first block):
+/// - large value: above 1,000,000 for class A enterprises, 200,000 for class B, 50,000 for
+///   class C, and 10,000,000 between institutions;
+/// - structuring: 3 payments in `[45,000, 50,000)` by one payer within 7 days;
+/// - velocity: a day's payments above 5 x the enterprise's moving average (alpha 10%) plus
+///   1,000,000;
+/// - document coverage: a trade payment off its documents' unpaid value by more than 5%.
+///
+/// Every rule raises an alert; none blocks until the regulator says so (`set_action`).
+fn default_supervision(currencies: &[GenesisCurrency]) -> SupervisionConfig {
+	use tradefin_primitives::DAY_MS;
+	let mut config = SupervisionConfig { coverage: Some(50_000), ..Default::default() };
+	for (id, _, _, decimals, _) in currencies {
+		let units = |n: Balance| n.saturating_mul(10u128.saturating_pow((*decimals).into()));
+		for (class, threshold) in [
+			(Some(FxClass::A), 1_000_000),
+			(Some(FxClass::B), 200_000),
+			(Some(FxClass::C), 50_000),
+			(None, 10_000_000),
+		] {
+			config.large_value.push((class, *id, units(threshold)));
+		}
+		config.structuring.push((*id, units(50_000), 100_000, 7 * DAY_MS, 3));
+		config.velocity.push((*id, 500, units(1_000_000), 100_000));
+	}
+	config
+}
+
 /// The JSON genesis patch of `spec`.
 pub fn genesis_patch(spec: GenesisSpec) -> Value {
 	use sp_core::{ed25519, sr25519};
@@ -192,6 +221,7 @@ pub fn genesis_patch(spec: GenesisSpec) -> Value {
 		assets.metadata.push((*id, name.clone(), code.to_vec(), *decimals));
 	}
 	assets.accounts = floats;
+	let supervision = default_supervision(&currencies);
 	let settlement = SettlementConfig {
 		currencies: currencies
 			.into_iter()
@@ -206,6 +236,7 @@ pub fn genesis_patch(spec: GenesisSpec) -> Value {
 		enterprise_identity: EnterpriseIdentityConfig { participants },
 		assets,
 		settlement,
+		supervision,
 	});
 	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
 		let sudo =

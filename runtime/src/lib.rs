@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -84,7 +84,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -230,6 +230,8 @@ mod runtime {
 	pub type Financing = pallet_financing;
 	#[runtime::pallet_index(43)]
 	pub type Settlement = pallet_settlement;
+	#[runtime::pallet_index(44)]
+	pub type Supervision = pallet_supervision;
 
 	// Utilities.
 	#[runtime::pallet_index(30)]

@@ -80,15 +80,17 @@ pub fn financing_flow(
 	currency: tradefin_primitives::AssetId,
 	amount: tradefin_primitives::Balance,
 ) -> Reported {
-	Reported::Financing(FlowReport { flow, enterprise, currency, amount })
+	Reported::Financing(FlowReport { flow, enterprise, currency, count: 1, amount })
 }
 
-/// The report of a document flow of `owner`'s document of `face` in `currency`.
+/// The report of a document flow of `count` documents of `owner` in `currency`, of `face` in
+/// all.
 pub fn document_flow(
 	flow: tradefin_primitives::supervision::Flow,
 	owner: AccountId,
 	currency: tradefin_primitives::AssetId,
+	count: u32,
 	face: tradefin_primitives::Balance,
 ) -> Reported {
-	Reported::Document(FlowReport { flow, enterprise: owner, currency, amount: face })
+	Reported::Document(FlowReport { flow, enterprise: owner, currency, count, amount: face })
 }

@@ -46,6 +46,7 @@ pub fn development_at_day_one(body: impl FnOnce()) {
 		TradeCredit::do_try_state().expect("trade credit's invariants hold");
 		tradefin_runtime::Financing::do_try_state().expect("financing's invariants hold");
 		tradefin_runtime::Settlement::do_try_state().expect("settlement's invariants hold");
+		tradefin_runtime::Supervision::do_try_state().expect("supervision's invariants hold");
 	});
 }
 

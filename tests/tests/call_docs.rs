@@ -10,8 +10,8 @@ use scale_info::{form::PortableForm, TypeDef, Variant};
 use tradefin_runtime::Runtime;
 
 /// The pallets whose docs this project writes.
-const TRADEFIN: [&str; 5] =
-	["EnterpriseIdentity", "TradeCredit", "Financing", "Settlement", "Upgrades"];
+const TRADEFIN: [&str; 6] =
+	["EnterpriseIdentity", "TradeCredit", "Financing", "Settlement", "Supervision", "Upgrades"];
 
 fn metadata() -> RuntimeMetadataV14 {
 	match Runtime::metadata() {

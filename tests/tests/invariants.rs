@@ -161,7 +161,8 @@ fn register(
 		signed(owner),
 		owner.to_account_id(),
 		vec![paper].try_into().expect("one"),
-	)?;
+	)
+	.map_err(|e| e.error)?;
 	Ok(id)
 }
 
@@ -259,6 +260,8 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 							signed(Dave),
 							vec![id].try_into().expect("one"),
 						)
+						.map(|_| ())
+						.map_err(|e| e.error)
 					} else {
 						Ok(())
 					}
@@ -289,6 +292,8 @@ fn step(rng: &mut Rng, world: &mut World) -> (&'static str, sp_runtime::Dispatch
 					vec![id].try_into().expect("one"),
 				)?;
 				TradeCredit::attest_documents(signed(bank), vec![id].try_into().expect("one"))
+					.map(|_| ())
+					.map_err(|e| e.error)
 			});
 			("link", result)
 		}

@@ -32,6 +32,7 @@ fn tradefin_pallets() -> Vec<(u8, &'static str, &'static [u8])> {
 		(41, "TradeCredit", pallet_trade_credit::Call::<Runtime>::get_call_indices()),
 		(42, "Financing", pallet_financing::Call::<Runtime>::get_call_indices()),
 		(43, "Settlement", pallet_settlement::Call::<Runtime>::get_call_indices()),
+		(44, "Supervision", pallet_supervision::Call::<Runtime>::get_call_indices()),
 		(22, "Upgrades", pallet_upgrades::Call::<Runtime>::get_call_indices()),
 	]
 }
@@ -111,7 +112,7 @@ fn chain(who: Sr25519Keyring, status: ParticipantStatus) -> sp_io::TestExternali
 #[test]
 fn m2_every_call_by_every_kind_active_suspended_or_revoked() {
 	let calls = every_call();
-	assert_eq!(calls.len(), 15 + 16 + 14 + 14 + 1, "every tradefin call is in the matrix");
+	assert_eq!(calls.len(), 15 + 16 + 14 + 14 + 14 + 1, "every tradefin call is in the matrix");
 	let mut wrong = Vec::new();
 	for (kind, signer, subject) in CAST {
 		for status in

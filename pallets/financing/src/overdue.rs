@@ -34,6 +34,7 @@ impl<T: Config> Pallet<T> {
 				flow,
 				enterprise: financing.enterprise.clone(),
 				currency: financing.currency,
+				count: 1,
 				amount,
 			},
 		);

@@ -112,7 +112,6 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 		// Benchmarked with every financing closed by the payment, the costliest path per
 		// financing; bounded by the ledger's pledges per document.
 		let examined = u32::try_from(financings.len()).unwrap_or(u32::MAX);
-		let weight = T::WeightInfo::apply_proceeds(examined);
 		let mut legs = Vec::new();
 		let mut left = amount;
 		for (id, mut financing, pledged) in Self::holders(document, financings)? {
@@ -136,6 +135,15 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 			ensure!(left <= facts.free, Error::<T>::DocumentEncumbered);
 			T::Ledger::record_payment(document, left)?;
 		}
+		// With supervision's report of every leg that repaid principal (`apply_repayment`).
+		let reports = legs.iter().filter(|leg| leg.principal > 0).count() as u64; // allowed: at most the pledges per document
+		let weight =
+			T::WeightInfo::apply_proceeds(examined).saturating_add(
+				<T::Supervision as tradefin_primitives::supervision::SupervisionHook<
+					T::AccountId,
+				>>::financing_weight()
+				.saturating_mul(reports),
+			);
 		Ok(ProceedsOutcome { legs, weight })
 	}
 

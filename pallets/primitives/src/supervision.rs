@@ -147,18 +147,21 @@ pub struct ConversionReport<AccountId> {
 	pub bought: Balance,
 }
 
-/// A flow that only counts in the statistics: a financing flow (`FinancingDisbursed` ...
-/// `FinancingWrittenOff`, reported by financing) or a document flow (`DocumentRegistered`,
-/// `DocumentAttested`, reported by trade credit).
+/// Flows that only count in the statistics: a financing flow (`FinancingDisbursed` ...
+/// `FinancingWrittenOff`, reported by financing, one at a time) or document flows
+/// (`DocumentRegistered`, `DocumentAttested`, reported by trade credit once per owner and
+/// currency of a batch).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct FlowReport<AccountId> {
 	/// Which flow.
 	pub flow: Flow,
-	/// The enterprise it concerns: the borrower, or the document's owner.
+	/// The enterprise they concern: the borrower, or the documents' owner.
 	pub enterprise: AccountId,
 	/// The currency.
 	pub currency: AssetId,
-	/// The principal concerned, or the document's face value, in `currency`'s smallest
+	/// How many flows: 1 for a financing flow, the documents of the batch for document flows.
+	pub count: u32,
+	/// The principal concerned, or the documents' total face value, in `currency`'s smallest
 	/// units.
 	pub amount: Balance,
 }
@@ -176,7 +179,7 @@ pub trait SupervisionHook<AccountId> {
 	/// A financing flow (`FinancingDisbursed` ... `FinancingWrittenOff`).
 	fn financing(report: &FlowReport<AccountId>);
 
-	/// A document flow (`DocumentRegistered`, `DocumentAttested`).
+	/// Document flows (`DocumentRegistered`, `DocumentAttested`) of one owner and currency.
 	fn document(report: &FlowReport<AccountId>);
 
 	/// Upper bound of [`Self::payment`]'s weight.

@@ -202,6 +202,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		settlement: pallet_settlement::GenesisConfig {
 			currencies: vec![(USD, *b"USD", 2, BANK), (EUR, *b"EUR", 2, BANK_2)],
 		},
+		supervision: Default::default(),
 	}
 	.build_storage()
 	.expect("the mock genesis builds");

@@ -259,8 +259,13 @@ mod benchmarks {
 		regulator::<T>()?;
 		let enterprise =
 			participant::<T>("enterprise", ParticipantKind::Enterprise, Some(FxClass::B))?;
-		let report =
-			FlowReport { flow: Flow::FinancingDisbursed, enterprise, currency: USD, amount: 1_000 };
+		let report = FlowReport {
+			flow: Flow::FinancingDisbursed,
+			enterprise,
+			currency: USD,
+			count: 1,
+			amount: 1_000,
+		};
 		#[block]
 		{
 			Pallet::<T>::financing(&report);
@@ -278,6 +283,7 @@ mod benchmarks {
 			flow: Flow::DocumentRegistered,
 			enterprise: owner,
 			currency: USD,
+			count: 32,
 			amount: 1_000,
 		};
 		#[block]

@@ -57,10 +57,11 @@ impl<T: Config> Pallet<T> {
 		DailyStats::<T>::mutate((day, currency, flow), |s| s.add(class, value));
 	}
 
-	/// Adds a financing or document flow to the day's statistics.
+	/// Adds financing or document flows to the day's statistics.
 	fn count_flow(report: &FlowReport<T::AccountId>) {
 		let class = T::Identity::fx_class(&report.enterprise);
-		Self::count(Self::today(), report.currency, report.flow, class, report.amount);
+		let key = (Self::today(), report.currency, report.flow);
+		DailyStats::<T>::mutate(key, |s| s.add_many(class, report.count, report.amount));
 	}
 
 	/// Raises the alerts of the rules that fired, or refuses the call when one of them is

@@ -97,6 +97,7 @@ impl<T: Config> frame_support::traits::Get<u32> for OpenAlertPlaces<T> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::Time};
 	use frame_system::pallet_prelude::*;
 	use tradefin_primitives::{
@@ -280,6 +281,62 @@ pub mod pallet {
 	/// The queue's first used position and its next free one.
 	#[pallet::storage]
 	pub type ConcludedRange<T: Config> = StorageValue<_, (u64, u64), ValueQuery>;
+
+	/// The rules a chain starts with (see the README's "Supervision" for the presets'). Each is
+	/// checked as `set_structuring` and `set_velocity` check them; actions start as `Alert`.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Large-value thresholds: (FX class or `None` for institutions, currency, threshold).
+		pub large_value: Vec<(Option<FxClass>, AssetId, Balance)>,
+		/// Structuring rules: (currency, threshold `T`, margin `e` in parts per million,
+		/// window `W` in milliseconds, count `k`).
+		pub structuring: Vec<(AssetId, Balance, u32, Moment, u32)>,
+		/// Velocity rules: (currency, multiple in hundredths, floor, smoothing factor in parts
+		/// per million).
+		pub velocity: Vec<(AssetId, u32, Balance, u32)>,
+		/// The document-coverage rule's tolerance in parts per million; `None`: off.
+		pub coverage: Option<u32>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			use sp_runtime::Permill;
+			for (class, currency, threshold) in &self.large_value {
+				LargeValueThresholds::<T>::insert(class, currency, threshold);
+			}
+			for (currency, threshold, margin, window, count) in &self.structuring {
+				let rule = StructuringRule {
+					threshold: *threshold,
+					margin: Permill::from_parts(*margin),
+					window: *window,
+					count: *count,
+				};
+				assert!(
+					rule.is_valid(T::MaxStructuringCount::get()),
+					"genesis structuring rule of {currency} is invalid"
+				);
+				StructuringRules::<T>::insert(currency, rule);
+			}
+			for (currency, multiple_percent, floor, alpha) in &self.velocity {
+				let rule = VelocityRule {
+					multiple_percent: *multiple_percent,
+					floor: *floor,
+					alpha: Permill::from_parts(*alpha),
+				};
+				assert!(rule.is_valid(), "genesis velocity rule of {currency} is invalid");
+				VelocityRules::<T>::insert(currency, rule);
+			}
+			if let Some(tolerance) = self.coverage {
+				CoverageRuleOf::<T>::put(CoverageRule {
+					tolerance: Permill::from_parts(tolerance),
+				});
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

@@ -219,7 +219,7 @@ pub fn convert(
 
 /// Reports a financing or document flow of `amount` of `currency` concerning `enterprise`.
 pub fn flow(flow: Flow, enterprise: AccountId, currency: AssetId, amount: Balance) {
-	let report = crate::FlowReport { flow, enterprise, currency, amount };
+	let report = crate::FlowReport { flow, enterprise, currency, count: 1, amount };
 	if matches!(flow, Flow::DocumentRegistered | Flow::DocumentAttested) {
 		<Supervision as SupervisionHook<AccountId>>::document(&report)
 	} else {

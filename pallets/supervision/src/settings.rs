@@ -1,7 +1,6 @@
 //! The regulator's settings: each rule's parameters and what it does when it fires.
 
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
-use sp_runtime::Permill;
 use tradefin_primitives::{identity::FxClass, AssetId, Balance};
 
 use crate::{
@@ -50,10 +49,7 @@ impl<T: Config> Pallet<T> {
 		rule: Option<VelocityRule>,
 	) -> DispatchResult {
 		if let Some(r) = rule {
-			ensure!(
-				r.multiple_percent >= 100 && r.alpha != Permill::from_parts(0),
-				Error::<T>::InvalidVelocityRule
-			);
+			ensure!(r.is_valid(), Error::<T>::InvalidVelocityRule);
 		}
 		VelocityRules::<T>::set(currency, rule);
 		Self::deposit_event(Event::VelocityRuleSet { by, currency, rule });

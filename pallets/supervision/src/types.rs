@@ -44,7 +44,12 @@ pub struct Totals {
 impl Totals {
 	/// These totals with one more flow of `value` (saturating).
 	pub fn add(&mut self, value: Balance) {
-		self.count = self.count.saturating_add(1);
+		self.add_many(1, value);
+	}
+
+	/// These totals with `count` more flows of `value` in all (saturating).
+	pub fn add_many(&mut self, count: u32, value: Balance) {
+		self.count = self.count.saturating_add(count.into());
 		self.value = self.value.saturating_add(value);
 	}
 
@@ -88,8 +93,13 @@ pub struct DayStats {
 impl DayStats {
 	/// Records one flow of `value` for `class`.
 	pub fn add(&mut self, class: Option<FxClass>, value: Balance) {
-		self.part_mut(class).add(value);
-		self.total.add(value);
+		self.add_many(class, 1, value);
+	}
+
+	/// Records `count` flows of `value` in all for `class`.
+	pub fn add_many(&mut self, class: Option<FxClass>, count: u32, value: Balance) {
+		self.part_mut(class).add_many(count, value);
+		self.total.add_many(count, value);
 	}
 
 	/// The part of `class`.
@@ -249,6 +259,11 @@ pub struct StructuringRule {
 }
 
 impl StructuringRule {
+	/// Whether the rule may be set: a threshold, a window, and a count from 2 to `max_count`.
+	pub fn is_valid(&self, max_count: u32) -> bool {
+		self.threshold > 0 && self.window > 0 && (2..=max_count).contains(&self.count)
+	}
+
 	/// Whether `amount` lies in `[(1 - e) x T, T)`.
 	pub fn just_under(&self, amount: Balance) -> bool {
 		let floor = self.threshold.saturating_sub(self.margin.mul_ceil(self.threshold));
@@ -283,6 +298,12 @@ pub struct VelocityRule {
 }
 
 impl VelocityRule {
+	/// Whether the rule may be set: a multiple of at least 100 (one times the average) and a
+	/// smoothing factor above zero.
+	pub fn is_valid(&self) -> bool {
+		self.multiple_percent >= 100 && self.alpha != Permill::from_parts(0)
+	}
+
 	/// The day's bound for an average of `ewma`: `multiple / 100 x ewma + floor`.
 	pub fn bound(&self, ewma: Balance) -> Balance {
 		ewma.saturating_mul(self.multiple_percent.into())

@@ -9,7 +9,8 @@ use frame_support::{
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	identity::{ConsentScope, IdentityProvider, ParticipantKind},
-	ReasonCode, DAY_MS,
+	supervision::{Flow, FlowReport, SupervisionHook},
+	AssetId, Balance, ReasonCode, DAY_MS,
 };
 
 use crate::{
@@ -47,11 +48,44 @@ impl<T: Config> Pallet<T> {
 		.map_err(|_| Error::<T>::NoConsent.into())
 	}
 
+	/// Tells supervision of a batch's documents: one report per owner and currency, with their
+	/// count and total face value (so what supervision costs grows with those groups, not with
+	/// the documents). Returns how many reports were made.
+	fn report_documents<'a>(
+		flow: Flow,
+		documents: impl Iterator<Item = (&'a T::AccountId, AssetId, Balance)>,
+	) -> u32
+	where
+		T::AccountId: 'a,
+	{
+		let mut groups: Vec<FlowReport<T::AccountId>> = Vec::new();
+		for (owner, currency, face) in documents {
+			match groups.iter_mut().find(|g| &g.enterprise == owner && g.currency == currency) {
+				Some(group) => {
+					group.count = group.count.saturating_add(1);
+					group.amount = group.amount.saturating_add(face);
+				}
+				None => groups.push(FlowReport {
+					flow,
+					enterprise: owner.clone(),
+					currency,
+					count: 1,
+					amount: face,
+				}),
+			}
+		}
+		for report in &groups {
+			T::Supervision::document(report);
+		}
+		u32::try_from(groups.len()).unwrap_or(u32::MAX)
+	}
+
+	/// Registers `inputs` for `owner`; returns how many supervision reports it made.
 	pub(crate) fn do_register_documents(
 		by: &T::AccountId,
 		owner: &T::AccountId,
 		inputs: Vec<DocumentInput>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		ensure!(!inputs.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(inputs.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
 		Self::ensure_owner_or_consented_bank(by, owner)?;
@@ -75,6 +109,10 @@ impl<T: Config> Pallet<T> {
 			documents.push((id, input));
 		}
 		DocumentsToday::<T>::insert(owner, (today, count));
+		let reports = Self::report_documents(
+			Flow::DocumentRegistered,
+			documents.iter().map(|(_, d)| (owner, d.currency, d.face_value)),
+		);
 		for (id, input) in documents {
 			let document = Document {
 				kind: input.kind,
@@ -93,14 +131,6 @@ impl<T: Config> Pallet<T> {
 				paid: 0,
 				pledges: 0,
 			};
-			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::document(
-				&tradefin_primitives::supervision::FlowReport {
-					flow: tradefin_primitives::supervision::Flow::DocumentRegistered,
-					enterprise: owner.clone(),
-					currency: document.currency,
-					amount: document.face_value,
-				},
-			);
 			Self::deposit_event(Event::DocumentRegistered {
 				id,
 				kind: document.kind,
@@ -111,10 +141,14 @@ impl<T: Config> Pallet<T> {
 			});
 			Documents::<T>::insert(id, document);
 		}
-		Ok(())
+		Ok(reports)
 	}
 
-	pub(crate) fn do_attest_documents(by: &T::AccountId, ids: Vec<DocumentId>) -> DispatchResult {
+	/// Attests `ids` for `by`; returns how many supervision reports it made.
+	pub(crate) fn do_attest_documents(
+		by: &T::AccountId,
+		ids: Vec<DocumentId>,
+	) -> Result<u32, DispatchError> {
 		ensure!(!ids.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(ids.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
 		let mut attested = Vec::with_capacity(ids.len());
@@ -138,19 +172,15 @@ impl<T: Config> Pallet<T> {
 			document.attested_by = Some(by.clone());
 			attested.push((id, document));
 		}
+		let reports = Self::report_documents(
+			Flow::DocumentAttested,
+			attested.iter().map(|(_, d)| (&d.owner, d.currency, d.face_value)),
+		);
 		for (id, document) in attested {
-			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::document(
-				&tradefin_primitives::supervision::FlowReport {
-					flow: tradefin_primitives::supervision::Flow::DocumentAttested,
-					enterprise: document.owner.clone(),
-					currency: document.currency,
-					amount: document.face_value,
-				},
-			);
 			Documents::<T>::insert(id, document);
 			Self::deposit_event(Event::DocumentAttested { id, by: by.clone() });
 		}
-		Ok(())
+		Ok(reports)
 	}
 
 	/// The regulator; or the document's attester once it is attested; or, before that, the

@@ -510,7 +510,8 @@ pub mod pallet {
 		/// under its id `blake2_256(SCALE(kind, issuer, number))`, with nothing pledged or paid,
 		/// and counts towards the owner's `MaxDocumentsPerDay` registrations of the UTC day. The
 		/// id stays taken: a cancelled document keeps it, only `void_document` frees it. The
-		/// weight grows with the number of documents (at most `MaxBatch`).
+		/// weight grows with the number of documents (at most `MaxBatch`); supervision's share is
+		/// charged per currency of the batch (declared per document, the rest refunded).
 		///
 		/// - `origin`: signed by the owner enterprise or one of its operators, or by an active
 		///   bank holding the owner's live trade-documents consent for registering documents.
@@ -535,14 +536,16 @@ pub mod pallet {
 		/// `DuplicateDocument` (the id is already registered), `DuplicateInBatch` (the same
 		/// document twice in the list).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_documents(documents.len() as u32).saturating_add(T::Supervision::document_weight().saturating_mul(documents.len() as u64)))] // allowed: bounded by MaxBatch
+		#[pallet::weight(Pallet::<T>::batch_weight(T::WeightInfo::register_documents(documents.len() as u32), documents.len() as u32))] // allowed: bounded by MaxBatch
 		pub fn register_documents(
 			origin: OriginFor<T>,
 			owner: T::AccountId,
 			documents: BoundedVec<DocumentInput, T::MaxBatch>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let by = ensure_signed(origin)?;
-			Self::do_register_documents(&by, &owner, documents.into_inner())
+			let n = documents.len() as u32; // allowed: bounded by MaxBatch
+			let reports = Self::do_register_documents(&by, &owner, documents.into_inner())?;
+			Ok(Some(Self::batch_weight(T::WeightInfo::register_documents(n), reports)).into())
 		}
 
 		/// Attests trade documents as their competent authority, all or none.
@@ -550,7 +553,8 @@ pub mod pallet {
 		/// Each document moves from registered to attested and records who attested it. Only
 		/// attested documents back financing and trade payments (a linked document only once
 		/// its trade's anchor is attested too). The weight grows with the number of documents
-		/// (at most `MaxBatch`).
+		/// (at most `MaxBatch`); supervision's share is charged per owner and currency of the
+		/// batch (declared per document, the rest refunded).
 		///
 		/// - `origin`: signed by an active participant of the kind that attests each document
 		///   (customs for customs declarations, the tax authority for service-trade tax records,
@@ -569,13 +573,15 @@ pub mod pallet {
 		/// invoice or policy not linked to a trade), `DuplicateInBatch` (the same id twice),
 		/// `NotRegistered` (already attested, or disputed or cancelled).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::attest_documents(ids.len() as u32).saturating_add(T::Supervision::document_weight().saturating_mul(ids.len() as u64)))] // allowed: bounded by MaxBatch
+		#[pallet::weight(Pallet::<T>::batch_weight(T::WeightInfo::attest_documents(ids.len() as u32), ids.len() as u32))] // allowed: bounded by MaxBatch
 		pub fn attest_documents(
 			origin: OriginFor<T>,
 			ids: BoundedVec<DocumentId, T::MaxBatch>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let by = ensure_signed(origin)?;
-			Self::do_attest_documents(&by, ids.into_inner())
+			let n = ids.len() as u32; // allowed: bounded by MaxBatch
+			let reports = Self::do_attest_documents(&by, ids.into_inner())?;
+			Ok(Some(Self::batch_weight(T::WeightInfo::attest_documents(n), reports)).into())
 		}
 
 		/// Puts a document in dispute, with a reason code.
@@ -997,6 +1003,12 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// A batch's weight: `own` plus supervision's `reports` reports (declared with one per
+		/// document, charged after dispatch with one per owner and currency of the batch).
+		pub fn batch_weight(own: Weight, reports: u32) -> Weight {
+			own.saturating_add(T::Supervision::document_weight().saturating_mul(reports.into()))
+		}
+
 		/// The chain's time now.
 		pub(crate) fn now() -> Moment {
 			T::Time::now()

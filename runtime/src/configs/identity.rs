@@ -45,7 +45,9 @@ impl pallet_enterprise_identity::Config for Runtime {
 /// - an active participant, or an operator of an active enterprise: any call (each pallet
 ///   then checks the caller's role);
 /// - a newcomer (no participant, or a key its enterprise removed from its operators): only
-///   `EnterpriseIdentity::apply`;
+///   `EnterpriseIdentity::apply`; an analyst the regulator authorized (never a participant)
+///   only `Supervision::report_finding`, while its regulator is active (the second review's
+///   T3-13);
 /// - a pending applicant: only `EnterpriseIdentity::withdraw_application`;
 /// - a suspended or revoked participant (or its operators): only
 ///   `EnterpriseIdentity::revoke_consent` (withdrawing a bank's access, which releases others);
@@ -59,9 +61,13 @@ impl CallPolicy<RuntimeCall, AccountId> for WhoMayTransact {
 		use pallet_enterprise_identity::Call as Identity;
 		let permitted = match standing {
 			Standing::Active => true,
-			Standing::Stranger => {
-				matches!(call, RuntimeCall::EnterpriseIdentity(Identity::apply { .. }))
-			}
+			Standing::Stranger => match call {
+				RuntimeCall::EnterpriseIdentity(Identity::apply { .. }) => true,
+				RuntimeCall::Supervision(pallet_supervision::Call::report_finding { .. }) => {
+					crate::Supervision::is_analyst(who)
+				}
+				_ => false,
+			},
 			Standing::Pending => {
 				matches!(call, RuntimeCall::EnterpriseIdentity(Identity::withdraw_application {}))
 			}

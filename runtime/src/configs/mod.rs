@@ -7,6 +7,7 @@ pub mod governance;
 pub mod identity;
 pub mod monetary;
 pub mod settlement;
+pub mod supervision;
 pub mod system;
 pub mod trade;
 pub mod utility;

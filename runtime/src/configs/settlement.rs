@@ -25,8 +25,8 @@ impl pallet_assets_holder::Config for Runtime {
 }
 
 impl pallet_settlement::Config for Runtime {
-	/// Not yet: `pallet-supervision` joins the runtime with its benchmarked weights.
-	type Supervision = ();
+	/// Supervision hears every flow (`()` in the benchmark runtime: see `FlowSupervision`).
+	type Supervision = crate::configs::supervision::FlowSupervision;
 	type Identity = EnterpriseIdentity;
 	type Documents = TradeCredit;
 	type Record = TradeCredit;

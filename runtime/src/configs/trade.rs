@@ -12,8 +12,8 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Runtime {
-	/// Not yet: `pallet-supervision` joins the runtime with its benchmarked weights.
-	type Supervision = ();
+	/// Supervision hears every flow (`()` in the benchmark runtime: see `FlowSupervision`).
+	type Supervision = crate::configs::supervision::FlowSupervision;
 	type Identity = EnterpriseIdentity;
 	type Currencies = Assets;
 	type Time = Timestamp;

@@ -1,4 +1,5 @@
 mod findings;
+mod genesis;
 mod permissions;
 mod pruning;
 mod queries;

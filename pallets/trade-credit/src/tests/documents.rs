@@ -16,6 +16,8 @@ fn register(
 		owner,
 		(docs).try_into().expect("within the bound"),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 #[test]

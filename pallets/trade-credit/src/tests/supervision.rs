@@ -13,6 +13,26 @@ fn register(docs: Vec<crate::DocumentInput>) -> sp_runtime::DispatchResult {
 		EXPORTER,
 		docs.try_into().expect("within the bound"),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
+}
+
+#[test]
+fn a_batch_is_reported_once_per_currency_with_its_count_and_total() {
+	test(|| {
+		clear_reported();
+		let mut eur = declaration("SUP-EUR", 70_000);
+		eur.currency = EUR;
+		let batch = vec![declaration("SUP-1", 100_000), eur, declaration("SUP-2", 5)];
+		assert_ok!(register(batch));
+		assert_eq!(
+			reported(),
+			vec![
+				document_flow(Flow::DocumentRegistered, EXPORTER, USD, 2, 100_005),
+				document_flow(Flow::DocumentRegistered, EXPORTER, EUR, 1, 70_000),
+			]
+		);
+	});
 }
 
 #[test]
@@ -24,10 +44,8 @@ fn registered_and_attested_documents_are_reported_with_their_face_value() {
 		assert_ok!(register(vec![a, b]));
 		assert_eq!(
 			reported(),
-			vec![
-				document_flow(Flow::DocumentRegistered, EXPORTER, USD, 100_000),
-				document_flow(Flow::DocumentRegistered, EXPORTER, USD, 250_000),
-			]
+			vec![document_flow(Flow::DocumentRegistered, EXPORTER, USD, 2, 350_000)],
+			"one report per owner and currency of the batch"
 		);
 		clear_reported();
 		let customs = attester_of(DocumentKind::ExportDeclaration);
@@ -37,10 +55,7 @@ fn registered_and_attested_documents_are_reported_with_their_face_value() {
 		));
 		assert_eq!(
 			reported(),
-			vec![
-				document_flow(Flow::DocumentAttested, EXPORTER, USD, 100_000),
-				document_flow(Flow::DocumentAttested, EXPORTER, USD, 250_000),
-			]
+			vec![document_flow(Flow::DocumentAttested, EXPORTER, USD, 2, 350_000)]
 		);
 	});
 }
