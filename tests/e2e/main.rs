@@ -13,6 +13,7 @@ mod maintenance;
 mod network;
 mod participants;
 mod settlement;
+mod supervision;
 mod trade;
 mod trade_credit;
 mod transfer;
