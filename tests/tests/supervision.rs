@@ -18,12 +18,18 @@ use sp_runtime::{
 use tradefin_primitives::{
 	identity::{FxClass, ParticipantStatus},
 	supervision::day_of,
+	trade::DocumentKind,
 	Hash,
 };
 use tradefin_runtime::{
 	weights, Executive, Runtime, RuntimeCall, RuntimeOrigin, Settlement, Supervision, System,
+	TradeCredit,
 };
-use tradefin_tests::runtime::{development_at_day_one, recorded_genesis_hash, signed, DAY_MS, USD};
+use tradefin_test_utils::document;
+use tradefin_tests::runtime::{
+	attested_declaration, development_at_day_one, issuer, recorded_genesis_hash, signed, DAY_MS,
+	USD,
+};
 
 fn origin(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
@@ -300,5 +306,78 @@ fn a_batch_of_documents_is_charged_one_report_per_currency() {
 		);
 		let post = call.dispatch_bypass_filter(origin(AliceStash)).expect("registered");
 		assert_eq!(post.actual_weight, Some(own.saturating_add(report)));
+	});
+}
+
+/// `who` pays `payee`'s `documents` `amount` USD for goods, not converted.
+fn pay_goods(
+	who: Sr25519Keyring,
+	payee: Sr25519Keyring,
+	amount: u128,
+	documents: Vec<Hash>,
+) -> sp_runtime::DispatchResult {
+	let payment = PaymentInput {
+		payee: payee.to_account_id(),
+		currency: USD,
+		amount,
+		purpose: Purpose::Goods,
+		documents: documents.try_into().expect("few documents"),
+		convert_to: None,
+	};
+	Settlement::pay(origin(who), payment).map(|_| ()).map_err(|e| e.error)
+}
+
+/// Issue 39 asked settlement to report the attested part of a payment's documents
+/// (`attested_unpaid`) so that the coverage rule's "beyond its attested documents" case could
+/// fire. On chain that case never reaches the rule: settlement refuses a payment against a
+/// document that is not attested, or above what its documents still owe, before anything moves
+/// or is counted, so the report carries only `documents_unpaid` and the rule looks for
+/// payments off it. Set to block, the rule refuses a class-B payment 10% short of it.
+#[test]
+fn attested_unpaid_a_payment_beyond_its_attested_documents_is_refused_before_the_rule() {
+	development_at_day_one(|| {
+		let face = 1_000 * ONE;
+		let attested = attested_declaration(AliceStash, "COV-ATTESTED", face, 365 * DAY_MS);
+		let input = document(DocumentKind::ExportDeclaration, "COV-REGISTERED", issuer(Dave))
+			.currency(USD)
+			.face_value(face)
+			.due_at(365 * DAY_MS)
+			.build();
+		let registered = input.id();
+		assert_ok!(TradeCredit::register_documents(
+			origin(AliceStash),
+			AliceStash.to_account_id(),
+			vec![input].try_into().expect("one")
+		));
+		assert_ok!(Supervision::set_action(origin(Alice), Rule::DocumentCoverage, Action::Block));
+		let today = day_of(DAY_MS);
+		let goods_today =
+			|| Supervision::statistics(today, today, Some(USD), Some(Flow::GoodsPayment)).len();
+		let before = tradefin_runtime::Assets::balance(USD, BobStash.to_account_id());
+
+		assert_noop!(
+			pay_goods(BobStash, AliceStash, face + 1, vec![attested]),
+			pallet_settlement::Error::<Runtime>::ExceedsDocumentValue
+		);
+		assert_noop!(
+			pay_goods(BobStash, AliceStash, face, vec![registered]),
+			pallet_settlement::Error::<Runtime>::NotAttested
+		);
+		assert_noop!(
+			pay_goods(BobStash, AliceStash, face + face, vec![attested, registered]),
+			pallet_settlement::Error::<Runtime>::NotAttested
+		);
+		assert!(Supervision::alerts(None, None).is_empty(), "nothing reached the rules");
+		assert_eq!(goods_today(), 0, "nothing counted");
+
+		// What the rule sees: a payment short of its documents by more than 5%.
+		assert_noop!(
+			pay_goods(BobStash, AliceStash, face - face / 10, vec![attested]),
+			pallet_supervision::Error::<Runtime>::BlockedByRule
+		);
+		assert_ok!(pay_goods(BobStash, AliceStash, face, vec![attested]));
+		assert_eq!(tradefin_runtime::Assets::balance(USD, BobStash.to_account_id()), before - face);
+		assert_eq!(goods_today(), 1);
+		assert!(Supervision::alerts(None, None).is_empty(), "paid in full: covered");
 	});
 }

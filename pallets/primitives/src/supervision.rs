@@ -126,10 +126,11 @@ pub struct PaymentReport<AccountId> {
 	/// The first linked document, if any (named in an alert's evidence).
 	pub first_document: Option<DocumentId>,
 	/// The unpaid value of the linked documents before the payment, in the documents'
-	/// currency.
+	/// currency. Every linked document is attested and in force, and the payment is never
+	/// above this value: settlement refuses unattested documents (`NotAttested`) and payments
+	/// beyond their documents (`ExceedsDocumentValue`), and the trade ledger refuses a payment
+	/// beyond what is left of its trade's attested value (`ExceedsUnpaid`).
 	pub documents_unpaid: Balance,
-	/// Of `documents_unpaid`, the part of documents attested by their authority.
-	pub attested_unpaid: Balance,
 }
 
 /// A conversion as settlement saw it, after its checks and before it is final.

@@ -224,7 +224,6 @@ impl<T: Config> Pallet<T> {
 			documents: u32::try_from(payment.documents.len()).unwrap_or(u32::MAX),
 			first_document: payment.documents.first().copied(),
 			documents_unpaid,
-			attested_unpaid: documents_unpaid,
 		})?;
 		Self::deposit_event(Event::Paid {
 			payer: payer.clone(),

@@ -222,7 +222,6 @@ mod benchmarks {
 			documents: 1,
 			first_document: Some(Hash::repeat_byte(2)),
 			documents_unpaid: 20_000,
-			attested_unpaid: 9_000,
 		};
 		#[block]
 		{

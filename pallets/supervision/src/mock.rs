@@ -154,7 +154,6 @@ pub fn report(
 		documents: 0,
 		first_document: None,
 		documents_unpaid: 0,
-		attested_unpaid: 0,
 	}
 }
 

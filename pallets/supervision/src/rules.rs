@@ -112,25 +112,20 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Rule 4: a trade payment beyond its attested documents, or off their value by more
-	/// than the tolerance.
+	/// Rule 4: a trade payment off the unpaid value of its documents by more than the
+	/// tolerance. On chain only a payment below that value can be off (settlement refuses one
+	/// above it, see [`PaymentReport::documents_unpaid`]); the rule still reads both sides.
 	pub(crate) fn coverage(
 		payer: &T::AccountId,
 		report: &PaymentReport<T::AccountId>,
 		here: FlowRef,
 	) -> Option<Fired<T::AccountId>> {
 		let rule = CoverageRuleOf::<T>::get()?;
-		let amount = report.amount;
-		let limit = if amount > report.attested_unpaid {
-			report.attested_unpaid
-		} else {
-			let off = amount.abs_diff(report.documents_unpaid);
-			if off <= rule.tolerance.mul_floor(report.documents_unpaid) {
-				return None;
-			}
-			report.documents_unpaid
-		};
-		let mut evidence = one_flow(report.currency, amount, limit, here);
+		let (amount, unpaid) = (report.amount, report.documents_unpaid);
+		if amount.abs_diff(unpaid) <= rule.tolerance.mul_floor(unpaid) {
+			return None;
+		}
+		let mut evidence = one_flow(report.currency, amount, unpaid, here);
 		evidence.count = report.documents;
 		evidence.document = report.first_document;
 		Some((Rule::DocumentCoverage, payer.clone(), evidence))

@@ -272,28 +272,27 @@ fn an_invalid_velocity_rule_is_refused() {
 
 // Rule 4: document coverage.
 
-fn goods(payer: u64, amount: u128, unpaid: u128, attested: u128) -> crate::PaymentReport<u64> {
+fn goods(payer: u64, amount: u128, unpaid: u128) -> crate::PaymentReport<u64> {
 	let mut r = report(payer, ALICE, amount, Flow::GoodsPayment);
 	r.documents = 2;
 	r.first_document = Some(tradefin_primitives::Hash::repeat_byte(7));
 	r.documents_unpaid = unpaid;
-	r.attested_unpaid = attested;
 	r
 }
 
 #[test]
-fn coverage_fires_for_a_class_b_payment_beyond_its_attested_documents() {
+fn coverage_fires_for_a_class_b_payment_beyond_its_documents() {
 	run(|| {
 		let tolerance = Permill::from_percent(5);
 		assert_ok!(Supervision::set_coverage(origin(REGULATOR), Some(CoverageRule { tolerance })));
-		assert_ok!(pay(&goods(BOB, 1_000, 1_000, 1_000)));
-		assert!(raised().is_empty(), "fully covered");
-		assert_ok!(pay(&goods(BOB, 1_000, 1_000, 999)));
+		assert_ok!(pay(&goods(BOB, 1_050, 1_000)));
+		assert!(raised().is_empty(), "5% above: within the tolerance");
+		assert_ok!(pay(&goods(BOB, 1_051, 1_000)));
 		let alerts = raised();
 		assert_eq!(alerts.len(), 1);
 		let (_, rule, subject, evidence) = &alerts[0];
 		assert_eq!((*rule, *subject), (Rule::DocumentCoverage, BOB));
-		assert_eq!((evidence.amount, evidence.limit, evidence.count), (1_000, 999, 2));
+		assert_eq!((evidence.amount, evidence.limit, evidence.count), (1_051, 1_000, 2));
 		assert_eq!(evidence.document, Some(tradefin_primitives::Hash::repeat_byte(7)));
 	});
 }
@@ -303,9 +302,9 @@ fn coverage_fires_when_a_payment_is_off_its_documents_by_more_than_the_tolerance
 	run(|| {
 		let tolerance = Permill::from_percent(5);
 		assert_ok!(Supervision::set_coverage(origin(REGULATOR), Some(CoverageRule { tolerance })));
-		assert_ok!(pay(&goods(BOB, 950, 1_000, 1_000))); // 5% off: within
+		assert_ok!(pay(&goods(BOB, 950, 1_000))); // 5% off: within
 		assert!(raised().is_empty());
-		assert_ok!(pay(&goods(BOB, 949, 1_000, 1_000)));
+		assert_ok!(pay(&goods(BOB, 949, 1_000)));
 		assert_eq!(rules_raised(), vec![Rule::DocumentCoverage]);
 	});
 }
@@ -315,11 +314,11 @@ fn coverage_holds_class_a_to_account_only_under_watch_and_ignores_capital() {
 	run(|| {
 		let tolerance = Permill::from_parts(0);
 		assert_ok!(Supervision::set_coverage(origin(REGULATOR), Some(CoverageRule { tolerance })));
-		assert_ok!(pay(&goods(ALICE, 1_000, 1_000, 0)));
+		assert_ok!(pay(&goods(ALICE, 999, 1_000)));
 		assert_ok!(pay_capital(BOB, ALICE, 1_000));
 		assert!(raised().is_empty(), "class A not watched; a capital payment has no documents");
 		crate::Watch::<Test>::insert(ALICE, NOON);
-		assert_ok!(pay(&goods(ALICE, 1_000, 1_000, 0)));
+		assert_ok!(pay(&goods(ALICE, 999, 1_000)));
 		assert_eq!(rules_raised(), vec![Rule::DocumentCoverage]);
 	});
 }
@@ -334,8 +333,8 @@ fn coverage_set_to_block_refuses_an_uncovered_payment() {
 			Rule::DocumentCoverage,
 			Action::Block
 		));
-		assert_noop!(pay(&goods(BOB, 1_000, 1_000, 999)), Error::<Test>::BlockedByRule);
-		assert_ok!(pay(&goods(BOB, 1_000, 1_000, 1_000)));
+		assert_noop!(pay(&goods(BOB, 999, 1_000)), Error::<Test>::BlockedByRule);
+		assert_ok!(pay(&goods(BOB, 1_000, 1_000)));
 	});
 }
 
@@ -365,7 +364,7 @@ fn several_rules_firing_on_one_payment_each_raise_their_alert() {
 		assert_ok!(Supervision::set_velocity(origin(REGULATOR), USD, Some(velocity())));
 		let tolerance = Permill::from_parts(0);
 		assert_ok!(Supervision::set_coverage(origin(REGULATOR), Some(CoverageRule { tolerance })));
-		assert_ok!(pay(&goods(BOB, 1_000, 1_000, 0)));
+		assert_ok!(pay(&goods(BOB, 1_000, 2_000)));
 		assert_eq!(rules_raised(), vec![Rule::LargeValue, Rule::Velocity, Rule::DocumentCoverage]);
 	});
 }

@@ -120,7 +120,7 @@ fn a_watched_class_a_enterprise_is_held_to_document_coverage() {
 		alerts_on_alice(1);
 		assert_ok!(Supervision::set_large_value(origin(REGULATOR), Some(FxClass::A), USD, None));
 		let mut uncovered = report(ALICE, BOB, 100, crate::Flow::GoodsPayment);
-		uncovered.documents_unpaid = 100;
+		uncovered.documents_unpaid = 200;
 		assert_ok!(pay(&uncovered));
 		assert_eq!(raised().len(), 1, "class A, not watched: no coverage alert");
 		assert_ok!(Supervision::acknowledge(origin(REGULATOR), 0));
