@@ -9,6 +9,7 @@ extern crate alloc;
 pub mod due_queue;
 pub mod financing;
 pub mod freeze;
+pub mod goods;
 pub mod identity;
 pub mod supervision;
 pub mod trade;

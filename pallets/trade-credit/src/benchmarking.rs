@@ -102,8 +102,14 @@ fn attested<T: Config>(
 	let customs = customs::<T>()?;
 	let id =
 		register::<T>(enterprise, 0, 1)?.into_iter().next().ok_or(BenchmarkError::Weightless)?;
+	Pallet::<T>::do_declare_goods(enterprise, id, goods()).map_err(stop)?;
 	Pallet::<T>::do_attest_documents(&customs, vec![id]).map_err(stop)?;
 	Ok((id, customs))
+}
+
+/// A declaration's goods: 1,250.000 kg of HS 851713.
+fn goods() -> GoodsLine {
+	GoodsLine { hs_code: HsCode(851_713), quantity: 1_250_000, unit: QuantityUnit::Kilogram }
 }
 
 /// A bill of lading `bank` attested, linked to an attested declaration: the ledger reads its
@@ -193,6 +199,22 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(bank), anchor, documents);
 		assert!(ids.iter().all(|id| TradeOf::<T>::get(id) == Some(anchor)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn declare_goods() -> Result<(), BenchmarkError> {
+		let (bank, enterprise) = cast::<T>()?;
+		let id = register::<T>(&enterprise, 0, 1)?
+			.into_iter()
+			.next()
+			.ok_or(BenchmarkError::Weightless)?;
+		Pallet::<T>::do_declare_goods(&enterprise, id, goods()).map_err(stop)?;
+		let again = GoodsLine { quantity: 1_300_000, ..goods() };
+		// The bank declares under the owner's consent (the longer path), over a declaration.
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bank), id, again);
+		assert_eq!(Goods::<T>::get(id), Some(again));
 		Ok(())
 	}
 

@@ -16,7 +16,7 @@ use tradefin_primitives::{
 use crate::{
 	document_id,
 	pallet::{
-		Config, Disputes, Documents, DocumentsToday, Error, Event, Pallet, TradeOf, TradeUse,
+		Config, Disputes, Documents, DocumentsToday, Error, Event, Goods, Pallet, TradeOf, TradeUse,
 	},
 	purpose, Dispute, Document, DocumentId, DocumentInput, DocumentStatus,
 };
@@ -262,6 +262,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Documents::<T>::remove(id);
 		Disputes::<T>::remove(id);
+		Goods::<T>::remove(id);
 		Self::deposit_event(Event::DocumentVoided { id, by: by.clone(), owner: document.owner });
 		Ok(())
 	}

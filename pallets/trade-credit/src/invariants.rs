@@ -5,7 +5,8 @@ use tradefin_primitives::Balance;
 
 use crate::{
 	pallet::{
-		Config, Disputes, Documents, Exposures, Lines, LinesOf, Pallet, Pledges, TradeOf, TradeUse,
+		Config, Disputes, Documents, Exposures, Goods, Lines, LinesOf, Pallet, Pledges, TradeOf,
+		TradeUse,
 	},
 	trades::trade_room,
 	DocumentStatus, LineStatus, TradeUsage,
@@ -13,7 +14,8 @@ use crate::{
 
 impl<T: Config> Pallet<T> {
 	/// Per document: `pledged` is the sum of its pledges, their count is `pledges`, and
-	/// `pledged + paid <= face value`; a dispute record only for a disputed document. Per trade:
+	/// `pledged + paid <= face value`; a dispute record only for a disputed document; valid goods
+	/// only on a registered customs declaration. Per trade:
 	/// every link goes from a document that is no anchor to an anchor of the same owner and
 	/// currency, the usage is the sum over its linked documents, and everything pledged and
 	/// paid on the trade's documents is within the anchor's face value. Per line:
@@ -40,6 +42,19 @@ impl<T: Config> Pallet<T> {
 					.is_some_and(|t| t <= document.face_value),
 				"pledged + paid <= face value",
 			)?;
+		}
+		for (id, goods) in Goods::<T>::iter() {
+			check(
+				Documents::<T>::get(id).is_some_and(|d| {
+					matches!(
+						d.kind,
+						crate::DocumentKind::ExportDeclaration
+							| crate::DocumentKind::ImportDeclaration
+					)
+				}),
+				"goods belong to a registered customs declaration",
+			)?;
+			check(goods.is_valid(), "declared goods are valid")?;
 		}
 		let mut sums: alloc::collections::BTreeMap<crate::DocumentId, TradeUsage> =
 			Default::default();

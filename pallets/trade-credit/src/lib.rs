@@ -39,6 +39,7 @@ mod benchmarking;
 mod documents;
 #[cfg(feature = "runtime-benchmarks")]
 mod fixtures;
+mod goods;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod ledger;
@@ -55,6 +56,7 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
+pub use tradefin_primitives::goods::{GoodsLine, HsCode, QuantityUnit};
 pub use tradefin_primitives::trade::{
 	document_id, CreditAmounts, CreditLines, CreditRecord, DocumentId, DocumentInput,
 	DocumentInspect, DocumentKind, DocumentLedger, DocumentNumber, DocumentStatus,
@@ -200,6 +202,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Disputes<T: Config> = StorageMap<_, Identity, DocumentId, Dispute<T::AccountId>>;
 
+	/// The goods of a customs declaration (HS code, quantity, unit), declared by its owner
+	/// before customs attests it, and attested with it. Declarations registered without a
+	/// goods line (all of them before spec 111) have none.
+	#[pallet::storage]
+	pub type Goods<T: Config> = StorageMap<_, Identity, DocumentId, GoodsLine>;
+
 	/// Outstanding pledges: document -> (bank, financing reference) -> amount.
 	#[pallet::storage]
 	pub type Pledges<T: Config> = StorageDoubleMap<
@@ -305,6 +313,9 @@ pub mod pallet {
 		/// The competent authority or the regulator voided a mis-registered document: its
 		/// record is gone and the id can be registered again (by its real owner).
 		DocumentVoided { id: DocumentId, by: T::AccountId, owner: T::AccountId },
+		/// A customs declaration's goods were declared (or declared again, before customs
+		/// attests it).
+		GoodsDeclared { id: DocumentId, by: T::AccountId, goods: GoodsLine },
 		/// Part of a document's value was pledged to a financing.
 		Pledged {
 			id: DocumentId,
@@ -385,6 +396,11 @@ pub mod pallet {
 		NotTheAttester,
 		/// The document is not in the registered state.
 		NotRegistered,
+		/// Goods are declared on customs declarations only.
+		NotADeclaration,
+		/// An HS code must be six digits of a chapter of the system (01 to 97), and a quantity
+		/// above zero.
+		InvalidGoods,
 		/// The document is not attested (or is disputed or cancelled): it cannot back financing.
 		NotAttested,
 		/// The document is disputed.
@@ -999,6 +1015,38 @@ pub mod pallet {
 		) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_link(&by, trade, documents.into_inner())
+		}
+
+		/// Declares the goods of a customs declaration: its HS subheading and the quantity in
+		/// its unit. Customs attests them with the declaration; until then the owner may declare
+		/// them again (the last declaration stands). Declarations without goods stay valid: they
+		/// back financing and payments as before, and the goods-based analytics pass them by.
+		///
+		/// - `origin`: signed by the owner enterprise or one of its operators, or by an active
+		///   bank holding the owner's live trade-documents consent for registering documents.
+		/// - `id`: an export or import declaration, registered and not yet attested.
+		/// - `goods`: a 6-digit HS code of chapter 01 to 97, a quantity above zero in
+		///   thousandths of the unit, and the unit (WCO standard units).
+		///
+		/// Events: the identity pallet's `ConsentUsed` (when a bank declares under consent), then
+		/// `GoodsDeclared`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotADeclaration` (not
+		/// a customs declaration), `NotRegistered` (attested, disputed or cancelled),
+		/// `InvalidGoods` (the HS code is not six digits of a chapter of the system, or the
+		/// quantity is zero), `OwnerNotActiveEnterprise` (its owner is not an active enterprise),
+		/// `NotOwnerOrConsentedBank` (the caller neither acts for the owner nor is an active
+		/// bank), `NoConsent` (the bank holds no live trade-documents consent covering
+		/// registration).
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::declare_goods())]
+		pub fn declare_goods(
+			origin: OriginFor<T>,
+			id: DocumentId,
+			goods: GoodsLine,
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_declare_goods(&by, id, goods)
 		}
 	}
 

@@ -14,6 +14,7 @@ pub trait WeightInfo {
 	fn cancel_document() -> Weight;
 	fn void_document() -> Weight;
 	fn link_documents(n: u32) -> Weight;
+	fn declare_goods() -> Weight;
 	fn pledge() -> Weight;
 	fn release_pledge() -> Weight;
 	fn issue_line() -> Weight;
@@ -45,6 +46,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn link_documents(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn declare_goods() -> Weight {
 		Weight::zero()
 	}
 	fn pledge() -> Weight {

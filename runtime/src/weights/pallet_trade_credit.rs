@@ -61,13 +61,13 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// The range of component `n` is `[1, 32]`.
 	fn register_documents(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1186`
+		//  Measured:  `1223`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 48_510_000 picoseconds.
-		Weight::from_parts(46_504_811, 0)
+		// Minimum execution time: 46_593_000 picoseconds.
+		Weight::from_parts(45_421_609, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 4_427
-			.saturating_add(Weight::from_parts(7_088_099, 0).saturating_mul(n.into()))
+			// Standard Error: 3_815
+			.saturating_add(Weight::from_parts(6_436_961, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -81,13 +81,13 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// The range of component `n` is `[1, 32]`.
 	fn attest_documents(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `579 + n * (258 ±0)`
+		//  Measured:  `616 + n * (258 ±0)`
 		//  Estimated: `3674 + n * (2808 ±0)`
-		// Minimum execution time: 19_102_000 picoseconds.
-		Weight::from_parts(12_957_553, 0)
+		// Minimum execution time: 20_406_000 picoseconds.
+		Weight::from_parts(12_393_736, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
-			// Standard Error: 5_645
-			.saturating_add(Weight::from_parts(10_321_400, 0).saturating_mul(n.into()))
+			// Standard Error: 4_006
+			.saturating_add(Weight::from_parts(10_119_074, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -110,18 +110,40 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// The range of component `n` is `[1, 8]`.
 	fn link_documents(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1314 + n * (258 ±0)`
+		//  Measured:  `1418 + n * (258 ±0)`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 48_250_000 picoseconds.
-		Weight::from_parts(50_215_824, 0)
+		// Minimum execution time: 50_946_000 picoseconds.
+		Weight::from_parts(51_247_989, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 12_953
-			.saturating_add(Weight::from_parts(5_996_102, 0).saturating_mul(n.into()))
+			// Standard Error: 5_544
+			.saturating_add(Weight::from_parts(5_754_474, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
+	}
+	/// Storage: `TradeCredit::Documents` (r:1 w:0)
+	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
+	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Goods` (r:0 w:1)
+	/// Proof: `TradeCredit::Goods` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	fn declare_goods() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1347`
+		//  Estimated: `6358`
+		// Minimum execution time: 39_848_000 picoseconds.
+		Weight::from_parts(45_091_000, 0)
+			.saturating_add(Weight::from_parts(0, 6358))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `TradeCredit::Documents` (r:1 w:1)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
@@ -131,10 +153,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn dispute_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `866`
+		//  Measured:  `936`
 		//  Estimated: `3798`
-		// Minimum execution time: 19_937_000 picoseconds.
-		Weight::from_parts(25_192_000, 0)
+		// Minimum execution time: 20_620_000 picoseconds.
+		Weight::from_parts(23_598_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -147,10 +169,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `958`
+		//  Measured:  `1028`
 		//  Estimated: `3798`
-		// Minimum execution time: 21_328_000 picoseconds.
-		Weight::from_parts(26_463_000, 0)
+		// Minimum execution time: 21_509_000 picoseconds.
+		Weight::from_parts(24_505_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -161,17 +183,19 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::TradeUse` (r:1 w:1)
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Goods` (r:0 w:1)
+	/// Proof: `TradeCredit::Goods` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Disputes` (r:0 w:1)
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn void_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `899`
+		//  Measured:  `1003`
 		//  Estimated: `3798`
-		// Minimum execution time: 21_231_000 picoseconds.
-		Weight::from_parts(25_031_000, 0)
+		// Minimum execution time: 23_853_000 picoseconds.
+		Weight::from_parts(25_814_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `TradeCredit::Documents` (r:1 w:1)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
@@ -185,10 +209,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Disputes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn cancel_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1113`
+		//  Measured:  `1217`
 		//  Estimated: `3798`
-		// Minimum execution time: 23_664_000 picoseconds.
-		Weight::from_parts(28_416_000, 0)
+		// Minimum execution time: 25_552_000 picoseconds.
+		Weight::from_parts(28_774_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -209,10 +233,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2233`
+		//  Measured:  `2307`
 		//  Estimated: `24210`
-		// Minimum execution time: 76_076_000 picoseconds.
-		Weight::from_parts(91_255_000, 0)
+		// Minimum execution time: 79_229_000 picoseconds.
+		Weight::from_parts(86_355_000, 0)
 			.saturating_add(Weight::from_parts(0, 24210))
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -229,10 +253,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::TradeUse` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn release_pledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1600`
+		//  Measured:  `1674`
 		//  Estimated: `6606`
-		// Minimum execution time: 36_701_000 picoseconds.
-		Weight::from_parts(44_488_000, 0)
+		// Minimum execution time: 38_191_000 picoseconds.
+		Weight::from_parts(45_056_000, 0)
 			.saturating_add(Weight::from_parts(0, 6606))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -255,10 +279,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Lines` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	fn issue_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1381`
+		//  Measured:  `1418`
 		//  Estimated: `6358`
-		// Minimum execution time: 51_214_000 picoseconds.
-		Weight::from_parts(62_461_000, 0)
+		// Minimum execution time: 50_743_000 picoseconds.
+		Weight::from_parts(57_278_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -271,10 +295,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn increase_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `975`
+		//  Measured:  `1012`
 		//  Estimated: `6358`
-		// Minimum execution time: 25_909_000 picoseconds.
-		Weight::from_parts(30_898_000, 0)
+		// Minimum execution time: 27_668_000 picoseconds.
+		Weight::from_parts(31_168_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -287,10 +311,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn decrease_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `817`
+		//  Measured:  `854`
 		//  Estimated: `3674`
-		// Minimum execution time: 22_682_000 picoseconds.
-		Weight::from_parts(27_299_000, 0)
+		// Minimum execution time: 24_086_000 picoseconds.
+		Weight::from_parts(27_263_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -301,10 +325,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn freeze_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `740`
+		//  Measured:  `777`
 		//  Estimated: `3674`
-		// Minimum execution time: 16_567_000 picoseconds.
-		Weight::from_parts(20_619_000, 0)
+		// Minimum execution time: 17_045_000 picoseconds.
+		Weight::from_parts(19_749_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -315,10 +339,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn unfreeze_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `740`
+		//  Measured:  `777`
 		//  Estimated: `3674`
-		// Minimum execution time: 16_390_000 picoseconds.
-		Weight::from_parts(19_902_000, 0)
+		// Minimum execution time: 17_165_000 picoseconds.
+		Weight::from_parts(19_707_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -333,10 +357,10 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Exposures` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn close_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1289`
+		//  Measured:  `1326`
 		//  Estimated: `3674`
-		// Minimum execution time: 27_284_000 picoseconds.
-		Weight::from_parts(33_471_000, 0)
+		// Minimum execution time: 28_481_000 picoseconds.
+		Weight::from_parts(32_586_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
