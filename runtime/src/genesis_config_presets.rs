@@ -183,12 +183,19 @@ pub struct GenesisSpec {
 /// - structuring: 3 payments in `[45,000, 50,000)` by one payer within 7 days;
 /// - velocity: a day's payments above 5 x the enterprise's moving average (alpha 10%) plus
 ///   1,000,000;
-/// - document coverage: a trade payment off its documents' unpaid value by more than 5%.
+/// - document coverage: a trade payment off its documents' unpaid value by more than 5%;
+/// - unit value: a customs declaration priced per unit above 4 x, or below a quarter of, the
+///   running median of its HS code, currency and unit (5% a step), once 20 declarations
+///   shaped it.
 ///
 /// Every rule raises an alert; none blocks until the regulator says so (`set_action`).
 fn default_supervision(currencies: &[GenesisCurrency]) -> SupervisionConfig {
 	use tradefin_primitives::DAY_MS;
-	let mut config = SupervisionConfig { coverage: Some(50_000), ..Default::default() };
+	let mut config = SupervisionConfig {
+		coverage: Some(50_000),
+		unit_value: Some((400, 50_000, 20)),
+		..Default::default()
+	};
 	for (id, _, _, decimals, _) in currencies {
 		let units = |n: Balance| n.saturating_mul(10u128.saturating_pow((*decimals).into()));
 		for (class, threshold) in [

@@ -5,7 +5,7 @@ use core::cell::RefCell;
 use frame_support::weights::Weight;
 use sp_runtime::DispatchResult;
 use tradefin_primitives::supervision::{
-	ConversionReport, FlowReport, PaymentReport, SupervisionHook,
+	ConversionReport, FlowReport, GoodsReport, PaymentReport, SupervisionHook,
 };
 
 use crate::identity::AccountId;
@@ -21,6 +21,8 @@ pub enum Reported {
 	Financing(FlowReport<AccountId>),
 	/// A document flow.
 	Document(FlowReport<AccountId>),
+	/// An attested declaration's goods.
+	Goods(GoodsReport<AccountId>),
 }
 
 thread_local! {
@@ -49,6 +51,10 @@ impl SupervisionHook<AccountId> for MockSupervision {
 	fn document(report: &FlowReport<AccountId>) {
 		record(Reported::Document(report.clone()));
 	}
+	fn goods(report: &GoodsReport<AccountId>) -> DispatchResult {
+		record(Reported::Goods(report.clone()));
+		Ok(())
+	}
 	fn payment_weight() -> Weight {
 		Weight::zero()
 	}
@@ -59,6 +65,9 @@ impl SupervisionHook<AccountId> for MockSupervision {
 		Weight::zero()
 	}
 	fn document_weight() -> Weight {
+		Weight::zero()
+	}
+	fn goods_weight() -> Weight {
 		Weight::zero()
 	}
 }

@@ -112,7 +112,7 @@ fn chain(who: Sr25519Keyring, status: ParticipantStatus) -> sp_io::TestExternali
 #[test]
 fn m2_every_call_by_every_kind_active_suspended_or_revoked() {
 	let calls = every_call();
-	assert_eq!(calls.len(), 15 + 17 + 14 + 14 + 14 + 1, "every tradefin call is in the matrix");
+	assert_eq!(calls.len(), 15 + 17 + 14 + 14 + 15 + 1, "every tradefin call is in the matrix");
 	let mut wrong = Vec::new();
 	for (kind, signer, subject) in CAST {
 		for status in

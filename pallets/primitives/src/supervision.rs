@@ -133,6 +133,22 @@ pub struct PaymentReport<AccountId> {
 	pub documents_unpaid: Balance,
 }
 
+/// A customs declaration with goods as customs attested it (trade credit's
+/// `attest_documents`): what the unit-value rule reads.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct GoodsReport<AccountId> {
+	/// The declaration's owner.
+	pub owner: AccountId,
+	/// The declaration.
+	pub document: DocumentId,
+	/// The currency of its value.
+	pub currency: AssetId,
+	/// Its face value, in `currency`'s smallest units.
+	pub value: Balance,
+	/// Its goods: HS code, quantity and unit.
+	pub goods: crate::goods::GoodsLine,
+}
+
 /// A conversion as settlement saw it, after its checks and before it is final.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ConversionReport<AccountId> {
@@ -183,6 +199,10 @@ pub trait SupervisionHook<AccountId> {
 	/// Document flows (`DocumentRegistered`, `DocumentAttested`) of one owner and currency.
 	fn document(report: &FlowReport<AccountId>);
 
+	/// A customs declaration with goods was attested. An error (a rule set to block)
+	/// refuses the attestation.
+	fn goods(report: &GoodsReport<AccountId>) -> DispatchResult;
+
 	/// Upper bound of [`Self::payment`]'s weight.
 	fn payment_weight() -> Weight;
 	/// Upper bound of [`Self::conversion`]'s weight.
@@ -191,6 +211,8 @@ pub trait SupervisionHook<AccountId> {
 	fn financing_weight() -> Weight;
 	/// Upper bound of [`Self::document`]'s weight.
 	fn document_weight() -> Weight;
+	/// Upper bound of [`Self::goods`]'s weight.
+	fn goods_weight() -> Weight;
 }
 
 /// No supervision: nothing recorded, nothing refused.
@@ -203,6 +225,9 @@ impl<AccountId> SupervisionHook<AccountId> for () {
 	}
 	fn financing(_: &FlowReport<AccountId>) {}
 	fn document(_: &FlowReport<AccountId>) {}
+	fn goods(_: &GoodsReport<AccountId>) -> DispatchResult {
+		Ok(())
+	}
 	fn payment_weight() -> Weight {
 		Weight::zero()
 	}
@@ -213,6 +238,9 @@ impl<AccountId> SupervisionHook<AccountId> for () {
 		Weight::zero()
 	}
 	fn document_weight() -> Weight {
+		Weight::zero()
+	}
+	fn goods_weight() -> Weight {
 		Weight::zero()
 	}
 }

@@ -14,7 +14,9 @@ use frame_system::RawOrigin;
 use sp_runtime::{DispatchResult, Permill};
 use tradefin_primitives::{
 	identity::{FxClass, ParticipantKind},
-	supervision::{ConversionReport, FlowRef, FlowReport, PaymentReport, SupervisionHook},
+	supervision::{
+		ConversionReport, FlowRef, FlowReport, GoodsReport, PaymentReport, SupervisionHook,
+	},
 	AssetId, Balance, Hash, Moment, ReasonCode, DAY_MS,
 };
 
@@ -66,8 +68,8 @@ fn rule_alerts<T: Config>(
 	Ok(())
 }
 
-const RULES: [Rule; 4] =
-	[Rule::LargeValue, Rule::Structuring, Rule::Velocity, Rule::DocumentCoverage];
+const RULES: [Rule; 5] =
+	[Rule::LargeValue, Rule::Structuring, Rule::Velocity, Rule::DocumentCoverage, Rule::UnitValue];
 
 /// A subject whose open-alert index is full: an alert of every on-chain rule and
 /// `MaxOpenFindings` findings, the last one `Open`; its id.
@@ -212,6 +214,8 @@ mod benchmarks {
 		let payer = participant::<T>("payer", ParticipantKind::Enterprise, Some(FxClass::B))?;
 		let payee = participant::<T>("payee", ParticipantKind::Enterprise, Some(FxClass::A))?;
 		acknowledged::<T>(&by, &payer, T::MaxOpenFindings::get()).map_err(stop)?;
+		// The one rule that never fires on a payment holds its place.
+		rule_alerts::<T>(&by, &payer, &[Rule::UnitValue]).map_err(stop)?;
 		every_rule::<T>(&payer);
 		let report = PaymentReport {
 			payer: payer.clone(),
@@ -271,6 +275,33 @@ mod benchmarks {
 		}
 		let stats = DailyStats::<T>::get((day_of(START), USD, Flow::FinancingDisbursed));
 		assert_eq!(stats.class_b.value, 1_000);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn on_goods() -> Result<(), BenchmarkError> {
+		let by = regulator::<T>()?;
+		let owner = participant::<T>("owner", ParticipantKind::Enterprise, Some(FxClass::B))?;
+		acknowledged::<T>(&by, &owner, T::MaxOpenFindings::get()).map_err(stop)?;
+		rule_alerts::<T>(&by, &owner, &RULES[..4]).map_err(stop)?;
+		let step = Permill::from_percent(5);
+		UnitValueRuleOf::<T>::put(UnitValueRule { band_percent: 300, step, min_observations: 1 });
+		let goods =
+			GoodsLine { hs_code: HsCode(851_713), quantity: 1_000, unit: QuantityUnit::Item };
+		let known = UnitValueState { median: unit_value(1_000, 1_000), observations: 100 };
+		UnitValues::<T>::insert((goods.hs_code, USD, goods.unit), known);
+		let report = GoodsReport {
+			owner: owner.clone(),
+			document: Hash::repeat_byte(3),
+			currency: USD,
+			value: 1_000_000,
+			goods,
+		};
+		#[block]
+		{
+			Pallet::<T>::goods(&report).map_err(stop)?;
+		}
+		assert_eq!(OpenAlerts::<T>::get(&owner).len() as u32, places::<T>());
 		Ok(())
 	}
 

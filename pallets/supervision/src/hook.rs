@@ -5,7 +5,9 @@ use frame_support::{pallet_prelude::*, traits::Time};
 use sp_runtime::traits::UniqueSaturatedInto;
 use tradefin_primitives::{
 	identity::{FxClass, IdentityProvider, ParticipantKind},
-	supervision::{ConversionReport, FlowRef, FlowReport, PaymentReport, SupervisionHook},
+	supervision::{
+		ConversionReport, FlowRef, FlowReport, GoodsReport, PaymentReport, SupervisionHook,
+	},
 	AssetId, Balance,
 };
 
@@ -129,6 +131,10 @@ impl<T: Config> SupervisionHook<T::AccountId> for Pallet<T> {
 		Self::count_flow(report);
 	}
 
+	fn goods(report: &GoodsReport<T::AccountId>) -> DispatchResult {
+		Self::act_on(Self::unit_value(report, Self::here()).into_iter().collect())
+	}
+
 	fn payment_weight() -> Weight {
 		T::WeightInfo::on_payment()
 	}
@@ -140,5 +146,8 @@ impl<T: Config> SupervisionHook<T::AccountId> for Pallet<T> {
 	}
 	fn document_weight() -> Weight {
 		T::WeightInfo::on_document()
+	}
+	fn goods_weight() -> Weight {
+		T::WeightInfo::on_goods()
 	}
 }

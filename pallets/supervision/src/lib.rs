@@ -14,9 +14,10 @@
 //!   conversion above its class's and currency's threshold), `Structuring` (k payments by one
 //!   payer in `[(1 - e) T, T)` within W), `Velocity` (an enterprise's day of payments above
 //!   m x its EWMA plus a floor, once a day), `DocumentCoverage` (a class-B or watched
-//!   enterprise's trade payment beyond its attested documents, or off their value by more than
-//!   a tolerance). A rule raises an alert; one the regulator set to [`Action::Block`] refuses
-//!   the call instead (`BlockedByRule`).
+//!   enterprise's trade payment off its documents' unpaid value by more than a tolerance),
+//!   `UnitValue` (a customs declaration attested at a value per unit of quantity outside a band
+//!   around the running median of its HS code, currency and unit). A rule raises an alert; one
+//!   the regulator set to [`Action::Block`] refuses the call instead (`BlockedByRule`).
 //! - **Alerts.** `Open -> Acknowledged -> Dismissed | Escalated -> Confirmed | Closed`, moved
 //!   by an active regulator. A subject has at most one unconcluded alert per on-chain rule: a
 //!   rule that fires again folds into it (`AlertRepeated`), keeping the evidence of the firing
@@ -63,8 +64,9 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
+pub use tradefin_primitives::goods::{GoodsLine, HsCode, QuantityUnit};
 pub use tradefin_primitives::supervision::{
-	ConversionReport, FlowRef, FlowReport, PaymentReport, SupervisionHook,
+	ConversionReport, FlowRef, FlowReport, GoodsReport, PaymentReport, SupervisionHook,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -216,6 +218,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CoverageRuleOf<T: Config> = StorageValue<_, CoverageRule, OptionQuery>;
 
+	/// Rule 5: unit value. None: off (and no medians are learned).
+	#[pallet::storage]
+	pub type UnitValueRuleOf<T: Config> = StorageValue<_, UnitValueRule, OptionQuery>;
+
+	/// Per HS code, currency and unit: the running median estimate of declared unit values.
+	/// Bounded by the key space (the HS's some 5,600 subheadings x the registered currencies
+	/// x the units).
+	#[pallet::storage]
+	pub type UnitValues<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, HsCode>,
+			NMapKey<Twox64Concat, AssetId>,
+			NMapKey<Twox64Concat, QuantityUnit>,
+		),
+		UnitValueState,
+		OptionQuery,
+	>;
+
 	/// What each rule does when it fires (default: raise an alert).
 	#[pallet::storage]
 	pub type Actions<T: Config> = StorageMap<_, Twox64Concat, Rule, Action, ValueQuery>;
@@ -297,6 +318,9 @@ pub mod pallet {
 		pub velocity: Vec<(AssetId, u32, Balance, u32)>,
 		/// The document-coverage rule's tolerance in parts per million; `None`: off.
 		pub coverage: Option<u32>,
+		/// The unit-value rule: (band in hundredths, step in parts per million, minimum
+		/// observations); `None`: off.
+		pub unit_value: Option<(u32, u32, u32)>,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -335,6 +359,15 @@ pub mod pallet {
 					tolerance: Permill::from_parts(tolerance),
 				});
 			}
+			if let Some((band_percent, step, min_observations)) = self.unit_value {
+				let rule = UnitValueRule {
+					band_percent,
+					step: Permill::from_parts(step),
+					min_observations,
+				};
+				assert!(rule.is_valid(), "the genesis unit-value rule is invalid");
+				UnitValueRuleOf::<T>::put(rule);
+			}
 		}
 	}
 
@@ -354,6 +387,8 @@ pub mod pallet {
 		VelocityRuleSet { by: T::AccountId, currency: AssetId, rule: Option<VelocityRule> },
 		/// The document-coverage rule was set (`None`: rule off).
 		CoverageRuleSet { by: T::AccountId, rule: Option<CoverageRule> },
+		/// The unit-value rule was set (`None`: rule off).
+		UnitValueRuleSet { by: T::AccountId, rule: Option<UnitValueRule> },
 		/// What `rule` does when it fires was set.
 		ActionSet { by: T::AccountId, rule: Rule, action: Action },
 		/// A rule or a finding raised an alert.
@@ -423,6 +458,9 @@ pub mod pallet {
 		/// A velocity rule needs a multiple of at least 100 (one times the average) and a
 		/// smoothing factor above zero.
 		InvalidVelocityRule,
+		/// A unit-value rule needs a band above 100%, a step above zero and at least one
+		/// observation.
+		InvalidUnitValueRule,
 		/// A rule the regulator set to block refused this call.
 		BlockedByRule,
 		/// `Finding` rules always raise alerts: they cannot be set to block.
@@ -533,9 +571,8 @@ pub mod pallet {
 		/// Sets (or removes) the document-coverage rule.
 		///
 		/// A goods or services payment by a class-B enterprise, or by one under enhanced
-		/// supervision, fires rule `DocumentCoverage` when its amount exceeds the unpaid value
-		/// of its attested documents, or differs from the unpaid value of all its documents by
-		/// more than `tolerance` of that value.
+		/// supervision, fires rule `DocumentCoverage` when its amount differs from the unpaid
+		/// value of its documents by more than `tolerance` of that value.
 		///
 		/// - `origin`: signed by an active regulator.
 		/// - `rule`: the tolerance; `None` turns the rule off.
@@ -742,6 +779,31 @@ pub mod pallet {
 		) -> DispatchResult {
 			let analyst = Self::ensure_analyst(origin)?;
 			Self::do_report_finding(analyst, subject, code, score, evidence)
+		}
+
+		/// Sets (or removes) the unit-value rule.
+		///
+		/// When customs attests a declaration with goods, its value per unit of quantity
+		/// (`face value x 10^9 / quantity in thousandths`) is compared with the running median
+		/// estimate of its HS code, currency and unit: once `min_observations` declarations
+		/// shaped the estimate, a unit value above `band_percent / 100 x median` or below
+		/// `median x 100 / band_percent` fires rule `UnitValue` on the declaration's owner.
+		/// Every declaration then moves the estimate by `step` of it toward its unit value.
+		/// While the rule is off, no estimate is learned.
+		///
+		/// - `origin`: signed by an active regulator.
+		/// - `rule`: the band, the step and the minimum; `None` turns the rule off (the
+		///   estimates stay).
+		///
+		/// Events: `UnitValueRuleSet`.
+		///
+		/// Errors: `BadOrigin` (unsigned), `NotRegulator`, `InvalidUnitValueRule` (a band of
+		/// 100% or less, a zero step or a zero minimum).
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_rule())]
+		pub fn set_unit_value(origin: OriginFor<T>, rule: Option<UnitValueRule>) -> DispatchResult {
+			let by = Self::ensure_regulator(origin)?;
+			Self::do_set_unit_value(by, rule)
 		}
 	}
 }

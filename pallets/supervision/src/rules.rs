@@ -7,7 +7,7 @@ use sp_runtime::{
 };
 use tradefin_primitives::{
 	identity::FxClass,
-	supervision::{FlowRef, PaymentReport},
+	supervision::{FlowRef, GoodsReport, PaymentReport},
 	AssetId, Balance,
 };
 
@@ -15,9 +15,9 @@ use crate::{
 	hook::Fired,
 	pallet::{
 		Config, CoverageRuleOf, LargeValueThresholds, NearThreshold, Pallet, StructuringRules,
-		VelocityOf, VelocityRules,
+		UnitValueRuleOf, UnitValues, VelocityOf, VelocityRules,
 	},
-	types::{Day, Evidence, Rule, VelocityState},
+	types::{unit_value, Day, Evidence, Rule, UnitValueState, VelocityState},
 };
 
 /// Evidence of one flow: `amount` against `limit`, at `here`.
@@ -129,6 +129,29 @@ impl<T: Config> Pallet<T> {
 		evidence.count = report.documents;
 		evidence.document = report.first_document;
 		Some((Rule::DocumentCoverage, payer.clone(), evidence))
+	}
+
+	/// Rule 5: a declaration's unit value outside the band around the running median of its
+	/// HS code, currency and unit (judged against the declarations before it), which it then
+	/// moves one step.
+	pub(crate) fn unit_value(
+		report: &GoodsReport<T::AccountId>,
+		here: FlowRef,
+	) -> Option<Fired<T::AccountId>> {
+		let rule = UnitValueRuleOf::<T>::get()?;
+		let goods = report.goods;
+		let price = unit_value(report.value, goods.quantity);
+		let key = (goods.hs_code, report.currency, goods.unit);
+		let before = UnitValues::<T>::get(key);
+		let fired = before
+			.filter(|state| state.observations >= rule.min_observations)
+			.and_then(|state| rule.outside(price, state.median));
+		UnitValues::<T>::insert(key, UnitValueState::observed(before, price, rule.step));
+		fired.map(|(amount, limit)| {
+			let mut evidence = one_flow(report.currency, amount, limit, here);
+			evidence.document = Some(report.document);
+			(Rule::UnitValue, report.owner.clone(), evidence)
+		})
 	}
 }
 

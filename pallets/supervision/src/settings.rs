@@ -6,9 +6,9 @@ use tradefin_primitives::{identity::FxClass, AssetId, Balance};
 use crate::{
 	pallet::{
 		Actions, Config, CoverageRuleOf, Error, Event, LargeValueThresholds, Pallet,
-		StructuringRules, VelocityRules,
+		StructuringRules, UnitValueRuleOf, VelocityRules,
 	},
-	types::{Action, CoverageRule, Rule, StructuringRule, VelocityRule},
+	types::{Action, CoverageRule, Rule, StructuringRule, UnitValueRule, VelocityRule},
 };
 
 impl<T: Config> Pallet<T> {
@@ -60,6 +60,19 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_coverage(by: T::AccountId, rule: Option<CoverageRule>) -> DispatchResult {
 		CoverageRuleOf::<T>::set(rule);
 		Self::deposit_event(Event::CoverageRuleSet { by, rule });
+		Ok(())
+	}
+
+	/// Sets (or removes) the unit-value rule, once it is valid.
+	pub(crate) fn do_set_unit_value(
+		by: T::AccountId,
+		rule: Option<UnitValueRule>,
+	) -> DispatchResult {
+		if let Some(r) = rule {
+			ensure!(r.is_valid(), Error::<T>::InvalidUnitValueRule);
+		}
+		UnitValueRuleOf::<T>::set(rule);
+		Self::deposit_event(Event::UnitValueRuleSet { by, rule });
 		Ok(())
 	}
 

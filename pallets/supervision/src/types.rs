@@ -192,17 +192,20 @@ pub enum Rule {
 	Structuring,
 	/// An enterprise's daily payments far above its moving average.
 	Velocity,
-	/// A watched or class-B enterprise's trade payment not covered by attested documents,
-	/// or not matching their value.
+	/// A watched or class-B enterprise's trade payment off the unpaid value of its documents
+	/// by more than the tolerance.
 	DocumentCoverage,
 	/// A finding filed by an authorized analyst, with its rule code.
 	Finding(FindingCode),
+	/// A customs declaration whose value per unit of quantity lies outside the band around
+	/// the running median of its HS code (appended after `Finding`: the order is encoded).
+	UnitValue,
 }
 
 impl Rule {
 	/// How many rules there are besides findings: the places a subject keeps for them (one
 	/// unconcluded alert per rule).
-	pub const ON_CHAIN_RULES: u32 = 4;
+	pub const ON_CHAIN_RULES: u32 = 5;
 
 	/// Whether this is an analyst's finding rather than an on-chain rule.
 	pub fn is_finding(self) -> bool {
@@ -314,8 +317,7 @@ impl VelocityRule {
 }
 
 /// Rule 4, document coverage: a trade payment of a class-B or watched enterprise whose
-/// amount exceeds the unpaid value of its attested documents, or differs from the unpaid
-/// value of all its documents by more than `tolerance` of it.
+/// amount differs from the unpaid value of its documents by more than `tolerance` of it.
 #[derive(
 	Encode,
 	Decode,
@@ -331,6 +333,116 @@ impl VelocityRule {
 pub struct CoverageRule {
 	/// How far a payment may be from its documents' unpaid value.
 	pub tolerance: Permill,
+}
+
+/// A declaration's value per unit of quantity is counted in millionths of its currency's
+/// smallest unit per whole unit: `value x 10^9 / quantity` (quantities are in thousandths),
+/// rounded down, saturating.
+pub const UNIT_VALUE_SCALE: Balance = 1_000_000_000;
+
+/// The value per unit of quantity of `value` for `quantity` thousandths (see
+/// [`UNIT_VALUE_SCALE`]).
+pub fn unit_value(value: Balance, quantity: u64) -> Balance {
+	use sp_runtime::helpers_128bit::multiply_by_rational_with_rounding;
+	multiply_by_rational_with_rounding(
+		value,
+		UNIT_VALUE_SCALE,
+		Balance::from(quantity).max(1),
+		sp_runtime::Rounding::Down,
+	)
+	.unwrap_or(Balance::MAX)
+}
+
+/// Rule 5, unit value: a customs declaration whose value per unit lies above
+/// `band_percent / 100 x median` or below `median x 100 / band_percent`, where `median` is
+/// the running median estimate of the unit values of its HS code, currency and unit, once
+/// `min_observations` declarations have shaped it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct UnitValueRule {
+	/// The band's width, in hundredths of the median (300: from a third to three times it);
+	/// above 100.
+	pub band_percent: u32,
+	/// How far one declaration moves the median estimate toward its unit value: this share
+	/// of the estimate (at least one unit, never past the unit value); above zero.
+	pub step: Permill,
+	/// How many declarations of a code, currency and unit shape its median before the rule
+	/// judges the next; at least one.
+	pub min_observations: u32,
+}
+
+impl UnitValueRule {
+	/// Whether the rule may be set: a band above 100%, a step and a minimum above zero.
+	pub fn is_valid(&self) -> bool {
+		self.band_percent > 100 && self.step != Permill::from_parts(0) && self.min_observations > 0
+	}
+
+	/// If `price` lies outside the band around `median`: `(amount, limit)` for the evidence,
+	/// so that `amount / limit` says how far outside (above: the price and the upper bound;
+	/// below: the lower bound and the price).
+	pub fn outside(&self, price: Balance, median: Balance) -> Option<(Balance, Balance)> {
+		use sp_runtime::helpers_128bit::multiply_by_rational_with_rounding as ratio;
+		let band = Balance::from(self.band_percent);
+		let upper = ratio(median, band, 100, sp_runtime::Rounding::Up).unwrap_or(Balance::MAX);
+		let lower = ratio(median, 100, band, sp_runtime::Rounding::Down).unwrap_or_default();
+		if price > upper {
+			Some((price, upper))
+		} else if price < lower {
+			Some((lower, price))
+		} else {
+			None
+		}
+	}
+}
+
+/// The running median estimate of the unit values of one HS code, currency and unit: each
+/// declaration moves it one step toward its unit value (O(1) time and space per
+/// declaration; a single outlier moves it by one step at most).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct UnitValueState {
+	/// The estimate, in [`UNIT_VALUE_SCALE`] units.
+	pub median: Balance,
+	/// How many declarations shaped it (saturating).
+	pub observations: u32,
+}
+
+impl UnitValueState {
+	/// The estimate after one more declaration priced `price`: the first sets it, each
+	/// next moves it by `step` of it (at least one unit) toward `price`, never past it.
+	pub fn observed(previous: Option<Self>, price: Balance, step: Permill) -> Self {
+		let Some(state) = previous else {
+			return Self { median: price, observations: 1 };
+		};
+		let delta = (step * state.median).max(1);
+		let median = if price > state.median {
+			state.median.saturating_add(delta).min(price)
+		} else {
+			state.median.saturating_sub(delta).max(price)
+		};
+		Self { median, observations: state.observations.saturating_add(1) }
+	}
 }
 
 /// An enterprise's payments in one currency, for the velocity rule.

@@ -18,6 +18,7 @@ pub trait WeightInfo {
 	fn on_conversion() -> Weight;
 	fn on_financing() -> Weight;
 	fn on_document() -> Weight;
+	fn on_goods() -> Weight;
 	fn prune_statistics(n: u32) -> Weight;
 	fn prune_alerts(n: u32) -> Weight;
 }
@@ -55,6 +56,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn on_document() -> Weight {
+		Weight::zero()
+	}
+	fn on_goods() -> Weight {
 		Weight::zero()
 	}
 	fn prune_statistics(_n: u32) -> Weight {

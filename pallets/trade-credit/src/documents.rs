@@ -9,7 +9,7 @@ use frame_support::{
 use sp_runtime::DispatchError;
 use tradefin_primitives::{
 	identity::{ConsentScope, IdentityProvider, ParticipantKind},
-	supervision::{Flow, FlowReport, SupervisionHook},
+	supervision::{Flow, FlowReport, GoodsReport, SupervisionHook},
 	AssetId, Balance, ReasonCode, DAY_MS,
 };
 
@@ -145,23 +145,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Attests `ids` for `by`; returns how many supervision reports it made.
+	/// Attests `ids`; returns how many document reports and goods reports supervision got.
 	pub(crate) fn do_attest_documents(
 		by: &T::AccountId,
 		ids: Vec<DocumentId>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<(u32, u32), DispatchError> {
 		ensure!(!ids.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(ids.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
 		let mut attested = Vec::with_capacity(ids.len());
 		for id in ids {
 			let mut document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
-			ensure!(
-				T::Identity::is_active(by, document.kind.attester()),
-				Error::<T>::NotTheAttester
-			);
-			ensure!(
-				T::Identity::legal_id(by) == Some(document.issuer),
-				Error::<T>::IssuerNotAttester
-			);
+			Self::ensure_attester(by, &document)?;
 			ensure!(
 				document.kind.is_anchor() || TradeOf::<T>::contains_key(id),
 				Error::<T>::NotLinked
@@ -176,11 +170,37 @@ impl<T: Config> Pallet<T> {
 			Flow::DocumentAttested,
 			attested.iter().map(|(_, d)| (&d.owner, d.currency, d.face_value)),
 		);
+		// A declaration's goods are attested with it: supervision's unit-value rule judges
+		// them (and, set to block, refuses the whole batch).
+		let mut goods_reports: u32 = 0;
+		for (id, document) in &attested {
+			if let Some(goods) = Goods::<T>::get(id) {
+				T::Supervision::goods(&GoodsReport {
+					owner: document.owner.clone(),
+					document: *id,
+					currency: document.currency,
+					value: document.face_value,
+					goods,
+				})?;
+				goods_reports = goods_reports.saturating_add(1);
+			}
+		}
 		for (id, document) in attested {
 			Documents::<T>::insert(id, document);
 			Self::deposit_event(Event::DocumentAttested { id, by: by.clone() });
 		}
-		Ok(reports)
+		Ok((reports, goods_reports))
+	}
+
+	/// The participant that attests `document`: active, of the kind that attests it, and the
+	/// one whose legal id the document names as its issuer.
+	pub(crate) fn ensure_attester(
+		by: &T::AccountId,
+		document: &Document<T::AccountId>,
+	) -> DispatchResult {
+		ensure!(T::Identity::is_active(by, document.kind.attester()), Error::<T>::NotTheAttester);
+		ensure!(T::Identity::legal_id(by) == Some(document.issuer), Error::<T>::IssuerNotAttester);
+		Ok(())
 	}
 
 	/// The regulator; or the document's attester once it is attested; or, before that, the

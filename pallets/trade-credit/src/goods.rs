@@ -1,4 +1,7 @@
-//! The goods of customs declarations: declared by the owner before customs attests them.
+//! The goods of customs declarations: written by the customs office that attests them, before
+//! it attests the declaration. Only the attester writes them, so what it attests is what it
+//! wrote: no owner or bank can change or add goods between customs' review and its
+//! attestation (a front-run).
 
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 
@@ -24,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		// Attested goods are what customs attested: they do not change afterwards.
 		ensure!(document.status == DocumentStatus::Registered, Error::<T>::NotRegistered);
 		ensure!(goods.is_valid(), Error::<T>::InvalidGoods);
-		Self::ensure_owner_or_consented_bank(by, &document.owner)?;
+		Self::ensure_attester(by, &document)?;
 		Goods::<T>::insert(id, goods);
 		Self::deposit_event(Event::GoodsDeclared { id, by: by.clone(), goods });
 		Ok(())

@@ -202,8 +202,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Disputes<T: Config> = StorageMap<_, Identity, DocumentId, Dispute<T::AccountId>>;
 
-	/// The goods of a customs declaration (HS code, quantity, unit), declared by its owner
-	/// before customs attests it, and attested with it. Declarations registered without a
+	/// The goods of a customs declaration (HS code, quantity, unit), written by the customs
+	/// office that attests it, before it attests it. Declarations registered without a
 	/// goods line (all of them before spec 111) have none.
 	#[pallet::storage]
 	pub type Goods<T: Config> = StorageMap<_, Identity, DocumentId, GoodsLine>;
@@ -313,8 +313,7 @@ pub mod pallet {
 		/// The competent authority or the regulator voided a mis-registered document: its
 		/// record is gone and the id can be registered again (by its real owner).
 		DocumentVoided { id: DocumentId, by: T::AccountId, owner: T::AccountId },
-		/// A customs declaration's goods were declared (or declared again, before customs
-		/// attests it).
+		/// Customs wrote a declaration's goods (or wrote them again, before attesting it).
 		GoodsDeclared { id: DocumentId, by: T::AccountId, goods: GoodsLine },
 		/// Part of a document's value was pledged to a financing.
 		Pledged {
@@ -570,7 +569,9 @@ pub mod pallet {
 		/// attested documents back financing and trade payments (a linked document only once
 		/// its trade's anchor is attested too). The weight grows with the number of documents
 		/// (at most `MaxBatch`); supervision's share is charged per owner and currency of the
-		/// batch (declared per document, the rest refunded).
+		/// batch, and per declaration with goods (declared per document, the rest refunded).
+		/// A customs declaration's goods (`declare_goods`) are attested with it, and
+		/// supervision's unit-value rule judges them.
 		///
 		/// - `origin`: signed by an active participant of the kind that attests each document
 		///   (customs for customs declarations, the tax authority for service-trade tax records,
@@ -587,17 +588,18 @@ pub mod pallet {
 		/// caller is not an active participant of the kind that attests it), `IssuerNotAttester`
 		/// (its issuer is not the caller's legal-id commitment), `NotLinked` (a bill of lading,
 		/// invoice or policy not linked to a trade), `DuplicateInBatch` (the same id twice),
-		/// `NotRegistered` (already attested, or disputed or cancelled).
+		/// `NotRegistered` (already attested, or disputed or cancelled); supervision's
+		/// `BlockedByRule` (a declaration's unit value fired a rule the regulator set to block).
 		#[pallet::call_index(1)]
-		#[pallet::weight(Pallet::<T>::batch_weight(T::WeightInfo::attest_documents(ids.len() as u32), ids.len() as u32))] // allowed: bounded by MaxBatch
+		#[pallet::weight(Pallet::<T>::attest_weight(ids.len() as u32, ids.len() as u32, ids.len() as u32))] // allowed: bounded by MaxBatch
 		pub fn attest_documents(
 			origin: OriginFor<T>,
 			ids: BoundedVec<DocumentId, T::MaxBatch>,
 		) -> DispatchResultWithPostInfo {
 			let by = ensure_signed(origin)?;
 			let n = ids.len() as u32; // allowed: bounded by MaxBatch
-			let reports = Self::do_attest_documents(&by, ids.into_inner())?;
-			Ok(Some(Self::batch_weight(T::WeightInfo::attest_documents(n), reports)).into())
+			let (reports, goods) = Self::do_attest_documents(&by, ids.into_inner())?;
+			Ok(Some(Self::attest_weight(n, reports, goods)).into())
 		}
 
 		/// Puts a document in dispute, with a reason code.
@@ -1017,27 +1019,28 @@ pub mod pallet {
 			Self::do_link(&by, trade, documents.into_inner())
 		}
 
-		/// Declares the goods of a customs declaration: its HS subheading and the quantity in
-		/// its unit. Customs attests them with the declaration; until then the owner may declare
-		/// them again (the last declaration stands). Declarations without goods stay valid: they
-		/// back financing and payments as before, and the goods-based analytics pass them by.
+		/// Writes the goods of a customs declaration, as the customs office that attests it
+		/// classified them: the HS subheading and the quantity in its unit. Customs attests them
+		/// with the declaration (`attest_documents`); until then it may write them again (the
+		/// last stands), afterwards they do not change. Only the attester writes goods, so no
+		/// owner or bank can change or add them between customs' review and its attestation.
+		/// Declarations without goods stay valid: they back financing and payments as before,
+		/// and the goods-based analytics pass them by.
 		///
-		/// - `origin`: signed by the owner enterprise or one of its operators, or by an active
-		///   bank holding the owner's live trade-documents consent for registering documents.
+		/// - `origin`: signed by the active customs participant whose legal-id commitment is the
+		///   declaration's `issuer` (the one that attests it).
 		/// - `id`: an export or import declaration, registered and not yet attested.
 		/// - `goods`: a 6-digit HS code of chapter 01 to 97, a quantity above zero in
 		///   thousandths of the unit, and the unit (WCO standard units).
 		///
-		/// Events: the identity pallet's `ConsentUsed` (when a bank declares under consent), then
-		/// `GoodsDeclared`.
+		/// Events: `GoodsDeclared`.
 		///
 		/// Errors: `BadOrigin` (unsigned), `UnknownDocument` (no such id), `NotADeclaration` (not
 		/// a customs declaration), `NotRegistered` (attested, disputed or cancelled),
 		/// `InvalidGoods` (the HS code is not six digits of a chapter of the system, or the
-		/// quantity is zero), `OwnerNotActiveEnterprise` (its owner is not an active enterprise),
-		/// `NotOwnerOrConsentedBank` (the caller neither acts for the owner nor is an active
-		/// bank), `NoConsent` (the bank holds no live trade-documents consent covering
-		/// registration).
+		/// quantity is zero), `NotTheAttester` (the caller is not active customs),
+		/// `IssuerNotAttester` (the declaration's issuer is not the caller's legal-id
+		/// commitment).
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::declare_goods())]
 		pub fn declare_goods(
@@ -1055,6 +1058,14 @@ pub mod pallet {
 		/// document, charged after dispatch with one per owner and currency of the batch).
 		pub fn batch_weight(own: Weight, reports: u32) -> Weight {
 			own.saturating_add(T::Supervision::document_weight().saturating_mul(reports.into()))
+		}
+
+		/// `attest_documents`' weight: its own for `n` documents, supervision's `reports`
+		/// document reports and `goods` goods reports (declared with one of each per
+		/// document, charged after dispatch with those made).
+		pub fn attest_weight(n: u32, reports: u32, goods: u32) -> Weight {
+			Self::batch_weight(T::WeightInfo::attest_documents(n), reports)
+				.saturating_add(T::Supervision::goods_weight().saturating_mul(goods.into()))
 		}
 
 		/// The chain's time now.

@@ -54,8 +54,8 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `609`
 		//  Estimated: `3674`
-		// Minimum execution time: 16_543_000 picoseconds.
-		Weight::from_parts(26_525_000, 0)
+		// Minimum execution time: 16_295_000 picoseconds.
+		Weight::from_parts(18_784_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -68,10 +68,10 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Proof: `Supervision::Analysts` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn authorize_analyst() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `861`
+		//  Measured:  `892`
 		//  Estimated: `6358`
-		// Minimum execution time: 26_104_000 picoseconds.
-		Weight::from_parts(38_808_000, 0)
+		// Minimum execution time: 25_777_000 picoseconds.
+		Weight::from_parts(29_422_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Proof: `Supervision::Alerts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	fn acknowledge() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1453`
+		//  Measured:  `1518`
 		//  Estimated: `3783`
-		// Minimum execution time: 30_133_000 picoseconds.
-		Weight::from_parts(41_086_000, 0)
+		// Minimum execution time: 28_500_000 picoseconds.
+		Weight::from_parts(33_578_000, 0)
 			.saturating_add(Weight::from_parts(0, 3783))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -103,18 +103,18 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Storage: `Supervision::Alerts` (r:1 w:1)
 	/// Proof: `Supervision::Alerts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenAlerts` (r:1 w:1)
-	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(309), added: 2784, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::ConcludedRange` (r:1 w:1)
 	/// Proof: `Supervision::ConcludedRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::ConcludedQueue` (r:0 w:1)
 	/// Proof: `Supervision::ConcludedQueue` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn conclude() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1738`
-		//  Estimated: `3783`
-		// Minimum execution time: 37_006_000 picoseconds.
-		Weight::from_parts(50_062_000, 0)
-			.saturating_add(Weight::from_parts(0, 3783))
+		//  Measured:  `1812`
+		//  Estimated: `3787`
+		// Minimum execution time: 37_343_000 picoseconds.
+		Weight::from_parts(43_131_000, 0)
+			.saturating_add(Weight::from_parts(0, 3787))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -130,10 +130,10 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Proof: `Supervision::Watch` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn escalate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1453`
+		//  Measured:  `1518`
 		//  Estimated: `3783`
-		// Minimum execution time: 34_694_000 picoseconds.
-		Weight::from_parts(47_532_000, 0)
+		// Minimum execution time: 33_680_000 picoseconds.
+		Weight::from_parts(38_585_000, 0)
 			.saturating_add(Weight::from_parts(0, 3783))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -145,17 +145,17 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Storage: `Supervision::Watch` (r:1 w:1)
 	/// Proof: `Supervision::Watch` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenAlerts` (r:1 w:0)
-	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(309), added: 2784, mode: `MaxEncodedLen`)
-	/// Storage: `Supervision::Alerts` (r:20 w:0)
+	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Alerts` (r:21 w:0)
 	/// Proof: `Supervision::Alerts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	fn end_watch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4145`
-		//  Estimated: `56850`
-		// Minimum execution time: 89_866_000 picoseconds.
-		Weight::from_parts(114_222_000, 0)
-			.saturating_add(Weight::from_parts(0, 56850))
-			.saturating_add(T::DbWeight::get().reads(24))
+		//  Measured:  `4301`
+		//  Estimated: `59643`
+		// Minimum execution time: 92_846_000 picoseconds.
+		Weight::from_parts(101_689_000, 0)
+			.saturating_add(Weight::from_parts(0, 59643))
+			.saturating_add(T::DbWeight::get().reads(25))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Supervision::Analysts` (r:1 w:0)
@@ -163,7 +163,7 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenAlerts` (r:1 w:1)
-	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(309), added: 2784, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::NextAlertId` (r:1 w:1)
 	/// Proof: `Supervision::NextAlertId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -172,10 +172,10 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Proof: `Supervision::Alerts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	fn report_finding() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1261`
+		//  Measured:  `1301`
 		//  Estimated: `6358`
-		// Minimum execution time: 37_946_000 picoseconds.
-		Weight::from_parts(50_505_000, 0)
+		// Minimum execution time: 37_271_000 picoseconds.
+		Weight::from_parts(42_783_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -203,17 +203,17 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Storage: `Supervision::Actions` (r:4 w:0)
 	/// Proof: `Supervision::Actions` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenAlerts` (r:1 w:1)
-	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(309), added: 2784, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::NextAlertId` (r:1 w:1)
 	/// Proof: `Supervision::NextAlertId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Alerts` (r:0 w:4)
 	/// Proof: `Supervision::Alerts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	fn on_payment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2500`
+		//  Measured:  `2540`
 		//  Estimated: `10946`
-		// Minimum execution time: 112_666_000 picoseconds.
-		Weight::from_parts(138_130_000, 0)
+		// Minimum execution time: 104_799_000 picoseconds.
+		Weight::from_parts(119_870_000, 0)
 			.saturating_add(Weight::from_parts(0, 10946))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -231,17 +231,17 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Storage: `Supervision::Actions` (r:1 w:0)
 	/// Proof: `Supervision::Actions` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::OpenAlerts` (r:1 w:1)
-	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(309), added: 2784, mode: `MaxEncodedLen`)
+	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::NextAlertId` (r:1 w:1)
 	/// Proof: `Supervision::NextAlertId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Supervision::Alerts` (r:0 w:1)
 	/// Proof: `Supervision::Alerts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	fn on_conversion() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1541`
+		//  Measured:  `1581`
 		//  Estimated: `6246`
-		// Minimum execution time: 54_390_000 picoseconds.
-		Weight::from_parts(68_756_000, 0)
+		// Minimum execution time: 54_756_000 picoseconds.
+		Weight::from_parts(61_176_000, 0)
 			.saturating_add(Weight::from_parts(0, 6246))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -254,13 +254,37 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Proof: `Supervision::DailyStats` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	fn on_financing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `762`
+		//  Measured:  `793`
 		//  Estimated: `3674`
-		// Minimum execution time: 15_625_000 picoseconds.
-		Weight::from_parts(22_489_000, 0)
+		// Minimum execution time: 16_823_000 picoseconds.
+		Weight::from_parts(18_878_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Supervision::UnitValueRuleOf` (r:1 w:0)
+	/// Proof: `Supervision::UnitValueRuleOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::UnitValues` (r:1 w:1)
+	/// Proof: `Supervision::UnitValues` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Actions` (r:1 w:0)
+	/// Proof: `Supervision::Actions` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::OpenAlerts` (r:1 w:1)
+	/// Proof: `Supervision::OpenAlerts` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::NextAlertId` (r:1 w:1)
+	/// Proof: `Supervision::NextAlertId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Supervision::Alerts` (r:0 w:1)
+	/// Proof: `Supervision::Alerts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
+	fn on_goods() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `704`
+		//  Estimated: `3787`
+		// Minimum execution time: 31_787_000 picoseconds.
+		Weight::from_parts(37_308_000, 0)
+			.saturating_add(Weight::from_parts(0, 3787))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
@@ -270,10 +294,10 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// Proof: `Supervision::DailyStats` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	fn on_document() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `724`
+		//  Measured:  `755`
 		//  Estimated: `3674`
-		// Minimum execution time: 16_781_000 picoseconds.
-		Weight::from_parts(22_989_000, 0)
+		// Minimum execution time: 15_796_000 picoseconds.
+		Weight::from_parts(17_896_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -293,13 +317,13 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn prune_statistics(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `370 + n * (179 ±0)`
+		//  Measured:  `401 + n * (179 ±0)`
 		//  Estimated: `1501 + n * (2628 ±0)`
-		// Minimum execution time: 23_075_000 picoseconds.
-		Weight::from_parts(29_510_256, 0)
+		// Minimum execution time: 21_601_000 picoseconds.
+		Weight::from_parts(21_582_873, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
-			// Standard Error: 3_849
-			.saturating_add(Weight::from_parts(3_120_290, 0).saturating_mul(n.into()))
+			// Standard Error: 2_323
+			.saturating_add(Weight::from_parts(2_783_933, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -319,13 +343,13 @@ impl<T: frame_system::Config> pallet_supervision::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn prune_alerts(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `420 + n * (80 ±0)`
+		//  Measured:  `451 + n * (80 ±0)`
 		//  Estimated: `1501 + n * (2793 ±0)`
-		// Minimum execution time: 8_791_000 picoseconds.
-		Weight::from_parts(8_426_542, 0)
+		// Minimum execution time: 9_192_000 picoseconds.
+		Weight::from_parts(7_303_508, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
-			// Standard Error: 9_549
-			.saturating_add(Weight::from_parts(9_624_779, 0).saturating_mul(n.into()))
+			// Standard Error: 4_946
+			.saturating_add(Weight::from_parts(8_363_025, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -63,11 +63,11 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1223`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 46_593_000 picoseconds.
-		Weight::from_parts(45_421_609, 0)
+		// Minimum execution time: 51_190_000 picoseconds.
+		Weight::from_parts(49_650_697, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 3_815
-			.saturating_add(Weight::from_parts(6_436_961, 0).saturating_mul(n.into()))
+			// Standard Error: 2_699
+			.saturating_add(Weight::from_parts(7_030_168, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -78,18 +78,20 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `TradeCredit::Goods` (r:32 w:0)
+	/// Proof: `TradeCredit::Goods` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn attest_documents(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `616 + n * (258 ±0)`
 		//  Estimated: `3674 + n * (2808 ±0)`
-		// Minimum execution time: 20_406_000 picoseconds.
-		Weight::from_parts(12_393_736, 0)
+		// Minimum execution time: 23_283_000 picoseconds.
+		Weight::from_parts(13_660_872, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
-			// Standard Error: 4_006
-			.saturating_add(Weight::from_parts(10_119_074, 0).saturating_mul(n.into()))
+			// Standard Error: 4_389
+			.saturating_add(Weight::from_parts(11_892_104, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2808).saturating_mul(n.into()))
 	}
@@ -112,11 +114,11 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1418 + n * (258 ±0)`
 		//  Estimated: `6358 + n * (2808 ±0)`
-		// Minimum execution time: 50_946_000 picoseconds.
-		Weight::from_parts(51_247_989, 0)
+		// Minimum execution time: 53_096_000 picoseconds.
+		Weight::from_parts(52_785_855, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
-			// Standard Error: 5_544
-			.saturating_add(Weight::from_parts(5_754_474, 0).saturating_mul(n.into()))
+			// Standard Error: 5_138
+			.saturating_add(Weight::from_parts(6_008_600, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -125,24 +127,18 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 	}
 	/// Storage: `TradeCredit::Documents` (r:1 w:0)
 	/// Proof: `TradeCredit::Documents` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
-	/// Storage: `EnterpriseIdentity::Participants` (r:2 w:0)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
-	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `EnterpriseIdentity::Consents` (r:2 w:0)
-	/// Proof: `EnterpriseIdentity::Consents` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::Goods` (r:0 w:1)
 	/// Proof: `TradeCredit::Goods` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn declare_goods() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1347`
-		//  Estimated: `6358`
-		// Minimum execution time: 39_848_000 picoseconds.
-		Weight::from_parts(45_091_000, 0)
-			.saturating_add(Weight::from_parts(0, 6358))
-			.saturating_add(T::DbWeight::get().reads(7))
+		//  Measured:  `904`
+		//  Estimated: `3798`
+		// Minimum execution time: 20_513_000 picoseconds.
+		Weight::from_parts(23_048_000, 0)
+			.saturating_add(Weight::from_parts(0, 3798))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `TradeCredit::Documents` (r:1 w:1)
@@ -155,8 +151,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `936`
 		//  Estimated: `3798`
-		// Minimum execution time: 20_620_000 picoseconds.
-		Weight::from_parts(23_598_000, 0)
+		// Minimum execution time: 22_784_000 picoseconds.
+		Weight::from_parts(26_872_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -171,8 +167,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1028`
 		//  Estimated: `3798`
-		// Minimum execution time: 21_509_000 picoseconds.
-		Weight::from_parts(24_505_000, 0)
+		// Minimum execution time: 23_666_000 picoseconds.
+		Weight::from_parts(26_913_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -191,8 +187,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
 		//  Estimated: `3798`
-		// Minimum execution time: 23_853_000 picoseconds.
-		Weight::from_parts(25_814_000, 0)
+		// Minimum execution time: 25_553_000 picoseconds.
+		Weight::from_parts(28_464_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -211,8 +207,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1217`
 		//  Estimated: `3798`
-		// Minimum execution time: 25_552_000 picoseconds.
-		Weight::from_parts(28_774_000, 0)
+		// Minimum execution time: 27_957_000 picoseconds.
+		Weight::from_parts(30_497_000, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -235,8 +231,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `2307`
 		//  Estimated: `24210`
-		// Minimum execution time: 79_229_000 picoseconds.
-		Weight::from_parts(86_355_000, 0)
+		// Minimum execution time: 78_169_000 picoseconds.
+		Weight::from_parts(85_875_000, 0)
 			.saturating_add(Weight::from_parts(0, 24210))
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -255,8 +251,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1674`
 		//  Estimated: `6606`
-		// Minimum execution time: 38_191_000 picoseconds.
-		Weight::from_parts(45_056_000, 0)
+		// Minimum execution time: 41_787_000 picoseconds.
+		Weight::from_parts(45_678_000, 0)
 			.saturating_add(Weight::from_parts(0, 6606))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -281,8 +277,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1418`
 		//  Estimated: `6358`
-		// Minimum execution time: 50_743_000 picoseconds.
-		Weight::from_parts(57_278_000, 0)
+		// Minimum execution time: 55_320_000 picoseconds.
+		Weight::from_parts(62_090_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -297,8 +293,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1012`
 		//  Estimated: `6358`
-		// Minimum execution time: 27_668_000 picoseconds.
-		Weight::from_parts(31_168_000, 0)
+		// Minimum execution time: 28_709_000 picoseconds.
+		Weight::from_parts(32_022_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -313,8 +309,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `854`
 		//  Estimated: `3674`
-		// Minimum execution time: 24_086_000 picoseconds.
-		Weight::from_parts(27_263_000, 0)
+		// Minimum execution time: 24_480_000 picoseconds.
+		Weight::from_parts(27_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -327,8 +323,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `777`
 		//  Estimated: `3674`
-		// Minimum execution time: 17_045_000 picoseconds.
-		Weight::from_parts(19_749_000, 0)
+		// Minimum execution time: 17_990_000 picoseconds.
+		Weight::from_parts(20_005_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -341,8 +337,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `777`
 		//  Estimated: `3674`
-		// Minimum execution time: 17_165_000 picoseconds.
-		Weight::from_parts(19_707_000, 0)
+		// Minimum execution time: 16_769_000 picoseconds.
+		Weight::from_parts(19_061_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -359,8 +355,8 @@ impl<T: frame_system::Config> pallet_trade_credit::WeightInfo for WeightInfo<T> 
 		// Proof Size summary in bytes:
 		//  Measured:  `1326`
 		//  Estimated: `3674`
-		// Minimum execution time: 28_481_000 picoseconds.
-		Weight::from_parts(32_586_000, 0)
+		// Minimum execution time: 27_846_000 picoseconds.
+		Weight::from_parts(32_420_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))

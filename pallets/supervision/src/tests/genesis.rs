@@ -6,7 +6,7 @@ use tradefin_primitives::{identity::FxClass, DAY_MS};
 
 use crate::{
 	mock::*, CoverageRule, CoverageRuleOf, GenesisConfig, LargeValueThresholds, Rule,
-	StructuringRule, StructuringRules, VelocityRule, VelocityRules,
+	StructuringRule, StructuringRules, UnitValueRule, UnitValueRuleOf, VelocityRule, VelocityRules,
 };
 
 fn genesis() -> GenesisConfig<Test> {
@@ -15,6 +15,7 @@ fn genesis() -> GenesisConfig<Test> {
 		structuring: vec![(USD, 100, 100_000, 7 * DAY_MS, 3)],
 		velocity: vec![(USD, 500, 10_000, 100_000)],
 		coverage: Some(50_000),
+		unit_value: Some((400, 50_000, 20)),
 		_config: Default::default(),
 	}
 }
@@ -39,6 +40,12 @@ fn genesis_rules_are_in_force_from_the_first_block() {
 			CoverageRuleOf::<Test>::get(),
 			Some(CoverageRule { tolerance: Permill::from_percent(5) })
 		);
+		let unit_value = UnitValueRule {
+			band_percent: 400,
+			step: Permill::from_percent(5),
+			min_observations: 20,
+		};
+		assert_eq!(UnitValueRuleOf::<Test>::get(), Some(unit_value));
 		assert_eq!(pay_capital(ALICE, BOB, 1_001), Ok(()));
 		assert_eq!(raised().first().map(|r| r.1), Some(Rule::LargeValue));
 	});
@@ -60,6 +67,16 @@ fn a_genesis_velocity_rule_below_one_times_the_average_stops_the_chain_spec() {
 	run(|| {
 		let mut config = genesis();
 		config.velocity = vec![(USD, 99, 0, 100_000)];
+		config.build();
+	});
+}
+
+#[test]
+#[should_panic(expected = "the genesis unit-value rule is invalid")]
+fn a_genesis_unit_value_rule_with_a_band_of_100_percent_stops_the_chain_spec() {
+	run(|| {
+		let mut config = genesis();
+		config.unit_value = Some((100, 50_000, 20));
 		config.build();
 	});
 }

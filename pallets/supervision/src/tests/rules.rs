@@ -368,3 +368,144 @@ fn several_rules_firing_on_one_payment_each_raise_their_alert() {
 		assert_eq!(rules_raised(), vec![Rule::LargeValue, Rule::Velocity, Rule::DocumentCoverage]);
 	});
 }
+
+// Rule 5: unit value.
+
+fn declared(owner: u64, value: u128, quantity: u64) -> crate::GoodsReport<u64> {
+	crate::GoodsReport {
+		owner,
+		document: tradefin_primitives::Hash::repeat_byte(5),
+		currency: USD,
+		value,
+		goods: crate::GoodsLine {
+			hs_code: crate::HsCode(851_713),
+			quantity,
+			unit: crate::QuantityUnit::Item,
+		},
+	}
+}
+
+fn attest(report: &crate::GoodsReport<u64>) -> sp_runtime::DispatchResult {
+	frame_support::storage::with_storage_layer(|| {
+		<Supervision as tradefin_primitives::supervision::SupervisionHook<u64>>::goods(report)
+	})
+}
+
+fn unit_value_rule(min_observations: u32) -> crate::UnitValueRule {
+	crate::UnitValueRule { band_percent: 300, step: Permill::from_percent(5), min_observations }
+}
+
+fn median() -> u128 {
+	let key = (crate::HsCode(851_713), USD, crate::QuantityUnit::Item);
+	crate::UnitValues::<Test>::get(key).map(|s| s.median).unwrap_or_default()
+}
+
+#[test]
+fn unit_value_fires_outside_the_band_once_the_code_has_its_observations() {
+	run(|| {
+		assert_ok!(Supervision::set_unit_value(origin(REGULATOR), Some(unit_value_rule(3))));
+		// 10,000.00 for 100 items (100.00 an item), three times: the median learned.
+		for _ in 0..3 {
+			assert_ok!(attest(&declared(ALICE, 1_000_000, 100_000)));
+		}
+		assert!(raised().is_empty(), "the first observations are not judged");
+		let price = crate::unit_value(1_000_000, 100_000);
+		assert_eq!(median(), price);
+		// Exactly three times the median, and a third of it: inside the band.
+		assert_ok!(attest(&declared(ALICE, 3_000_000, 100_000)));
+		let back = median();
+		assert_ok!(attest(&declared(ALICE, 1_000_000, 100_000)));
+		assert!(raised().is_empty(), "on the band's edge: no alert");
+		assert!(back > price && back <= price + price / 20, "one step of 5% toward it");
+		// Over-invoiced: four times the median.
+		let median_before = median();
+		assert_ok!(attest(&declared(BOB, 4 * 1_000_000, 100_000)));
+		let alerts = raised();
+		assert_eq!(alerts.len(), 1);
+		let (_, rule, subject, evidence) = &alerts[0];
+		assert_eq!((*rule, *subject), (Rule::UnitValue, BOB));
+		assert_eq!(evidence.amount, crate::unit_value(4_000_000, 100_000));
+		assert_eq!(evidence.limit, median_before * 3);
+		assert_eq!(evidence.document, Some(tradefin_primitives::Hash::repeat_byte(5)));
+	});
+}
+
+#[test]
+fn unit_value_fires_on_under_invoicing_with_the_distance_as_its_ratio() {
+	run(|| {
+		assert_ok!(Supervision::set_unit_value(origin(REGULATOR), Some(unit_value_rule(1))));
+		assert_ok!(attest(&declared(ALICE, 1_200_000, 1_000)));
+		let m = median();
+		// A quarter of the median: below its third.
+		assert_ok!(attest(&declared(ALICE, 300_000, 1_000)));
+		let (_, rule, _, evidence) = raised().pop().expect("an alert");
+		assert_eq!(rule, Rule::UnitValue);
+		assert_eq!((evidence.amount, evidence.limit), (m / 3, crate::unit_value(300_000, 1_000)));
+		assert!(evidence.amount > evidence.limit, "amount / limit says how far outside");
+	});
+}
+
+#[test]
+fn unit_values_are_learned_per_code_currency_and_unit_and_not_while_the_rule_is_off() {
+	run(|| {
+		assert_ok!(attest(&declared(ALICE, 1_000, 1_000)));
+		assert_eq!(median(), 0, "rule off: nothing learned");
+		assert_ok!(Supervision::set_unit_value(origin(REGULATOR), Some(unit_value_rule(1))));
+		assert_ok!(attest(&declared(ALICE, 1_000, 1_000)));
+		let mut by_weight = declared(ALICE, 1_000_000, 1_000);
+		by_weight.goods.unit = crate::QuantityUnit::Kilogram;
+		assert_ok!(attest(&by_weight));
+		let mut other_code = declared(ALICE, 1_000_000, 1_000);
+		other_code.goods.hs_code = crate::HsCode(10_121);
+		assert_ok!(attest(&other_code));
+		assert!(raised().is_empty(), "each is the first of its code, currency and unit");
+		assert_eq!(median(), crate::unit_value(1_000, 1_000));
+	});
+}
+
+#[test]
+fn one_outlier_moves_the_median_by_one_step_at_most() {
+	let step = Permill::from_percent(5);
+	let start = crate::UnitValueState { median: 1_000_000, observations: 10 };
+	let up = crate::UnitValueState::observed(Some(start), u128::MAX, step);
+	assert_eq!((up.median, up.observations), (1_050_000, 11));
+	let down = crate::UnitValueState::observed(Some(start), 0, step);
+	assert_eq!(down.median, 950_000);
+	let near = crate::UnitValueState::observed(Some(start), 1_000_001, step);
+	assert_eq!(near.median, 1_000_001, "never past the unit value");
+	let tiny = crate::UnitValueState::observed(Some(crate::UnitValueState::default()), 5, step);
+	assert_eq!(tiny.median, 1, "at least one unit");
+}
+
+#[test]
+fn unit_value_set_to_block_refuses_the_attestation_and_writes_nothing() {
+	run(|| {
+		assert_ok!(Supervision::set_unit_value(origin(REGULATOR), Some(unit_value_rule(1))));
+		assert_ok!(Supervision::set_action(origin(REGULATOR), Rule::UnitValue, Action::Block));
+		assert_ok!(attest(&declared(ALICE, 1_000_000, 1_000)));
+		let before = median();
+		assert_noop!(attest(&declared(ALICE, 10_000_000, 1_000)), Error::<Test>::BlockedByRule);
+		assert_eq!(median(), before);
+	});
+}
+
+#[test]
+fn an_invalid_unit_value_rule_is_refused() {
+	run(|| {
+		for rule in [
+			crate::UnitValueRule { band_percent: 100, ..unit_value_rule(1) },
+			crate::UnitValueRule { step: Permill::zero(), ..unit_value_rule(1) },
+			unit_value_rule(0),
+		] {
+			assert_noop!(
+				Supervision::set_unit_value(origin(REGULATOR), Some(rule)),
+				Error::<Test>::InvalidUnitValueRule
+			);
+		}
+		assert_noop!(
+			Supervision::set_unit_value(origin(BOB), Some(unit_value_rule(1))),
+			Error::<Test>::NotRegulator
+		);
+		assert_ok!(Supervision::set_unit_value(origin(REGULATOR), None));
+	});
+}

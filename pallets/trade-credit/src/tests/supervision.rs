@@ -69,3 +69,40 @@ fn a_refused_batch_reports_nothing() {
 		assert!(reported().is_empty());
 	});
 }
+
+#[test]
+fn an_attested_declaration_s_goods_are_reported_with_its_value_and_none_without() {
+	test(|| {
+		let (with, without) = (declaration("SUP-GOODS", 100_000), declaration("SUP-NONE", 7));
+		let (id, plain) = (with.id(), without.id());
+		assert_ok!(register(vec![with, without]));
+		let goods = crate::GoodsLine {
+			hs_code: crate::HsCode(851_713),
+			quantity: 250_000,
+			unit: crate::QuantityUnit::Item,
+		};
+		assert_ok!(TradeCredit::declare_goods(RuntimeOrigin::signed(CUSTOMS), id, goods));
+		clear_reported();
+		assert_ok!(TradeCredit::attest_documents(
+			RuntimeOrigin::signed(CUSTOMS),
+			vec![id, plain].try_into().expect("two")
+		));
+		let goods_reports: Vec<_> = reported()
+			.into_iter()
+			.filter_map(|r| match r {
+				tradefin_test_utils::Reported::Goods(report) => Some(report),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(
+			goods_reports,
+			vec![tradefin_primitives::supervision::GoodsReport {
+				owner: EXPORTER,
+				document: id,
+				currency: USD,
+				value: 100_000,
+				goods,
+			}]
+		);
+	});
+}
