@@ -312,7 +312,7 @@ mod benchmarks {
 		let cast = cast::<T>(1)?;
 		let id = disbursed::<T>(&cast, 1, 0)?;
 		let regulator = participant::<T>("regulator", ParticipantKind::Regulator)?;
-		Pallet::<T>::do_set_frozen(&regulator, id, true).map_err(stop)?;
+		Pallet::<T>::do_set_frozen(id, true).map_err(stop)?;
 		past_due::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(regulator), id);

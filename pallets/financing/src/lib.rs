@@ -41,6 +41,7 @@
 
 extern crate alloc;
 
+mod access;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod interest;
@@ -146,6 +147,9 @@ pub mod pallet {
 		/// Participants (enterprise identity): who is an active enterprise, bank or regulator,
 		/// which enterprise an operator acts for, FX classes, attestations and consents.
 		type Identity: IdentityProvider<Self::AccountId>;
+		/// The regulator's calls (in the runtime: identity's `EnsureRegulator`, a signed active
+		/// regulator), with the regulator's account; a refusal is this pallet's `NotRegulator`.
+		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// The financed-balance ledger (trade credit): documents' financeable balances, and the
 		/// pledges each financing holds on them.
 		type Ledger: DocumentLedger<Self::AccountId, Balance>;
@@ -689,8 +693,8 @@ pub mod pallet {
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::freeze())]
 		pub fn freeze(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_set_frozen(&who, id, true)
+			Self::ensure_regulator(origin)?;
+			Self::do_set_frozen(id, true)
 		}
 
 		/// The regulator unfreezes a financing (marking it overdue at once if it fell due).
@@ -710,8 +714,8 @@ pub mod pallet {
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::unfreeze())]
 		pub fn unfreeze(origin: OriginFor<T>, id: FinancingId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_set_frozen(&who, id, false)
+			Self::ensure_regulator(origin)?;
+			Self::do_set_frozen(id, false)
 		}
 
 		/// The regulator cancels a financing not yet disbursed, frozen or not; pledges released.
@@ -734,8 +738,8 @@ pub mod pallet {
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::cancel(T::MaxPledges::get()))]
 		pub fn cancel(origin: OriginFor<T>, id: FinancingId, reason: ReasonCode) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_cancel(&who, id, reason)
+			Self::ensure_regulator(origin)?;
+			Self::do_cancel(id, reason)
 		}
 
 		/// Anyone closes a financing that was not disbursed within `DisbursementWindow` of its

@@ -294,12 +294,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The regulator cancels a financing not yet disbursed, frozen or not; pledges released.
-	pub(crate) fn do_cancel(
-		who: &T::AccountId,
-		id: FinancingId,
-		reason: ReasonCode,
-	) -> DispatchResult {
-		ensure!(T::Identity::is_active(who, ParticipantKind::Regulator), Error::<T>::NotRegulator);
+	pub(crate) fn do_cancel(id: FinancingId, reason: ReasonCode) -> DispatchResult {
 		let mut financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
 		ensure!(financing.state.is_pending(), Error::<T>::WrongState);
 		Self::release_all(id, &mut financing)?;
@@ -453,12 +448,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_frozen(
-		who: &T::AccountId,
-		id: FinancingId,
-		frozen: bool,
-	) -> DispatchResult {
-		ensure!(T::Identity::is_active(who, ParticipantKind::Regulator), Error::<T>::NotRegulator);
+	/// The regulator freezes or unfreezes a financing.
+	pub(crate) fn do_set_frozen(id: FinancingId, frozen: bool) -> DispatchResult {
 		let mut financing = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
 		ensure!(
 			financing.frozen != frozen,

@@ -64,9 +64,12 @@ pub use tradefin_test_utils::DAY_MS;
 /// An application lapses 120 days after it was made.
 pub const WINDOW: u64 = 120 * DAY_MS;
 
+tradefin_test_utils::mock_regulator_origin!();
+
 impl pallet_financing::Config for Test {
 	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
+	type RegulatorOrigin = EnsureMockRegulator;
 	type Ledger = TradeCredit;
 	type Freeze = tradefin_test_utils::MockFreeze;
 	type Lines = TradeCredit;

@@ -218,3 +218,22 @@ pub trait IdentityProvider<AccountId> {
 		purpose: u32,
 	) -> Result<(), DispatchError>;
 }
+
+/// The account an origin check `E` (such as identity's `EnsureRegulator`) lets act, for a
+/// pallet that keeps its own named error: `BadOrigin` unless the origin is signed, `refused`
+/// when `E` refuses the signer. The role itself is decided once, by `E`.
+pub fn ensure_signed_as<E, O, AccountId>(
+	origin: O,
+	refused: DispatchError,
+) -> Result<AccountId, DispatchError>
+where
+	E: frame_support::traits::EnsureOrigin<O, Success = AccountId>,
+	O: Clone + Into<Result<frame_support::dispatch::RawOrigin<AccountId>, O>>,
+{
+	match origin.clone().into() {
+		Ok(frame_support::dispatch::RawOrigin::Signed(_)) => {
+			E::ensure_origin(origin).map_err(|_| refused)
+		}
+		_ => Err(DispatchError::BadOrigin),
+	}
+}

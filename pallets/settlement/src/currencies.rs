@@ -151,7 +151,6 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		reason: ReasonCode,
 	) -> DispatchResult {
-		ensure!(T::Identity::is_active(by, ParticipantKind::Regulator), Error::<T>::NotRegulator);
 		ensure!(T::Identity::participant(who).is_some(), Error::<T>::NotAParticipant);
 		ensure!(!Frozen::<T>::contains_key(who), Error::<T>::AlreadyFrozen);
 		Frozen::<T>::insert(who, ());
@@ -160,7 +159,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_thaw_account(by: &T::AccountId, who: &T::AccountId) -> DispatchResult {
-		ensure!(T::Identity::is_active(by, ParticipantKind::Regulator), Error::<T>::NotRegulator);
 		Frozen::<T>::take(who).ok_or(Error::<T>::NotFrozen)?;
 		Self::deposit_event(Event::AccountThawed { who: who.clone(), by: by.clone() });
 		Ok(())

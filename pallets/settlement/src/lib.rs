@@ -25,6 +25,7 @@
 
 extern crate alloc;
 
+mod access;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod call_weights;
@@ -112,6 +113,9 @@ pub mod pallet {
 		/// The participant registry (enterprise identity): each participant's kind and status,
 		/// the enterprise an operator acts for, and each enterprise's FX class (A, B or C).
 		type Identity: IdentityProvider<Self::AccountId>;
+		/// The regulator's calls (in the runtime: identity's `EnsureRegulator`, a signed active
+		/// regulator), with the regulator's account; a refusal is this pallet's `NotRegulator`.
+		type RegulatorOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// The trade documents (trade credit), read only: each document's owner, currency,
 		/// attestation and unpaid value, for the payment authenticity check and escrow release.
 		type Documents: DocumentInspect<Self::AccountId, Balance>;
@@ -973,7 +977,7 @@ pub mod pallet {
 			who: T::AccountId,
 			reason: ReasonCode,
 		) -> DispatchResult {
-			let by = ensure_signed(origin)?;
+			let by = Self::ensure_regulator(origin)?;
 			Self::do_freeze_account(&by, &who, reason)
 		}
 
@@ -993,7 +997,7 @@ pub mod pallet {
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::thaw_account())]
 		pub fn thaw_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			let by = ensure_signed(origin)?;
+			let by = Self::ensure_regulator(origin)?;
 			Self::do_thaw_account(&by, &who)
 		}
 	}

@@ -74,6 +74,7 @@ parameter_types! {
 impl pallet_financing::Config for Test {
 	type Supervision = Supervision;
 	type Identity = MockIdentity;
+	type RegulatorOrigin = EnsureMockRegulator;
 	type Ledger = TradeCredit;
 	type Freeze = Settlement;
 	type Lines = TradeCredit;
@@ -96,6 +97,7 @@ impl pallet_financing::Config for Test {
 impl pallet_settlement::Config for Test {
 	type Supervision = Supervision;
 	type Identity = MockIdentity;
+	type RegulatorOrigin = EnsureMockRegulator;
 	type Documents = TradeCredit;
 	type Record = TradeCredit;
 	type Proceeds = Financing;

@@ -1,9 +1,9 @@
 //! Who may act: the regulator (through the runtime's `RegulatorOrigin`) and the analysts it
 //! authorized, while it stays an active regulator.
 
-use frame_support::{ensure, pallet_prelude::*, traits::EnsureOrigin};
+use frame_support::{ensure, pallet_prelude::*};
 use frame_system::{ensure_signed, pallet_prelude::OriginFor};
-use tradefin_primitives::identity::{IdentityProvider, ParticipantKind};
+use tradefin_primitives::identity::{ensure_signed_as, IdentityProvider, ParticipantKind};
 
 use crate::pallet::{Analysts, Config, Error, Pallet};
 
@@ -11,8 +11,7 @@ impl<T: Config> Pallet<T> {
 	/// The regulator a signed origin acts as: `BadOrigin` when unsigned, `NotRegulator` when
 	/// the `RegulatorOrigin` refuses it.
 	pub(crate) fn ensure_regulator(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
-		ensure_signed(origin.clone())?;
-		T::RegulatorOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotRegulator.into())
+		ensure_signed_as::<T::RegulatorOrigin, _, _>(origin, Error::<T>::NotRegulator.into())
 	}
 
 	/// The analyst a signed origin is: `NotAnalyst` when no regulator authorized it,

@@ -27,6 +27,7 @@ impl pallet_financing::Config for Runtime {
 	/// Supervision hears every flow (`()` in the benchmark runtime: see `FlowSupervision`).
 	type Supervision = crate::configs::supervision::FlowSupervision;
 	type Identity = EnterpriseIdentity;
+	type RegulatorOrigin = pallet_enterprise_identity::origins::EnsureRegulator<Runtime>;
 	type Ledger = TradeCredit;
 	type Freeze = Settlement;
 	type Lines = TradeCredit;

@@ -28,6 +28,7 @@ impl pallet_settlement::Config for Runtime {
 	/// Supervision hears every flow (`()` in the benchmark runtime: see `FlowSupervision`).
 	type Supervision = crate::configs::supervision::FlowSupervision;
 	type Identity = EnterpriseIdentity;
+	type RegulatorOrigin = pallet_enterprise_identity::origins::EnsureRegulator<Runtime>;
 	type Documents = TradeCredit;
 	type Record = TradeCredit;
 	type Proceeds = Financing;

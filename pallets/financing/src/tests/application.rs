@@ -292,6 +292,13 @@ fn a_frozen_financing_changes_state_in_no_way() {
 				Error::<Test>::NotRegulator
 			);
 		}
+		for origin in [RuntimeOrigin::none(), RuntimeOrigin::root()] {
+			assert_noop!(Financing::freeze(origin, id), sp_runtime::DispatchError::BadOrigin);
+		}
+		assert_noop!(
+			Financing::cancel(RuntimeOrigin::none(), id, ReasonCode(1)),
+			sp_runtime::DispatchError::BadOrigin
+		);
 		assert_ok!(Financing::freeze(RuntimeOrigin::signed(REGULATOR), id));
 		assert_eq!(last_event(), Event::Frozen { id });
 		assert_noop!(

@@ -84,6 +84,14 @@ fn only_an_active_regulator_freezes_a_participant_once() {
 			assert_noop!(freeze(who, IMPORTER), Error::<Test>::NotRegulator);
 		}
 		assert_noop!(freeze(REGULATOR, STRANGER), Error::<Test>::NotAParticipant);
+		assert_noop!(
+			Settlement::freeze_account(RuntimeOrigin::none(), IMPORTER, ReasonCode(1)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Settlement::thaw_account(RuntimeOrigin::root(), IMPORTER),
+			sp_runtime::DispatchError::BadOrigin
+		);
 		assert_ok!(freeze(REGULATOR, IMPORTER));
 		assert_noop!(freeze(REGULATOR, IMPORTER), Error::<Test>::AlreadyFrozen);
 		assert_noop!(
