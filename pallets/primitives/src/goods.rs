@@ -27,7 +27,7 @@ pub struct HsCode(pub u32);
 impl HsCode {
 	/// Six digits whose chapter (the first two) is one of the 97 chapters of the HS.
 	pub fn is_valid(self) -> bool {
-		self.0 < 1_000_000 && (1..=97).contains(&(self.0 / 10_000))
+		self.0 < 1_000_000 && (1..=97).contains(&self.chapter())
 	}
 
 	/// The HS chapter: the code's first two digits.

@@ -31,11 +31,7 @@ impl<T: Config> Pallet<T> {
 		rule: Option<StructuringRule>,
 	) -> DispatchResult {
 		if let Some(r) = rule {
-			ensure!(
-				r.threshold > 0
-					&& r.window > 0 && (2..=T::MaxStructuringCount::get()).contains(&r.count),
-				Error::<T>::InvalidStructuringRule
-			);
+			ensure!(r.is_valid(T::MaxStructuringCount::get()), Error::<T>::InvalidStructuringRule);
 		}
 		StructuringRules::<T>::set(currency, rule);
 		Self::deposit_event(Event::StructuringRuleSet { by, currency, rule });

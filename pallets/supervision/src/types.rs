@@ -5,8 +5,8 @@ use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
 use tradefin_primitives::{
-	identity::FxClass, supervision::FlowRef, trade::DocumentId, AssetId, Balance, Hash, Moment,
-	ReasonCode,
+	goods::MILLI_UNITS_PER_UNIT, identity::FxClass, supervision::FlowRef, trade::DocumentId,
+	AssetId, Balance, Hash, Moment, ReasonCode,
 };
 
 pub use tradefin_primitives::supervision::{day_of, Day, Flow};
@@ -336,9 +336,9 @@ pub struct CoverageRule {
 }
 
 /// A declaration's value per unit of quantity is counted in millionths of its currency's
-/// smallest unit per whole unit: `value x 10^9 / quantity` (quantities are in thousandths),
-/// rounded down, saturating.
-pub const UNIT_VALUE_SCALE: Balance = 1_000_000_000;
+/// smallest unit per whole unit: `value x 10^9 / quantity` (quantities are in thousandths,
+/// [`MILLI_UNITS_PER_UNIT`]), rounded down, saturating.
+pub const UNIT_VALUE_SCALE: Balance = MILLI_UNITS_PER_UNIT as Balance * 1_000_000;
 
 /// The value per unit of quantity of `value` for `quantity` thousandths (see
 /// [`UNIT_VALUE_SCALE`]).

@@ -144,7 +144,6 @@ impl<T: Config> Pallet<T> {
 		Ok(reports)
 	}
 
-	/// Attests `ids` for `by`; returns how many supervision reports it made.
 	/// Attests `ids`; returns how many document reports and goods reports supervision got.
 	pub(crate) fn do_attest_documents(
 		by: &T::AccountId,
@@ -174,6 +173,10 @@ impl<T: Config> Pallet<T> {
 		// them (and, set to block, refuses the whole batch).
 		let mut goods_reports: u32 = 0;
 		for (id, document) in &attested {
+			// Only customs declarations carry goods: no read for other documents.
+			if document.kind.attester() != ParticipantKind::Customs {
+				continue;
+			}
 			if let Some(goods) = Goods::<T>::get(id) {
 				T::Supervision::goods(&GoodsReport {
 					owner: document.owner.clone(),

@@ -4,10 +4,11 @@
 //! attestation (a front-run).
 
 use frame_support::{ensure, pallet_prelude::DispatchResult};
+use tradefin_primitives::identity::ParticipantKind;
 
 use crate::{
 	pallet::{Config, Documents, Error, Event, Goods, Pallet},
-	DocumentId, DocumentKind, DocumentStatus, GoodsLine,
+	DocumentId, DocumentStatus, GoodsLine,
 };
 
 impl<T: Config> Pallet<T> {
@@ -17,13 +18,7 @@ impl<T: Config> Pallet<T> {
 		goods: GoodsLine,
 	) -> DispatchResult {
 		let document = Documents::<T>::get(id).ok_or(Error::<T>::UnknownDocument)?;
-		ensure!(
-			matches!(
-				document.kind,
-				DocumentKind::ExportDeclaration | DocumentKind::ImportDeclaration
-			),
-			Error::<T>::NotADeclaration
-		);
+		ensure!(document.kind.attester() == ParticipantKind::Customs, Error::<T>::NotADeclaration);
 		// Attested goods are what customs attested: they do not change afterwards.
 		ensure!(document.status == DocumentStatus::Registered, Error::<T>::NotRegistered);
 		ensure!(goods.is_valid(), Error::<T>::InvalidGoods);

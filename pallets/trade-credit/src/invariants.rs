@@ -46,11 +46,7 @@ impl<T: Config> Pallet<T> {
 		for (id, goods) in Goods::<T>::iter() {
 			check(
 				Documents::<T>::get(id).is_some_and(|d| {
-					matches!(
-						d.kind,
-						crate::DocumentKind::ExportDeclaration
-							| crate::DocumentKind::ImportDeclaration
-					)
+					d.kind.attester() == tradefin_primitives::identity::ParticipantKind::Customs
 				}),
 				"goods belong to a registered customs declaration",
 			)?;
