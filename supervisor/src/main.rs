@@ -1,0 +1,209 @@
+//! `tradefin-supervisor`: the regulator's off-site supervision service.
+
+use clap::{Parser, Subcommand};
+use std::{path::PathBuf, process::ExitCode, time::Instant};
+use tradefin_supervisor::{
+	detectors::{self, Params},
+	evaluate,
+	simulate::{self, Config, Labelled},
+	statistics,
+};
+
+#[derive(Parser)]
+#[command(
+	name = "tradefin-supervisor",
+	version,
+	about = "The regulator's off-site supervision of tradefin: analytics that find what the on-chain rules miss."
+)]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Population {
+	/// Seed of the population (the same seed gives the same population).
+	#[arg(long, default_value_t = 1)]
+	seed: u64,
+	#[arg(long, default_value_t = 1000)]
+	enterprises: u32,
+	#[arg(long, default_value_t = 20)]
+	banks: u32,
+	#[arg(long, default_value_t = 90)]
+	days: u32,
+	/// Subjects per kind of anomaly (0: 2% of the enterprises, at least 20).
+	#[arg(long, default_value_t = 0)]
+	anomalies: u32,
+	/// The detectors' parameters as JSON (any left out keep their defaults), e.g.
+	/// `{"velocity": {"min_ratio": 5.0}}`.
+	#[arg(long)]
+	params: Option<String>,
+}
+
+impl Population {
+	fn params(&self) -> Result<Params, String> {
+		match &self.params {
+			Some(json) => serde_json::from_str(json).map_err(|e| format!("--params: {e}")),
+			None => Ok(Params::default()),
+		}
+	}
+
+	fn config(&self) -> Config {
+		Config {
+			seed: self.seed,
+			enterprises: self.enterprises,
+			banks: self.banks,
+			days: self.days,
+			anomalies: self.anomalies,
+			..Config::default()
+		}
+	}
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Generates a seeded, labelled population with injected anomalies of every detector's
+	/// kind and writes it as JSON (records and labels).
+	Simulate {
+		#[command(flatten)]
+		population: Population,
+		/// Where to write it.
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Runs every detector over a labelled population (generated from its seed, or read from
+	/// `--input`) and prints precision and recall per detector.
+	Evaluate {
+		#[command(flatten)]
+		population: Population,
+		/// A population written by `simulate`.
+		#[arg(long)]
+		input: Option<PathBuf>,
+		/// Prints the table as JSON.
+		#[arg(long)]
+		json: bool,
+		/// Also lists every false positive and miss.
+		#[arg(long)]
+		mistakes: bool,
+		/// Evaluates the populations of seeds `--seed` .. `--seed + seeds - 1` and prints each
+		/// detector's mean and worst precision and recall over them.
+		#[arg(long, default_value_t = 1)]
+		seeds: u64,
+	},
+	/// Runs every detector and the statistics over a population and prints the detections,
+	/// how many records were read and how long it took.
+	Analyse {
+		#[command(flatten)]
+		population: Population,
+		#[arg(long)]
+		input: Option<PathBuf>,
+		/// Prints each detection (else the count per detector).
+		#[arg(long)]
+		list: bool,
+	},
+}
+
+fn load(population: &Population, input: &Option<PathBuf>) -> Result<Labelled, String> {
+	match input {
+		Some(path) => {
+			let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+			serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+		}
+		None => Ok(simulate::simulate(&population.config())),
+	}
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+	match cli.command {
+		Command::Simulate { population, out } => {
+			let labelled = simulate::simulate(&population.config());
+			let json = serde_json::to_vec(&labelled).map_err(|e| e.to_string())?;
+			std::fs::write(&out, json).map_err(|e| format!("{}: {e}", out.display()))?;
+			println!(
+				"{} records ({} payments, {} declarations, {} financing attempts) written to {}",
+				labelled.data.records(),
+				labelled.data.payments.len(),
+				labelled.data.declarations.len(),
+				labelled.data.attempts.len(),
+				out.display()
+			);
+		}
+		Command::Evaluate { population, input: None, json, seeds, .. } if seeds > 1 => {
+			let params = population.params()?;
+			let runs: Vec<_> = (population.seed..population.seed + seeds)
+				.map(|seed| {
+					let config = Config { seed, ..population.config() };
+					evaluate::evaluate(&simulate::simulate(&config), &params)
+				})
+				.collect();
+			let rows = evaluate::spread(&runs);
+			if json {
+				println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+			} else {
+				print!("{}", evaluate::spread_table(&rows));
+			}
+		}
+		Command::Evaluate { population, input, json, mistakes, .. } => {
+			let labelled = load(&population, &input)?;
+			let params = population.params()?;
+			let rows = evaluate::evaluate(&labelled, &params);
+			if mistakes {
+				for detector in detectors::Detector::ALL {
+					for line in evaluate::mistakes(&labelled, &params, detector) {
+						println!("{}: {line}", detector.name());
+					}
+				}
+			}
+			if json {
+				println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+			} else {
+				print!("{}", evaluate::table(&rows));
+			}
+		}
+		Command::Analyse { population, input, list } => {
+			let started = Instant::now();
+			let labelled = load(&population, &input)?;
+			let loaded = started.elapsed();
+			let started = Instant::now();
+			let found = detectors::run_all(&labelled.data, &population.params()?);
+			let detected = started.elapsed();
+			let started = Instant::now();
+			let stats = statistics::compute(&labelled.data, simulate::HOME, 14);
+			let computed = started.elapsed();
+			for detector in detectors::Detector::ALL {
+				let count = found.iter().filter(|d| d.detector == detector).count();
+				println!("{:<18} {count:>7} detections", detector.name());
+			}
+			if list {
+				for d in &found {
+					println!(
+						"{} {} score {:.2}: {}",
+						d.detector.name(),
+						d.subject,
+						d.score,
+						d.detail
+					);
+				}
+			}
+			println!(
+				"{} records: generated or read in {:.1} s, detectors {:.1} s, statistics ({} days) {:.1} s",
+				labelled.data.records(),
+				loaded.as_secs_f64(),
+				detected.as_secs_f64(),
+				stats.last_day - stats.first_day + 1,
+				computed.as_secs_f64()
+			);
+		}
+	}
+	Ok(())
+}
+
+fn main() -> ExitCode {
+	match run(Cli::parse()) {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(e) => {
+			eprintln!("error: {e}");
+			ExitCode::FAILURE
+		}
+	}
+}
