@@ -9,6 +9,7 @@ pub mod detectors;
 pub mod evaluate;
 #[cfg(test)]
 mod fixtures;
+pub mod indexer;
 pub mod records;
 pub mod simulate;
 pub mod statistics;

@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 use tradefin_supervisor::{
 	detectors::{self, Params},
-	evaluate,
+	evaluate, indexer,
 	simulate::{self, Config, Labelled},
 	statistics,
 };
@@ -90,6 +90,20 @@ enum Command {
 		#[arg(long, default_value_t = 1)]
 		seeds: u64,
 	},
+	/// Indexes the chain's finalized blocks into a SQLite file: every block, extrinsic (failed
+	/// ones with their module error) and event, from genesis or from where it stopped, then
+	/// follows the finalized head.
+	Index {
+		/// The node's RPC address.
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// The database file (created if missing).
+		#[arg(long, default_value = "tradefin-supervisor.sqlite")]
+		database: PathBuf,
+		/// Stops once this block is indexed (else follows the chain until stopped).
+		#[arg(long)]
+		until: Option<u64>,
+	},
 	/// Runs every detector and the statistics over a population and prints the detections,
 	/// how many records were read and how long it took.
 	Analyse {
@@ -159,6 +173,23 @@ fn run(cli: Cli) -> Result<(), String> {
 			} else {
 				print!("{}", evaluate::table(&rows));
 			}
+		}
+		Command::Index { url, database, until } => {
+			let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+			let report = |p: &indexer::Progress| {
+				println!(
+					"indexed blocks {}..={}: {} extrinsics, {} events in {:.2} s",
+					p.from.unwrap_or_default(),
+					p.to.unwrap_or_default(),
+					p.extrinsics,
+					p.events,
+					p.seconds
+				)
+			};
+			let poll = std::time::Duration::from_secs(1);
+			runtime
+				.block_on(indexer::follow(&url, &database, until, poll, report))
+				.map_err(|e| e.to_string())?;
 		}
 		Command::Analyse { population, input, list } => {
 			let started = Instant::now();

@@ -14,6 +14,7 @@ mod network;
 mod participants;
 mod settlement;
 mod supervision;
+mod supervisor_indexer;
 mod trade;
 mod trade_credit;
 mod transfer;
