@@ -7,6 +7,7 @@
 
 pub mod detectors;
 pub mod evaluate;
+pub mod findings;
 #[cfg(test)]
 mod fixtures;
 pub mod indexer;

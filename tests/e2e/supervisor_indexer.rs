@@ -1,15 +1,28 @@
 //! The supervisor's indexer against a running `--dev` node (issue 20): it writes every
 //! finalized block once, from genesis, across a restart in the middle, with every extrinsic
 //! (a refused one with its module error) and every event, as the node reports them; indexing
-//! blocks again changes nothing; a database of another chain is refused.
+//! blocks again changes nothing; a database of another chain is refused. And back to the
+//! chain: a detection is filed with `Supervision::report_finding` by an authorized analyst,
+//! once, and the supervision runtime API shows the finding.
 
 use std::time::Instant;
 
 use rusqlite::Connection;
-use subxt::dynamic::{self, Value};
+use subxt::{
+	dynamic::{self, At, Value},
+	ext::scale_value::ValueDef,
+	utils::H256,
+};
 use subxt_signer::sr25519::dev;
-use tradefin_supervisor::indexer::{self, IndexError, Store};
+use tradefin_supervisor::{
+	detectors::{Detection, Detector},
+	findings::{self, Filing},
+	indexer::{self, IndexError, Store},
+	records::{Origin, Party},
+};
 use tradefin_tests::node::{module_error, TestNode};
+
+use crate::trade::{api_call, stash};
 
 /// Rows of each table: blocks, extrinsics, events.
 fn counts(db: &Connection) -> (i64, i64, i64) {
@@ -163,6 +176,97 @@ async fn the_indexer_writes_every_finalized_block_once_across_a_restart_failed_e
 	node.stop().await;
 	println!(
 		"e2e supervisor indexer: {:.1} s from node start to stop",
+		started.elapsed().as_secs_f64()
+	);
+}
+
+/// The unsigned integer at `value`.
+fn uint(value: Option<&Value>) -> u128 {
+	value.and_then(Value::as_u128).unwrap_or_else(|| panic!("an unsigned integer: {value:?}"))
+}
+
+/// The bytes of a hash (`H256`, a composite around `[u8; 32]`), whatever its nesting.
+fn bytes(value: &Value) -> Vec<u8> {
+	match &value.value {
+		ValueDef::Composite(inner) => inner.values().flat_map(bytes).collect(),
+		_ => vec![u8::try_from(uint(Some(value))).expect("a byte")],
+	}
+}
+
+/// The variant at `value`: its name and its values.
+fn variant(value: Option<&Value>) -> (&str, Vec<&Value>) {
+	match value.map(|v| &v.value) {
+		Some(ValueDef::Variant(v)) => (v.name.as_str(), v.values.values().collect()),
+		other => panic!("not a variant: {other:?}"),
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_detection_is_filed_on_chain_once_and_the_supervision_api_shows_the_finding() {
+	let started = Instant::now();
+	let node = TestNode::start(crate::node_binary(), &["--dev"]).await;
+	let api = node.client().await;
+	// DaveStash, a stranger to the chain, becomes the regulator's (Alice's) analyst; BobStash, an
+	// enterprise of the dev chain, is the subject.
+	let analyst = stash("Dave");
+	let subject = stash("Bob").public_key().0;
+	let authorize = dynamic::transaction(
+		"Supervision",
+		"authorize_analyst",
+		vec![Value::from_bytes(analyst.public_key().0)],
+	);
+	node.submit(&api, &authorize, &dev::alice()).await.expect("the analyst is authorized");
+
+	let dir = tempfile::tempdir().expect("a temporary directory");
+	let mut store = Store::open(&dir.path().join("index.sqlite")).expect("the database opens");
+	let evidence = vec![Origin { block: 3, index: 1 }, Origin { block: 5, index: 2 }];
+	let detection = Detection::new(
+		Detector::RoundTrip,
+		Party(subject),
+		2.0,
+		1.0,
+		0,
+		evidence,
+		"2 cycle(s) of payments returning within 30 days".into(),
+	);
+	let Filing::Filed { block } =
+		findings::report(&api, &mut store, &analyst, &detection).await.expect("filed")
+	else {
+		panic!("the first report files the finding");
+	};
+	// Reported again (the next run of the detectors finds it again): not filed twice.
+	assert_eq!(
+		findings::report(&api, &mut store, &analyst, &detection).await.expect("no error"),
+		Filing::AlreadyFiled { block: block.clone() }
+	);
+	// Under its threshold: no finding.
+	let weak = Detection { score: 0.5, ..detection.clone() };
+	assert_eq!(
+		findings::report(&api, &mut store, &analyst, &weak).await.expect("no error"),
+		Filing::BelowThreshold
+	);
+
+	// The chain holds exactly one alert on the subject: the finding, with the detector's code,
+	// its score in thousandths and the evidence hash.
+	let at: H256 = block.parse().expect("a block hash");
+	let alerts: Value =
+		api_call(&api, at, "SupervisionApi_alerts", (Some(subject), None::<Value>)).await;
+	let ValueDef::Composite(rows) = &alerts.value else { panic!("a list: {alerts}") };
+	assert_eq!(rows.len(), 1, "{alerts}");
+	let alert = rows.values().next().and_then(|row| row.at(1));
+	let (rule, code) = variant(alert.and_then(|a| a.at("rule")));
+	assert_eq!(rule, "Finding");
+	assert_eq!(uint(code.first().and_then(|c| c.at(0))), u128::from(Detector::RoundTrip.code()));
+	let (some, finding) =
+		variant(alert.and_then(|a| a.at("evidence")).and_then(|e| e.at("finding")));
+	assert_eq!(some, "Some");
+	let finding = finding.first().copied();
+	assert_eq!(uint(finding.and_then(|f| f.at(0))), 2000);
+	let hash = bytes(finding.and_then(|f| f.at(1)).expect("the evidence hash"));
+	assert_eq!(hash, detection.evidence_hash().to_vec());
+	node.stop().await;
+	println!(
+		"e2e supervisor findings: {:.1} s from node start to stop",
 		started.elapsed().as_secs_f64()
 	);
 }

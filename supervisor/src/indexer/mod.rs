@@ -93,7 +93,7 @@ impl From<rusqlite::Error> for IndexError {
 }
 
 /// Turns any error of the chain's client into an [`IndexError::Chain`].
-pub(crate) fn chain<E: fmt::Display>(e: E) -> IndexError {
+pub fn chain<E: fmt::Display>(e: E) -> IndexError {
 	IndexError::Chain(e.to_string())
 }
 
@@ -159,8 +159,9 @@ pub async fn follow(
 	poll: std::time::Duration,
 	mut report: impl FnMut(&Progress),
 ) -> Result<(), IndexError> {
-	let api = connect(url).await?;
+	// The database first: a wrong path is said without a node to ask.
 	let mut store = Store::open(database)?;
+	let api = connect(url).await?;
 	loop {
 		let progress = catch_up(&api, &mut store, stop).await?;
 		if progress.blocks > 0 {

@@ -40,6 +40,14 @@ CREATE TABLE IF NOT EXISTS events (
 	fields TEXT NOT NULL,
 	PRIMARY KEY (block, idx)
 );
+CREATE TABLE IF NOT EXISTS findings (
+	code BIGINT NOT NULL,
+	subject TEXT NOT NULL,
+	evidence TEXT NOT NULL,
+	score BIGINT NOT NULL,
+	block TEXT NOT NULL,
+	PRIMARY KEY (code, subject, evidence)
+);
 CREATE INDEX IF NOT EXISTS events_by_name ON events (pallet, variant);
 CREATE INDEX IF NOT EXISTS extrinsics_by_call ON extrinsics (pallet, call);
 ";
@@ -117,6 +125,40 @@ impl Store {
 			],
 		)?;
 		tx.commit()?;
+		Ok(())
+	}
+
+	/// The block a finding (code, subject, evidence hash; hex) was filed in, if it was.
+	pub fn finding(
+		&self,
+		code: u32,
+		subject: &str,
+		evidence: &str,
+	) -> Result<Option<String>, IndexError> {
+		Ok(self
+			.connection
+			.query_row(
+				"SELECT block FROM findings WHERE code = ?1 AND subject = ?2 AND evidence = ?3",
+				params![code, subject, evidence],
+				|r| r.get(0),
+			)
+			.optional()?)
+	}
+
+	/// Remembers a finding filed in `block`.
+	pub fn record_finding(
+		&mut self,
+		code: u32,
+		subject: &str,
+		evidence: &str,
+		score: u32,
+		block: &str,
+	) -> Result<(), IndexError> {
+		self.connection.execute(
+			"INSERT INTO findings (code, subject, evidence, score, block) VALUES (?1, ?2, ?3, ?4, ?5)
+			 ON CONFLICT DO NOTHING",
+			params![code, subject, evidence, score, block],
+		)?;
 		Ok(())
 	}
 
