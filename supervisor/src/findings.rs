@@ -3,7 +3,10 @@
 //! signed by an analyst the regulator authorized, **once per finding**: the database remembers
 //! each filed (code, subject, evidence hash) with the block it is in, and a finding already
 //! there is not filed again. The score is the detection's in thousandths; the evidence hash
-//! commits to the records behind it ([`Detection::evidence_hash`]).
+//! commits to the records behind it ([`Detection::evidence_hash`]). The memory is the
+//! database's: a process stopped between the finalized block and its row, or a fresh
+//! database, files the finding again, and the chain folds it into the subject's open alert of
+//! that rule as a repeat (`AlertRepeated`), one alert still.
 
 use crate::{
 	detectors::Detection,

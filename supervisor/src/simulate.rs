@@ -560,7 +560,8 @@ fn inject(
 		let main = *home.banks.first().unwrap_or(&home.party);
 		sim.apply(day + 1, home, main, document, usd, Outcome::Accepted);
 		for bank in other_banks(sim, home) {
-			let later = day + 1 + sim.rng.gen_range(0..10);
+			// After the accepted application (a day later at least): the chain refuses them for it.
+			let later = day + 2 + sim.rng.gen_range(0..10);
 			let error = if sim.rng.gen_bool(0.5) {
 				"Financing::ExceedsFinanceable"
 			} else {

@@ -100,9 +100,13 @@ impl Holt {
 		let mut level = first;
 		let mut trend = series.get(1)? - first;
 		let mut errors = Vec::with_capacity(series.len());
-		for &y in series.iter().skip(1) {
+		// The second value made the starting trend: its one-step error is 0 by construction
+		// and is left out of sigma.
+		for (t, &y) in series.iter().enumerate().skip(1) {
 			let predicted = level + trend;
-			errors.push(y - predicted);
+			if t >= 2 {
+				errors.push(y - predicted);
+			}
 			let previous = level;
 			level = alpha * y + (1.0 - alpha) * (level + trend);
 			trend = beta * (level - previous) + (1.0 - beta) * trend;
@@ -112,11 +116,13 @@ impl Holt {
 	}
 
 	/// The forecast `h` steps ahead (h >= 1) with a band of `z` standard deviations, the
-	/// variance of ETS(A,A,N): sigma^2 (1 + (h-1)(alpha^2 + alpha beta h + beta^2 h (2h-1) / 6)).
+	/// variance of ETS(A,A,N): sigma^2 (1 + (h-1)(alpha^2 + alpha b h + b^2 h (2h-1) / 6)), where
+	/// the state-space trend weight `b` is `alpha beta` (Holt's `beta` smooths the level's
+	/// change; the error-correction form's weights the error).
 	pub fn forecast(&self, h: u32, z: f64) -> ForecastPoint {
 		let hf = f64::from(h);
 		let point = self.level + hf * self.trend;
-		let (a, b) = (self.alpha, self.beta);
+		let (a, b) = (self.alpha, self.alpha * self.beta);
 		let var = self.sigma.powi(2)
 			* (1.0 + (hf - 1.0) * (a * a + a * b * hf + b * b * hf * (2.0 * hf - 1.0) / 6.0));
 		let half = z * var.sqrt();
@@ -133,6 +139,15 @@ mod tests {
 		assert_eq!(hhi([5.0].iter()), Some(1.0));
 		assert_eq!(hhi([2.0, 2.0, 2.0, 2.0].iter()), Some(0.25));
 		assert_eq!(hhi([0.0].iter()), None);
+	}
+
+	#[test]
+	fn review_holt_band_uses_the_state_space_trend_weight_alpha_beta() {
+		let holt = Holt { alpha: 0.5, beta: 0.2, level: 10.0, trend: 1.0, sigma: 1.0 };
+		// b = 0.1: 1 + (2 - 1)(0.25 + 0.5 * 0.1 * 2 + 0.01 * 2 * 3 / 6) = 1.36.
+		let two = holt.forecast(2, 1.0);
+		assert!((two.point - 12.0).abs() < 1e-12);
+		assert!((two.high - two.point - 1.36f64.sqrt()).abs() < 1e-12, "{two:?}");
 	}
 
 	#[test]

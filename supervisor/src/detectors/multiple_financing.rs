@@ -5,7 +5,8 @@
 //! the attempt itself is the signal. Definition: a *blocked* attempt is an application or
 //! pledge refused with one of `blocked_errors` (the document's financeable value is taken).
 //! It is *cross-bank* when it went to a bank that holds none of the accepted financings of
-//! the same documents. For each applicant and each window of `window_days` ending at one of
+//! the same documents while another bank holds one (when the data hold no financing of them,
+//! it is not counted cross-bank). For each applicant and each window of `window_days` ending at one of
 //! its blocked attempts, `score = blocked + cross_bank_blocked`; the applicant is flagged at
 //! `score >= threshold`. An honest double submission (one blocked attempt at the bank that
 //! already financed the document) scores 1; a second blocked attempt, or one at another bank,
@@ -93,7 +94,9 @@ pub fn detect(data: &Dataset, params: &Params) -> Vec<Detection> {
 	found
 }
 
-/// Whether `attempt` went to a bank that had financed none of its documents before it.
+/// Whether `attempt` went to a bank that had financed none of its documents before it, some
+/// other bank having financed one (with no financing of them in the data, who holds them is
+/// unknown: not cross-bank).
 fn cross_bank(attempt: &FinancingAttempt, holders: &HashMap<u64, Vec<(Party, u64)>>) -> bool {
 	let banks: BTreeSet<Party> = attempt
 		.documents
@@ -103,7 +106,7 @@ fn cross_bank(attempt: &FinancingAttempt, holders: &HashMap<u64, Vec<(Party, u64
 		.filter(|(_, at)| *at <= attempt.at)
 		.map(|(bank, _)| *bank)
 		.collect();
-	!banks.contains(&attempt.bank)
+	!banks.is_empty() && !banks.contains(&attempt.bank)
 }
 
 #[cfg(test)]
@@ -156,6 +159,12 @@ mod tests {
 		let mut late = once;
 		late.push(attempt(2, 1, 40, 7, refused()));
 		assert!(detect(&data(late), &p).is_empty());
+	}
+
+	#[test]
+	fn review_a_refusal_on_documents_financed_outside_the_data_is_not_cross_bank() {
+		// One honest double submission whose first, accepted, application predates the data.
+		assert!(detect(&data(vec![attempt(1, 2, 3, 7, refused())]), &Params::default()).is_empty());
 	}
 
 	#[test]

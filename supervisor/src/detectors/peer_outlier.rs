@@ -15,7 +15,7 @@
 //! deviations its most unusual figure lies above its peers'. Every figure grows with risk
 //! (more volume, reach, lateness, concentration); a participant that does less than its peers
 //! is not suspicious for it. Flagged at `score >= threshold`; the detail names the figures
-//! beyond 3.
+//! beyond 3; the evidence is every payment and financing of the participant in the data.
 //!
 //! Why a robust distance and not an isolation forest: it is deterministic (the same data gives
 //! the same findings, which a regulator must be able to re-derive), it says which figure made
@@ -24,7 +24,7 @@
 
 use super::{Detection, Detector};
 use crate::{
-	records::{Dataset, Party, Role},
+	records::{Dataset, Origin, Party, Role},
 	stats::{hhi, median},
 };
 use serde::{Deserialize, Serialize};
@@ -200,7 +200,37 @@ pub fn detect(data: &Dataset, params: &Params) -> Vec<Detection> {
 			}
 		}
 	}
+	with_records(data, found)
+}
+
+/// Gives each detection its evidence: every payment and financing of its subject in the data
+/// (the records its profile was made of), and the time of the latest. A later profile made of
+/// more records is a new finding.
+fn with_records(data: &Dataset, found: Vec<Detection>) -> Vec<Detection> {
+	let flagged: BTreeSet<Party> = found.iter().map(|d| d.subject).collect();
+	let mut records: BTreeMap<Party, (u64, Vec<Origin>)> = BTreeMap::new();
+	let mut note = |who: Party, at: u64, origin: Origin| {
+		if flagged.contains(&who) {
+			let entry = records.entry(who).or_default();
+			entry.0 = entry.0.max(at);
+			entry.1.push(origin);
+		}
+	};
+	for p in &data.payments {
+		note(p.payer, p.at, p.origin);
+		note(p.payee, p.at, p.origin);
+	}
+	for f in &data.financings {
+		note(f.enterprise, f.at, f.origin);
+		note(f.bank, f.at, f.origin);
+	}
 	found
+		.into_iter()
+		.map(|d| {
+			let (at, evidence) = records.remove(&d.subject).unwrap_or_default();
+			Detection::new(d.detector, d.subject, d.score, d.threshold, at, evidence, d.detail)
+		})
+		.collect()
 }
 
 #[cfg(test)]
@@ -264,6 +294,10 @@ mod tests {
 		let found = detect(&population(40), &Params::default());
 		assert_eq!(found.iter().map(|d| d.subject).collect::<Vec<_>>(), vec![Party::simulated(59)]);
 		assert!(found[0].detail.contains("counterparties"), "{}", found[0].detail);
+		// review: its evidence is its records (12 weekly payments and 40 fanned out), `at` the
+		// latest, so a later profile on more records is a new finding.
+		assert_eq!(found[0].evidence.len(), 52);
+		assert_eq!(found[0].at, 77 * crate::records::DAY_MS);
 		assert!(found[0].detail.contains("corridors"), "{}", found[0].detail);
 	}
 

@@ -101,6 +101,12 @@ pub fn detect(data: &Dataset, params: &Params) -> Vec<Detection> {
 		let mut found = Vec::new();
 		search.extend(a, b, &mut path, &mut found, &same);
 		for cycle in found {
+			// Payments at the same time let a cycle be found from more than one of its
+			// payments: it counts once, from its earliest (then lowest origin).
+			let key = |e: &EdgeIndex| graph.edge_weight(*e).map(|w| (w.at, w.origin));
+			if cycle.iter().skip(1).any(|e| key(e) < key(&start)) {
+				continue;
+			}
 			let explained =
 				cycle.iter().filter_map(|e| graph.edge_weight(*e)).all(|e| e.documented);
 			if explained && params.explained_by_documents {
@@ -264,6 +270,16 @@ mod tests {
 		assert!(detect(&data(payments.clone()), &Params::default()).is_empty());
 		let strict = Params { explained_by_documents: false, ..Params::default() };
 		assert_eq!(detect(&data(payments), &strict).len(), 1);
+	}
+
+	#[test]
+	fn review_a_cycle_of_simultaneous_payments_counts_once_for_one_originator() {
+		// Both payments at the same moment: found from either, credited to the earlier origin.
+		let found = detect(
+			&data(vec![pay(0, 1, 2, 3, 100_000), pay(1, 2, 1, 3, 99_000)]),
+			&Params::default(),
+		);
+		assert_eq!(found.iter().map(|d| d.subject).collect::<Vec<_>>(), vec![Party::simulated(1)]);
 	}
 
 	#[test]

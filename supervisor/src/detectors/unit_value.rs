@@ -3,7 +3,9 @@
 //! Definition: a declaration's unit value is its value in US dollars divided by its quantity.
 //! Its peers are the declarations of the same HS code and quantity unit. Prices spread by
 //! factors, not by amounts, so the score is the modified z-score of the *logarithm*:
-//! `z = 0.6745 (ln u - median(ln u)) / MAD(ln u)` over the peers. A declaration with
+//! `z = 0.6745 (ln u - median(ln u)) / MAD(ln u)` over the peers (when more than half the
+//! peers share one value, MAD is 0 and the mean absolute deviation, times 1.253314, is the
+//! scale, as Iglewicz and Hoaglin advise). A declaration with
 //! `|z| >= threshold` in a group of at least `min_peers` is an outlier; one detection per owner
 //! carries all its outliers (score: the largest `|z|`).
 

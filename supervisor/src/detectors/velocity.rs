@@ -4,7 +4,7 @@
 //! Definition: `x_t` is the US-dollar value an enterprise paid on day `t` (0 on a day without
 //! payments), from its first payment to the last day of the data. On each day after
 //! `history + guard` days, the baseline is the mean `mu` and standard deviation `sigma` of all
-//! its days up to `guard` days before (its whole history: a sparse payer's mean over a few
+//! its days before day `t - guard` (its whole history: a sparse payer's mean over a few
 //! weeks is too noisy to judge by; the guard keeps a change of up to `guard` days out of its
 //! own baseline). The chart's statistic is `z_t = lambda min(x_t, mu + cap sigma) +
 //! (1 - lambda) z_{t-1}` (started at the first baseline's mean): the cap (Huber's, as in
@@ -103,13 +103,17 @@ pub fn detect(data: &Dataset, params: &Params) -> Vec<Detection> {
 					// ended (`guard` days before the first day out of control).
 					let since = day.saturating_sub(params.guard as u64);
 					let before = days.range(since..day).flat_map(|(_, (_, o))| o.iter().copied());
-					(0.0, day, before.collect(), mu)
+					// Included through the day before; the line below adds this one.
+					(0.0, day.saturating_sub(1), before.collect(), mu)
 				});
-				e.0 = e.0.max(now / mu);
-				e.1 = day;
-				if let Some((_, origins)) = days.get(&day) {
-					e.2.extend(origins);
+				if now / mu > e.0 {
+					// The score and the mean it is a multiple of, from the same day.
+					(e.0, e.3) = (now / mu, mu);
 				}
+				// Every payment since the episode's last day out (days back under the limit
+				// inside the episode included), through this one.
+				e.2.extend(days.range(e.1 + 1..=day).flat_map(|(_, (_, o))| o.iter().copied()));
+				e.1 = day;
 			} else if episode.as_ref().is_some_and(|e| day > e.1 + params.guard as u64) {
 				if let Some((ratio, end, evidence, mu)) = episode.take() {
 					found.push(detection(*payer, ratio, end, evidence, mu, params));

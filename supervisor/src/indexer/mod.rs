@@ -4,8 +4,9 @@
 //! from genesis or from where it stopped.
 //!
 //! Restart-safe and idempotent: a block's rows go in one transaction, keyed by their place in
-//! the chain, and the block's own row last; the next run starts after the highest block
-//! written, and writing a block again changes nothing. Finalized blocks only, so no fork is
+//! the chain, and the block's own row last; the next run starts at the first block missing
+//! (after the highest written, unless a gap was left), and writing a block again changes
+//! nothing. Finalized blocks only, so no fork is
 //! ever written. A database is bound to the genesis of the chain it was first written from.
 
 pub mod decode;
@@ -124,7 +125,9 @@ pub async fn catch_up(
 	store.bind(&format!("{:?}", api.genesis_hash()))?;
 	let finalized = api.at_current_block().await.map_err(chain)?.block_number();
 	let target = until.map_or(finalized, |u| u.min(finalized));
-	let next = store.last_block()?.map_or(0, |n| n + 1);
+	// From the first block missing: after the highest one, unless a range was written out of
+	// order (`index_range`) and left a gap.
+	let next = store.next_block()?;
 	index_range(api, store, next, target).await
 }
 

@@ -85,6 +85,19 @@ impl Store {
 		}
 	}
 
+	/// The first block missing: 0 for an empty database, else the first number after a block
+	/// whose successor is not there (the block after the highest when there is no gap).
+	pub fn next_block(&self) -> Result<u64, IndexError> {
+		let next: Option<i64> = self.connection.query_row(
+			"SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM blocks WHERE number = 0) THEN 0 ELSE
+			 (SELECT MIN(b.number) + 1 FROM blocks b WHERE NOT EXISTS
+			  (SELECT 1 FROM blocks n WHERE n.number = b.number + 1)) END",
+			[],
+			|r| r.get(0),
+		)?;
+		Ok(next.and_then(|n| u64::try_from(n).ok()).unwrap_or_default())
+	}
+
 	/// The highest block indexed, if any.
 	pub fn last_block(&self) -> Result<Option<u64>, IndexError> {
 		let last: Option<i64> =
@@ -220,10 +233,14 @@ mod tests {
 		store.write(&block(1)).unwrap();
 		assert_eq!(rows(&store), 6);
 		assert_eq!(store.last_block().unwrap(), Some(1));
+		assert_eq!(store.next_block().unwrap(), 2);
+		// A block written out of order leaves a gap, which is where the next run starts.
+		store.write(&block(5)).unwrap();
+		assert_eq!((store.last_block().unwrap(), store.next_block().unwrap()), (Some(5), 2));
 		// Opened again, it knows where it stopped.
 		drop(store);
 		let store = Store::open(&dir.path().join("i.sqlite")).unwrap();
-		assert_eq!(store.last_block().unwrap(), Some(1));
+		assert_eq!(store.next_block().unwrap(), 2);
 	}
 
 	#[test]
