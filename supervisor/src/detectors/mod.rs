@@ -191,6 +191,17 @@ mod tests {
 	}
 
 	#[test]
+	fn review_the_evidence_hash_is_recomputed_from_the_records_as_documented() {
+		// BLAKE2-256 of the code (u32 LE), the subject's 32 bytes, then each origin's block
+		// and index (u32 LE), in order: written out byte by byte.
+		let one = detection(vec![Origin { block: 3, index: 1 }, Origin { block: 5, index: 2 }]);
+		let mut bytes = vec![104, 0, 0, 0];
+		bytes.extend(Party::simulated(1).0);
+		bytes.extend([3, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 2, 0, 0, 0]);
+		assert_eq!(one.evidence_hash(), sp_crypto_hashing::blake2_256(&bytes));
+	}
+
+	#[test]
 	fn the_chain_score_is_thousandths_saturating() {
 		assert_eq!(detection(vec![]).chain_score(), 2500);
 		let huge = Detection { score: 1e12, ..detection(vec![]) };
