@@ -63,28 +63,31 @@ pub fn evaluate(labelled: &Labelled, params: &Params) -> Vec<Quality> {
 	Detector::ALL
 		.iter()
 		.map(|&detector| {
-			let found = detectors::run(detector, &labelled.data, params);
-			let subjects = |v: Verdict| -> BTreeSet<_> {
-				found.iter().filter(|d| verdict(labelled, d) == v).map(|d| d.subject).collect()
-			};
-			let (hits, incidental, false_positives) =
-				(subjects(Verdict::True), subjects(Verdict::Incidental), subjects(Verdict::False));
-			let detected: BTreeSet<_> = found.iter().map(|d| d.subject).collect();
-			let truth = labelled.labels.get(&detector).cloned().unwrap_or_default();
-			let ratio =
-				|num: usize, den: usize| if den == 0 { 1.0 } else { num as f64 / den as f64 };
-			Quality {
-				detector,
-				labelled: truth.len(),
-				detected: detected.len(),
-				true_positives: hits.len(),
-				incidental: incidental.len(),
-				false_positives: false_positives.len(),
-				precision: ratio(hits.len(), hits.len() + false_positives.len()),
-				recall: ratio(hits.len(), truth.len()),
-			}
+			quality(labelled, detector, &detectors::run(detector, &labelled.data, params))
 		})
 		.collect()
+}
+
+/// The quality of `detector`, whose detections over `labelled` are `found`.
+pub fn quality(labelled: &Labelled, detector: Detector, found: &[Detection]) -> Quality {
+	let subjects = |v: Verdict| -> BTreeSet<_> {
+		found.iter().filter(|d| verdict(labelled, d) == v).map(|d| d.subject).collect()
+	};
+	let (hits, incidental, false_positives) =
+		(subjects(Verdict::True), subjects(Verdict::Incidental), subjects(Verdict::False));
+	let detected: BTreeSet<_> = found.iter().map(|d| d.subject).collect();
+	let truth = labelled.labels.get(&detector).cloned().unwrap_or_default();
+	let ratio = |num: usize, den: usize| if den == 0 { 1.0 } else { num as f64 / den as f64 };
+	Quality {
+		detector,
+		labelled: truth.len(),
+		detected: detected.len(),
+		true_positives: hits.len(),
+		incidental: incidental.len(),
+		false_positives: false_positives.len(),
+		precision: ratio(hits.len(), hits.len() + false_positives.len()),
+		recall: ratio(hits.len(), truth.len()),
+	}
 }
 
 /// The table `evaluate` prints.
@@ -110,8 +113,7 @@ pub fn table(rows: &[Quality]) -> String {
 
 /// The false positives and misses of `detector` over `labelled`, one line each: what a
 /// parameter change is judged by.
-pub fn mistakes(labelled: &Labelled, params: &Params, detector: Detector) -> Vec<String> {
-	let found = detectors::run(detector, &labelled.data, params);
+pub fn mistakes(labelled: &Labelled, detector: Detector, found: &[Detection]) -> Vec<String> {
 	let truth = labelled.labels.get(&detector).cloned().unwrap_or_default();
 	let mut lines: Vec<String> = found
 		.iter()

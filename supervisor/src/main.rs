@@ -160,10 +160,16 @@ fn run(cli: Cli) -> Result<(), String> {
 		Command::Evaluate { population, input, json, mistakes, .. } => {
 			let labelled = load(&population, &input)?;
 			let params = population.params()?;
-			let rows = evaluate::evaluate(&labelled, &params);
+			// Each detector runs once, for its quality and its mistakes.
+			let runs: Vec<_> = detectors::Detector::ALL
+				.iter()
+				.map(|&d| (d, detectors::run(d, &labelled.data, &params)))
+				.collect();
+			let rows: Vec<_> =
+				runs.iter().map(|(d, found)| evaluate::quality(&labelled, *d, found)).collect();
 			if mistakes {
-				for detector in detectors::Detector::ALL {
-					for line in evaluate::mistakes(&labelled, &params, detector) {
+				for (detector, found) in &runs {
+					for line in evaluate::mistakes(&labelled, *detector, found) {
 						println!("{}: {line}", detector.name());
 					}
 				}

@@ -8,8 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Milliseconds in a day.
-pub const DAY_MS: u64 = 86_400_000;
+pub use tradefin_primitives::{goods::MILLI_UNITS_PER_UNIT, DAY_MS};
 
 /// The day (since the Unix epoch) of a time in milliseconds.
 pub fn day_of(at: u64) -> u64 {
@@ -97,7 +96,7 @@ pub struct Declaration {
 	pub hs_code: u32,
 	/// The WCO quantity unit's code.
 	pub unit: u8,
-	/// Quantity in thousandths of the unit.
+	/// Quantity in thousandths of the unit ([`MILLI_UNITS_PER_UNIT`] to one unit, as on chain).
 	pub quantity_milli: u128,
 	pub currency: u32,
 	pub value: u128,

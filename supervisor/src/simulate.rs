@@ -26,7 +26,7 @@ use crate::{
 	detectors::Detector,
 	records::{
 		CreditLine, Currency, Dataset, Declaration, Financing, FinancingAttempt, Origin, Outcome,
-		Party, PartyInfo, Payment, Role, DAY_MS,
+		Party, PartyInfo, Payment, Role, DAY_MS, MILLI_UNITS_PER_UNIT,
 	},
 };
 use rand::{seq::SliceRandom, Rng, SeedableRng};
@@ -200,7 +200,7 @@ impl Sim {
 			owner: home.party,
 			hs_code,
 			unit,
-			quantity_milli: (quantity * 1000.0).round().max(1.0) as u128,
+			quantity_milli: (quantity * MILLI_UNITS_PER_UNIT as f64).round().max(1.0) as u128,
 			currency: home.currency,
 			value: self.amount(home.currency, usd),
 		};

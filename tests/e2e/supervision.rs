@@ -50,17 +50,6 @@ fn supervision_event(outcome: &Finalized, name: &str) -> Option<Value> {
 	})
 }
 
-fn variant_name(value: Option<&Value>) -> String {
-	match value.map(|v| &v.value) {
-		Some(ValueDef::Variant(v)) => v.name.clone(),
-		other => panic!("not a variant: {other:?}"),
-	}
-}
-
-fn uint(value: Option<&Value>) -> u128 {
-	value.and_then(Value::as_u128).expect("an unsigned integer")
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn structuring_escalated_puts_the_payer_under_watch_and_its_uncovered_payment_is_refused() {
 	let started = Instant::now();
@@ -108,7 +97,7 @@ async fn structuring_escalated_puts_the_payer_under_watch_and_its_uncovered_paym
 	}
 	let third = node.submit(&api, &structured, &importer).await.expect("paid");
 	let raised = supervision_event(&third, "AlertRaised").expect("the structuring alert");
-	assert_eq!(variant_name(raised.at("rule")), "Structuring");
+	assert_eq!(variant(raised.at("rule")).0, "Structuring");
 	assert_eq!(
 		raised.at("subject").at(0).map(|s| s.to_string()),
 		Some(Value::from_bytes(importer.public_key().0).to_string())
@@ -149,7 +138,7 @@ async fn structuring_escalated_puts_the_payer_under_watch_and_its_uncovered_paym
 	let ValueDef::Composite(rows) = &stats.value else { panic!("a list: {stats}") };
 	let of = |flow: &str| {
 		rows.values()
-			.find(|row| variant_name(row.at(2)) == flow)
+			.find(|row| variant(row.at(2)).0 == flow)
 			.unwrap_or_else(|| panic!("no {flow} today: {stats}"))
 	};
 	let totals = |flow: &str, class: &str| {

@@ -22,7 +22,7 @@ use tradefin_supervisor::{
 };
 use tradefin_tests::node::{module_error, TestNode};
 
-use crate::trade::{api_call, stash};
+use crate::trade::{api_call, stash, uint, variant};
 
 /// Rows of each table: blocks, extrinsics, events.
 fn counts(db: &Connection) -> (i64, i64, i64) {
@@ -180,24 +180,11 @@ async fn the_indexer_writes_every_finalized_block_once_across_a_restart_failed_e
 	);
 }
 
-/// The unsigned integer at `value`.
-fn uint(value: Option<&Value>) -> u128 {
-	value.and_then(Value::as_u128).unwrap_or_else(|| panic!("an unsigned integer: {value:?}"))
-}
-
 /// The bytes of a hash (`H256`, a composite around `[u8; 32]`), whatever its nesting.
 fn bytes(value: &Value) -> Vec<u8> {
 	match &value.value {
 		ValueDef::Composite(inner) => inner.values().flat_map(bytes).collect(),
 		_ => vec![u8::try_from(uint(Some(value))).expect("a byte")],
-	}
-}
-
-/// The variant at `value`: its name and its values.
-fn variant(value: Option<&Value>) -> (&str, Vec<&Value>) {
-	match value.map(|v| &v.value) {
-		Some(ValueDef::Variant(v)) => (v.name.as_str(), v.values.values().collect()),
-		other => panic!("not a variant: {other:?}"),
 	}
 }
 

@@ -6,6 +6,7 @@ use scale_decode::DecodeAsType;
 use subxt::{
 	dynamic::{self, Value},
 	ext::frame_decode::{runtime_apis, storage},
+	ext::scale_value::ValueDef,
 	utils::{AccountId32, H256},
 	OnlineClient, SubstrateConfig,
 };
@@ -232,4 +233,17 @@ pub fn pledges(document: H256, amount: u128) -> Value {
 /// The enterprise applies for `amount` on `line`, pledging the whole declaration.
 pub fn apply(bank: [u8; 32], line: u64, amount: u128, document: H256) -> Tx {
 	tx("Financing", "apply", vec![terms(bank, line, amount), pledges(document, FACE)])
+}
+
+/// The unsigned integer at `value` (of a value decoded from metadata).
+pub fn uint(value: Option<&Value>) -> u128 {
+	value.and_then(Value::as_u128).unwrap_or_else(|| panic!("an unsigned integer: {value:?}"))
+}
+
+/// The variant at `value`: its name and its values.
+pub fn variant(value: Option<&Value>) -> (&str, Vec<&Value>) {
+	match value.map(|v| &v.value) {
+		Some(ValueDef::Variant(v)) => (v.name.as_str(), v.values.values().collect()),
+		other => panic!("not a variant: {other:?}"),
+	}
 }

@@ -180,6 +180,30 @@ pub fn issuer(attester: Sr25519Keyring) -> H256 {
 		.legal_id
 }
 
+/// `owner` registers a USD document of `kind` worth `face`, due at `due_at`, naming `attester`
+/// as its issuer; returns its id (not attested yet).
+pub fn registered_document(
+	owner: Sr25519Keyring,
+	kind: DocumentKind,
+	attester: Sr25519Keyring,
+	number: &str,
+	face: u128,
+	due_at: u64,
+) -> H256 {
+	let input = document(kind, number, issuer(attester))
+		.currency(USD)
+		.face_value(face)
+		.due_at(due_at)
+		.build();
+	let id = input.id();
+	assert_ok!(TradeCredit::register_documents(
+		signed_by(owner),
+		owner.to_account_id(),
+		(vec![input]).try_into().expect("within the bound")
+	));
+	id
+}
+
 /// `enterprise` registers a USD export declaration worth `face`, due at `due_at`, which customs
 /// (Dave) attests; returns its id.
 pub fn attested_declaration(
@@ -188,17 +212,8 @@ pub fn attested_declaration(
 	face: u128,
 	due_at: u64,
 ) -> H256 {
-	let input = document(DocumentKind::ExportDeclaration, number, issuer(Sr25519Keyring::Dave))
-		.currency(USD)
-		.face_value(face)
-		.due_at(due_at)
-		.build();
-	let id = input.id();
-	assert_ok!(TradeCredit::register_documents(
-		signed_by(enterprise),
-		enterprise.to_account_id(),
-		(vec![input]).try_into().expect("within the bound")
-	));
+	let (kind, customs) = (DocumentKind::ExportDeclaration, Sr25519Keyring::Dave);
+	let id = registered_document(enterprise, kind, customs, number, face, due_at);
 	assert_ok!(TradeCredit::attest_documents(
 		signed_by(Sr25519Keyring::Dave),
 		(vec![id]).try_into().expect("within the bound")

@@ -28,8 +28,8 @@ use tradefin_runtime::{
 };
 use tradefin_test_utils::document;
 use tradefin_tests::runtime::{
-	attested_declaration, development_at_day_one, issuer, recorded_genesis_hash, signed, DAY_MS,
-	USD,
+	attested_declaration, development_at_day_one, issuer, recorded_genesis_hash,
+	registered_document, signed, DAY_MS, USD,
 };
 
 fn origin(who: Sr25519Keyring) -> RuntimeOrigin {
@@ -399,17 +399,8 @@ fn declared_goods(
 	face: u128,
 	quantity: u64,
 ) -> (Hash, sp_runtime::DispatchResult) {
-	let input = document(DocumentKind::ExportDeclaration, number, issuer(Dave))
-		.currency(USD)
-		.face_value(face)
-		.due_at(365 * DAY_MS)
-		.build();
-	let id = input.id();
-	assert_ok!(TradeCredit::register_documents(
-		origin(owner),
-		owner.to_account_id(),
-		vec![input].try_into().expect("one")
-	));
+	let kind = DocumentKind::ExportDeclaration;
+	let id = registered_document(owner, kind, Dave, number, face, 365 * DAY_MS);
 	let goods = GoodsLine { hs_code: HsCode(851_713), quantity, unit: QuantityUnit::Item };
 	assert_ok!(TradeCredit::declare_goods(origin(Dave), id, goods));
 	let attested = TradeCredit::attest_documents(origin(Dave), vec![id].try_into().expect("one"));

@@ -22,9 +22,9 @@ use tradefin_primitives::{
 use tradefin_runtime::{
 	AccountId, Financing, Runtime, RuntimeEvent, RuntimeOrigin, Settlement, System, TradeCredit,
 };
-use tradefin_test_utils::document;
 use tradefin_tests::runtime::{
-	attested_declaration, development_at_day_one, documented, issuer, DAY_MS, EUR, FACE, USD,
+	attested_declaration, development_at_day_one, documented, registered_document, DAY_MS, EUR,
+	FACE, USD,
 };
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
@@ -187,17 +187,8 @@ fn pay(
 
 /// A USD service-trade tax record of `owner` worth `face`, attested by the tax authority (Eve).
 fn services_record(owner: Sr25519Keyring, number: &str, face: Balance) -> DocumentId {
-	let input = document(DocumentKind::ServiceTaxRecord, number, issuer(Eve))
-		.currency(USD)
-		.face_value(face)
-		.due_at(365 * DAY_MS)
-		.build();
-	let id = input.id();
-	assert_ok!(TradeCredit::register_documents(
-		signed(owner),
-		owner.to_account_id(),
-		vec![input].try_into().expect("one")
-	));
+	let kind = DocumentKind::ServiceTaxRecord;
+	let id = registered_document(owner, kind, Eve, number, face, 365 * DAY_MS);
 	assert_ok!(TradeCredit::attest_documents(signed(Eve), vec![id].try_into().expect("one")));
 	id
 }

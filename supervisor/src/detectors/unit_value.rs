@@ -11,7 +11,7 @@
 
 use super::{Detection, Detector};
 use crate::{
-	records::{Dataset, Declaration, Party},
+	records::{Dataset, Declaration, Party, MILLI_UNITS_PER_UNIT},
 	stats::Robust,
 };
 use serde::{Deserialize, Serialize};
@@ -39,7 +39,7 @@ pub fn detect(data: &Dataset, params: &Params) -> Vec<Detection> {
 	let mut groups: HashMap<(u32, u8), Vec<(&Declaration, f64)>> = HashMap::new();
 	for d in &data.declarations {
 		let usd = index.usd(d.currency, d.value);
-		let quantity = d.quantity_milli as f64 / 1000.0;
+		let quantity = d.quantity_milli as f64 / MILLI_UNITS_PER_UNIT as f64;
 		if usd > 0.0 && quantity > 0.0 {
 			groups.entry((d.hs_code, d.unit)).or_default().push((d, (usd / quantity).ln()));
 		}
@@ -101,7 +101,7 @@ mod tests {
 			owner: Party::simulated(owner),
 			hs_code: 850440,
 			unit: 1,
-			quantity_milli: quantity * 1000,
+			quantity_milli: quantity * u128::from(MILLI_UNITS_PER_UNIT),
 			currency: 840,
 			value: value_usd * 100,
 		}
@@ -119,7 +119,10 @@ mod tests {
 		let logs: Vec<f64> = peers(outlier_value)
 			.declarations
 			.iter()
-			.map(|d| (d.value as f64 / 100.0 / (d.quantity_milli as f64 / 1000.0)).ln())
+			.map(|d| {
+				(d.value as f64 / 100.0 / (d.quantity_milli as f64 / MILLI_UNITS_PER_UNIT as f64))
+					.ln()
+			})
 			.collect();
 		Robust::of(&logs).unwrap().z(*logs.last().unwrap())
 	}
