@@ -25,18 +25,29 @@ done
 echo "== load: ${count} transfers"
 "${TRADEFIN_PROFILE_DIR}/tradefin-loadgen" --url "${url}" --scenario transfer --count "${count}" \
 	--accounts 200 "$@" | tail -5
-echo "== indexing every finalized block"
+until="$(curl -s -H 'Content-Type: application/json' \
+	-d '{"id":1,"jsonrpc":"2.0","method":"chain_getHeader","params":[]}' \
+	"http://127.0.0.1:${port}" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p' |
+	xargs printf '%d')"
+echo "== indexing every finalized block (0..=${until}) into SQLite"
 db="${base}/index.sqlite"
 started=$(date +%s.%N)
 "${TRADEFIN_PROFILE_DIR}/tradefin-supervisor" index --url "${url}" --database "${db}" \
-	--until "$(curl -s -H 'Content-Type: application/json' \
-		-d '{"id":1,"jsonrpc":"2.0","method":"chain_getHeader","params":[]}' \
-		"http://127.0.0.1:${port}" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p' |
-		xargs printf '%d')" >"${base}/index.log"
+	--until "${until}" >"${base}/index.log"
 ended=$(date +%s.%N)
-python3 - "${db}" "${started}" "${ended}" <<'EOF'
+echo "== the same blocks into PostgreSQL (a fresh database)"
+postgres="$(scripts/postgres.sh start)"
+pg_bin="$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d | sort -V | tail -1)"
+"${pg_bin}/dropdb" --if-exists -h 127.0.0.1 -p "${TRADEFIN_POSTGRES_PORT:-55432}" -U tradefin measure_indexer
+"${pg_bin}/createdb" -h 127.0.0.1 -p "${TRADEFIN_POSTGRES_PORT:-55432}" -U tradefin measure_indexer
+pg_started=$(date +%s.%N)
+"${TRADEFIN_PROFILE_DIR}/tradefin-supervisor" index --url "${url}" \
+	--database "${postgres%/*}/measure_indexer" --until "${until}" >"${base}/index-postgres.log"
+pg_ended=$(date +%s.%N)
+python3 - "${db}" "${started}" "${ended}" "${pg_started}" "${pg_ended}" <<'EOF'
 import sqlite3, sys
 db, started, ended = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+pg_wall = float(sys.argv[5]) - float(sys.argv[4])
 c = sqlite3.connect(db)
 blocks, extrinsics, events = c.execute(
     "SELECT COUNT(*), SUM(extrinsics), SUM(events) FROM blocks").fetchone()
@@ -58,4 +69,7 @@ print(f"chain under load: {n} blocks, {x} extrinsics, {e} events over {span:.0f}
 print(f"indexer: {blocks} blocks, {extrinsics} extrinsics, {events} events in {wall:.1f} s: "
       f"{blocks / wall:.1f} blocks/s, {events / wall:.0f} events/s, "
       f"{events / wall / (peak / slot):.1f}x the chain's fullest block's event rate")
+print(f"indexer into PostgreSQL: the same in {pg_wall:.1f} s: "
+      f"{blocks / pg_wall:.1f} blocks/s, {events / pg_wall:.0f} events/s, "
+      f"{events / pg_wall / (peak / slot):.1f}x the chain's fullest block's event rate")
 EOF

@@ -26,6 +26,9 @@ command -v clang++ >/dev/null 2>&1 || missing+=(clang libclang-dev)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
+# The PostgreSQL server the supervisor's second backend is tested against (scripts/postgres.sh
+# starts a private cluster of it for the tests).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 if ((${#missing[@]})); then
 	if command -v apt-get >/dev/null 2>&1; then
 		sudo_cmd=()

@@ -47,9 +47,15 @@ fi
 tradefin_phase_done "${phase}" "dependency checks"
 
 phase=$(date +%s)
+echo "== PostgreSQL for the supervisor's second backend (scripts/postgres.sh, 127.0.0.1 only)"
+TRADEFIN_TEST_POSTGRES="$(scripts/postgres.sh start)"
+export TRADEFIN_TEST_POSTGRES
+tradefin_phase_done "${phase}" "PostgreSQL started"
+
+phase=$(date +%s)
 echo "== cargo test (release profile, shared with the node)"
 results="$(mktemp)"
-trap 'rm -f "${results}"' EXIT
+trap 'rm -f "${results}"; scripts/postgres.sh stop' EXIT
 cargo test --release --locked --workspace -- --nocapture --test-threads 2 2>&1 | tee "${results}"
 tradefin_phase_done "${phase}" "tests (unit, runtime, e2e)"
 

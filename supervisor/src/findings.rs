@@ -44,7 +44,7 @@ pub async fn report(
 	let subject = format!("0x{}", hex::encode(detection.subject.0));
 	let evidence = detection.evidence_hash();
 	let evidence_hex = format!("0x{}", hex::encode(evidence));
-	if let Some(block) = store.finding(code, &subject, &evidence_hex)? {
+	if let Some(block) = store.finding(code, &subject, &evidence_hex).await? {
 		return Ok(Filing::AlreadyFiled { block });
 	}
 	let tx = dynamic::transaction(
@@ -63,6 +63,6 @@ pub async fn report(
 	let in_block = progress.wait_for_finalized().await.map_err(chain)?;
 	in_block.wait_for_success().await.map_err(chain)?;
 	let block = format!("{:?}", in_block.block_hash());
-	store.record_finding(code, &subject, &evidence_hex, detection.chain_score(), &block)?;
+	store.record_finding(code, &subject, &evidence_hex, detection.chain_score(), &block).await?;
 	Ok(Filing::Filed { block })
 }

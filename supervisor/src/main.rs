@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 use tradefin_supervisor::{
 	detectors::{self, Params},
-	evaluate, indexer,
+	evaluate, findings, indexer,
 	simulate::{self, Config, Labelled},
 	statistics,
 };
@@ -97,23 +97,42 @@ enum Command {
 		/// The node's RPC address.
 		#[arg(long, default_value = "ws://127.0.0.1:9944")]
 		url: String,
-		/// The database file (created if missing).
+		/// The database: a SQLite file (created if missing), or a PostgreSQL database's URL
+		/// (`postgres://user:password@host/name`; its tables are created if missing).
 		#[arg(long, default_value = "tradefin-supervisor.sqlite")]
-		database: PathBuf,
+		database: String,
 		/// Stops once this block is indexed (else follows the chain until stopped).
 		#[arg(long)]
 		until: Option<u64>,
 	},
-	/// Runs every detector and the statistics over a population and prints the detections,
-	/// how many records were read and how long it took.
+	/// Runs every detector and the statistics over a population (simulated, read from
+	/// `--input`, or the chain's own records from an index `--database`) and prints the
+	/// detections, how many records were read and how long it took.
 	Analyse {
 		#[command(flatten)]
 		population: Population,
-		#[arg(long)]
+		#[arg(long, conflicts_with = "database")]
 		input: Option<PathBuf>,
+		/// An index database written by `index` (a SQLite file or a `postgres://` URL): the
+		/// chain's records.
+		#[arg(long)]
+		database: Option<String>,
 		/// Prints each detection (else the count per detector).
 		#[arg(long)]
 		list: bool,
+		/// Files every detection at or above its threshold on chain with
+		/// `Supervision::report_finding`, once per finding (the database remembers what was
+		/// filed). Needs `--database` and `--suri`.
+		#[arg(long, requires_all = ["database", "suri"])]
+		report_findings: bool,
+		/// The analyst's key (a secret URI, e.g. `//Dave//stash` on a development chain); the
+		/// regulator must have authorized its account. For development: a real key belongs in
+		/// a keystore, not on a command line.
+		#[arg(long)]
+		suri: Option<String>,
+		/// The node's RPC address, for `--report-findings`.
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
 	},
 }
 
@@ -197,9 +216,29 @@ fn run(cli: Cli) -> Result<(), String> {
 				.block_on(indexer::follow(&url, &database, until, poll, report))
 				.map_err(|e| e.to_string())?;
 		}
-		Command::Analyse { population, input, list } => {
+		Command::Analyse { population, input, database, list, report_findings, suri, url } => {
 			let started = Instant::now();
-			let labelled = load(&population, &input)?;
+			let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+			let (labelled, store) = match &database {
+				Some(database) => {
+					let (store, data) = runtime
+						.block_on(async {
+							let store = indexer::Store::connect(database).await?;
+							let data = indexer::dataset::read(&store).await?;
+							Ok::<_, indexer::IndexError>((store, data))
+						})
+						.map_err(|e| e.to_string())?;
+					let unpriced = indexer::dataset::unpriced(&data);
+					if !unpriced.is_empty() {
+						eprintln!(
+							"note: no quote against USD for {}: their amounts count as nothing",
+							unpriced.join(", ")
+						);
+					}
+					(Labelled { data, ..Labelled::default() }, Some(store))
+				}
+				None => (load(&population, &input)?, None),
+			};
 			let loaded = started.elapsed();
 			let started = Instant::now();
 			let found = detectors::run_all(&labelled.data, &population.params()?);
@@ -230,8 +269,43 @@ fn run(cli: Cli) -> Result<(), String> {
 				stats.last_day - stats.first_day + 1,
 				computed.as_secs_f64()
 			);
+			if let (true, Some(mut store), Some(suri)) = (report_findings, store, suri) {
+				runtime.block_on(file_findings(&url, &mut store, &suri, &found))?;
+			}
 		}
 	}
+	Ok(())
+}
+
+/// Files every detection at or above its threshold, once per finding, and prints what became
+/// of each.
+async fn file_findings(
+	url: &str,
+	store: &mut indexer::Store,
+	suri: &str,
+	found: &[detectors::Detection],
+) -> Result<(), String> {
+	let uri = suri.parse().map_err(|e| format!("--suri: {e}"))?;
+	let analyst =
+		subxt_signer::sr25519::Keypair::from_uri(&uri).map_err(|e| format!("--suri: {e}"))?;
+	let api = indexer::connect(url).await.map_err(|e| e.to_string())?;
+	let (mut filed, mut before) = (0, 0);
+	for detection in found {
+		match findings::report(&api, store, &analyst, detection).await.map_err(|e| e.to_string())? {
+			findings::Filing::Filed { block } => {
+				filed += 1;
+				println!(
+					"filed {} {} (code {}) in block {block}",
+					detection.detector.name(),
+					detection.subject,
+					detection.detector.code()
+				);
+			}
+			findings::Filing::AlreadyFiled { .. } => before += 1,
+			findings::Filing::BelowThreshold => {}
+		}
+	}
+	println!("findings: {filed} filed, {before} filed before");
 	Ok(())
 }
 

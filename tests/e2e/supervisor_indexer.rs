@@ -66,7 +66,7 @@ async fn the_indexer_writes_every_finalized_block_once_across_a_restart_failed_e
 	let second = indexer::catch_up(&api, &mut store, None).await.expect("second run");
 	assert_eq!(second.from, Some(sent_in + 1));
 	let last = second.to.expect("the second run wrote blocks");
-	let (blocks, extrinsics, events) = counts(store.connection());
+	let (blocks, extrinsics, events) = counts(store.connection().expect("SQLite"));
 	println!(
 		"e2e supervisor indexer: {} blocks, {} extrinsics and {} events in {:.2} s: {:.1} blocks/s, {:.1} events/s",
 		second.blocks,
@@ -78,7 +78,7 @@ async fn the_indexer_writes_every_finalized_block_once_across_a_restart_failed_e
 	);
 
 	// No gap and no duplicate: exactly the blocks 0..=last, each one's parent the one before.
-	let db = store.connection();
+	let db = store.connection().expect("SQLite");
 	let (min, max): (i64, i64) = db
 		.query_row("SELECT MIN(number), MAX(number) FROM blocks", [], |r| {
 			Ok((r.get(0)?, r.get(1)?))
@@ -159,12 +159,11 @@ async fn the_indexer_writes_every_finalized_block_once_across_a_restart_failed_e
 
 	// Indexing blocks again changes nothing.
 	indexer::index_range(&api, &mut store, 0, last).await.expect("indexing again");
-	assert_eq!(counts(store.connection()), (blocks, extrinsics, events));
+	assert_eq!(counts(store.connection().expect("SQLite")), (blocks, extrinsics, events));
 
 	// A database bound to another chain is refused, with both genesis hashes named.
-	let other = Store::open(&dir.path().join("other.sqlite")).expect("opens");
-	other.bind("0x1234").expect("binds");
-	let mut other = other;
+	let mut other = Store::open(&dir.path().join("other.sqlite")).expect("opens");
+	other.bind("0x1234").await.expect("binds");
 	match indexer::catch_up(&api, &mut other, None).await {
 		Err(IndexError::OtherChain { database, node }) => {
 			assert_eq!(database, "0x1234");

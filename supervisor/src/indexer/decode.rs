@@ -1,7 +1,7 @@
 //! A finalized block decoded from the node's metadata alone: its extrinsics with their
 //! outcome, and its events, each pallet, call or variant by name and fields as JSON.
 
-use super::{chain, BlockData, EventRow, ExtrinsicRow, IndexError};
+use super::{chain, BlockData, EventRow, ExtrinsicRow, IndexError, StateRow};
 use std::collections::BTreeMap;
 use subxt::{
 	dynamic::{At, Value},
@@ -71,6 +71,8 @@ pub async fn block(
 		});
 	}
 
+	let state = if number == 0 { genesis_state(&at).await? } else { Vec::new() };
+
 	Ok(BlockData {
 		number,
 		hash: format!("{:?}", at.block_hash()),
@@ -79,7 +81,49 @@ pub async fn block(
 		spec_version: at.spec_version(),
 		extrinsics: extrinsic_rows,
 		events: event_rows,
+		state,
 	})
+}
+
+/// The storage items whose genesis entries the index keeps: what a chain is born with (its
+/// first participants, currencies, quotes, lines and operators) emits no event.
+pub const GENESIS_STATE: [(&str, &str); 5] = [
+	("EnterpriseIdentity", "Participants"),
+	("EnterpriseIdentity", "OperatorOf"),
+	("Settlement", "Currencies"),
+	("Settlement", "Quotes"),
+	("TradeCredit", "Lines"),
+];
+
+/// Every entry of the [`GENESIS_STATE`] items the block's runtime has, keys and values as JSON.
+async fn genesis_state(
+	at: &subxt::client::OnlineClientAtBlock<SubstrateConfig>,
+) -> Result<Vec<StateRow>, IndexError> {
+	let metadata = at.metadata_ref();
+	let mut rows = Vec::new();
+	for (pallet, item) in GENESIS_STATE {
+		let known = metadata
+			.pallet_by_name(pallet)
+			.and_then(|p| p.storage())
+			.is_some_and(|s| s.entries().iter().any(|e| e.name() == item));
+		if !known {
+			continue;
+		}
+		let mut entries =
+			at.storage().iter((pallet, item), Vec::<Value>::new()).await.map_err(chain)?;
+		while let Some(entry) = entries.next().await {
+			let entry = entry.map_err(chain)?;
+			let key: Vec<Value> = entry.key().map_err(chain)?.decode().map_err(chain)?;
+			let value: Value = entry.value().decode().map_err(chain)?;
+			rows.push(StateRow {
+				pallet: pallet.to_owned(),
+				item: item.to_owned(),
+				key: serde_json::to_string(&key).map_err(chain)?,
+				value: json(&value)?,
+			});
+		}
+	}
+	Ok(rows)
 }
 
 /// `Pallet::Error` of a module error (named from the metadata), else the dispatch error's

@@ -9,10 +9,11 @@
 //! nothing. Finalized blocks only, so no fork is
 //! ever written. A database is bound to the genesis of the chain it was first written from.
 
+pub mod dataset;
 pub mod decode;
 pub mod store;
 
-use std::{fmt, path::Path, time::Instant};
+use std::{fmt, time::Instant};
 use subxt::{OnlineClient, SubstrateConfig};
 
 pub use store::Store;
@@ -29,6 +30,18 @@ pub struct BlockData {
 	pub spec_version: u32,
 	pub extrinsics: Vec<ExtrinsicRow>,
 	pub events: Vec<EventRow>,
+	/// Block 0 only: the entries of [`decode::GENESIS_STATE`].
+	pub state: Vec<StateRow>,
+}
+
+/// A storage entry of the genesis block.
+#[derive(Clone, PartialEq, Debug)]
+pub struct StateRow {
+	pub pallet: String,
+	pub item: String,
+	/// The key's parts as JSON (scale-value's form).
+	pub key: String,
+	pub value: String,
 }
 
 /// An extrinsic of a block.
@@ -93,6 +106,16 @@ impl From<rusqlite::Error> for IndexError {
 	}
 }
 
+impl From<tokio_postgres::Error> for IndexError {
+	fn from(e: tokio_postgres::Error) -> Self {
+		// The server's own message (e.g. "database \"x\" does not exist") when it sent one.
+		match e.as_db_error() {
+			Some(db) => IndexError::Database(format!("{e}: {}", db.message())),
+			None => IndexError::Database(e.to_string()),
+		}
+	}
+}
+
 /// Turns any error of the chain's client into an [`IndexError::Chain`].
 pub fn chain<E: fmt::Display>(e: E) -> IndexError {
 	IndexError::Chain(e.to_string())
@@ -122,12 +145,12 @@ pub async fn catch_up(
 	store: &mut Store,
 	until: Option<u64>,
 ) -> Result<Progress, IndexError> {
-	store.bind(&format!("{:?}", api.genesis_hash()))?;
+	store.bind(&format!("{:?}", api.genesis_hash())).await?;
 	let finalized = api.at_current_block().await.map_err(chain)?.block_number();
 	let target = until.map_or(finalized, |u| u.min(finalized));
 	// From the first block missing: after the highest one, unless a range was written out of
 	// order (`index_range`) and left a gap.
-	let next = store.next_block()?;
+	let next = store.next_block().await?;
 	index_range(api, store, next, target).await
 }
 
@@ -142,7 +165,7 @@ pub async fn index_range(
 	let mut progress = Progress::default();
 	for number in from..=to {
 		let block = decode::block(api, number).await?;
-		store.write(&block)?;
+		store.write(&block).await?;
 		progress.from.get_or_insert(number);
 		progress.to = Some(number);
 		progress.blocks += 1;
@@ -157,20 +180,21 @@ pub async fn index_range(
 /// `poll` until `stop` (a block number) is indexed, or for ever when `stop` is `None`.
 pub async fn follow(
 	url: &str,
-	database: &Path,
+	database: &str,
 	stop: Option<u64>,
 	poll: std::time::Duration,
 	mut report: impl FnMut(&Progress),
 ) -> Result<(), IndexError> {
 	// The database first: a wrong path is said without a node to ask.
-	let mut store = Store::open(database)?;
+	let mut store = Store::connect(database).await?;
 	let api = connect(url).await?;
 	loop {
 		let progress = catch_up(&api, &mut store, stop).await?;
 		if progress.blocks > 0 {
 			report(&progress);
 		}
-		if stop.is_some_and(|s| store.last_block().ok().flatten().is_some_and(|l| l >= s)) {
+		let last = store.last_block().await?;
+		if stop.is_some_and(|s| last.is_some_and(|l| l >= s)) {
 			return Ok(());
 		}
 		tokio::time::sleep(poll).await;
