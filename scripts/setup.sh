@@ -29,6 +29,8 @@ dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 # The PostgreSQL server the supervisor's second backend is tested against (scripts/postgres.sh
 # starts a private cluster of it for the tests).
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+# Chromium for the dashboard's browser test (headless, driven over its DevTools protocol).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ((${#missing[@]})); then
 	if command -v apt-get >/dev/null 2>&1; then
 		sudo_cmd=()

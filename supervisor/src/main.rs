@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 use tradefin_supervisor::{
+	dashboard,
 	detectors::{self, Params},
 	evaluate, findings, indexer,
 	simulate::{self, Config, Labelled},
@@ -104,6 +105,21 @@ enum Command {
 		/// Stops once this block is indexed (else follows the chain until stopped).
 		#[arg(long)]
 		until: Option<u64>,
+	},
+	/// Serves the dashboard: overview, alerts, an enterprise's and a bank's pages, the policy
+	/// timeline and blocks, with plots, over an index database (`--database`, read again every
+	/// few seconds, so the pages follow an indexer running beside) or a simulated population.
+	Serve {
+		#[command(flatten)]
+		population: Population,
+		#[arg(long, conflicts_with = "database")]
+		input: Option<PathBuf>,
+		/// An index database written by `index` (a SQLite file or a `postgres://` URL).
+		#[arg(long)]
+		database: Option<String>,
+		/// The address to listen on (port 0: any free port); the address is printed.
+		#[arg(long, default_value = "127.0.0.1:8080")]
+		listen: String,
 	},
 	/// Runs every detector and the statistics over a population (simulated, read from
 	/// `--input`, or the chain's own records from an index `--database`) and prints the
@@ -215,6 +231,34 @@ fn run(cli: Cli) -> Result<(), String> {
 			runtime
 				.block_on(indexer::follow(&url, &database, until, poll, report))
 				.map_err(|e| e.to_string())?;
+		}
+		Command::Serve { population, input, database, listen } => {
+			let params = population.params()?;
+			let source =
+				match database {
+					Some(database) => dashboard::Source::Database(database),
+					None => {
+						let what =
+							match &input {
+								Some(path) => format!("population read from {}", path.display()),
+								None => format!(
+							"simulated population: seed {}, {} enterprises, {} banks, {} days",
+							population.seed, population.enterprises, population.banks, population.days
+						),
+							};
+						dashboard::Source::Simulated(Box::new(load(&population, &input)?), what)
+					}
+				};
+			let app = dashboard::App::new(source, params, simulate::HOME.into());
+			let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+			runtime.block_on(async {
+				let listener = tokio::net::TcpListener::bind(&listen)
+					.await
+					.map_err(|e| format!("--listen {listen}: {e}"))?;
+				let address = listener.local_addr().map_err(|e| e.to_string())?;
+				println!("dashboard: http://{address}/");
+				dashboard::serve(listener, app).await
+			})?;
 		}
 		Command::Analyse { population, input, database, list, report_findings, suri, url } => {
 			let started = Instant::now();

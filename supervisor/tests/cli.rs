@@ -1,5 +1,8 @@
 //! The command line's refusals: what a supervisor sees when the node or the database is wrong.
 
+mod common;
+
+use common::Index;
 use std::process::Command;
 
 fn supervisor(args: &[&str]) -> (bool, String) {
@@ -43,62 +46,13 @@ fn index_with_a_database_it_cannot_open_fails_with_the_reason() {
 	assert!(stderr.starts_with("error: database: "), "{stderr}");
 }
 
-/// `scale-value`'s JSON of an account (`AccountId32`: a composite around 32 bytes).
-fn account(byte: u8) -> String {
-	format!("[{:?}]", [byte; 32])
-}
-
-/// An index database as the indexer writes it: genesis with USD and two enterprises, then
-/// `payments` capital payments of `amount` USD cents from enterprise 1 to enterprise 2, one a
-/// block, six hours apart.
+/// An index (see `common`) of `payments` capital payments of `amount` USD cents from
+/// enterprise 1 to enterprise 2, one a block, six hours apart.
 fn index_with_payments(path: &std::path::Path, payments: u64, amount: u128) {
-	use tradefin_supervisor::indexer::{BlockData, EventRow, StateRow, Store};
-	let participant = |byte: u8, class: &str| StateRow {
-		pallet: "EnterpriseIdentity".into(),
-		item: "Participants".into(),
-		key: format!("[{}]", account(byte)),
-		value: format!(
-			r#"{{"kind": {{"name": "Enterprise", "values": []}}, "jurisdiction": [67, 78], "fx_class": {{"name": "Some", "values": [{{"name": "{class}", "values": []}}]}}}}"#
-		),
-	};
-	let usd = StateRow {
-		pallet: "Settlement".into(),
-		item: "Currencies".into(),
-		key: "[840]".into(),
-		value: format!(r#"{{"code": [85, 83, 68], "decimals": 2, "issuer": {}}}"#, account(9)),
-	};
-	let mut store = Store::open(path).expect("opens");
-	let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-	for number in 0..=payments {
-		let events = (number > 0)
-			.then(|| EventRow {
-				index: 1,
-				extrinsic: Some(1),
-				pallet: "Settlement".into(),
-				variant: "Paid".into(),
-				fields: format!(
-					r#"{{"payer": {}, "payee": {}, "currency": 840, "amount": {amount}, "received_currency": 840, "received": {amount}, "to_payee": {amount}, "purpose": {{"name": "Capital", "values": []}}}}"#,
-					account(1),
-					account(2)
-				),
-			})
-			.into_iter()
-			.collect();
-		let block = BlockData {
-			number,
-			hash: format!("0x{number:064x}"),
-			parent: format!("0x{:064x}", number.saturating_sub(1)),
-			timestamp: (number > 0).then(|| 1_800_000_000_000 + number * 6 * 3_600_000),
-			spec_version: 111,
-			extrinsics: Vec::new(),
-			events,
-			state: if number == 0 {
-				vec![participant(1, "A"), participant(2, "B"), usd.clone()]
-			} else {
-				Vec::new()
-			},
-		};
-		runtime.block_on(store.write(&block)).expect("written");
+	let mut index =
+		Index::new(path, &[(1, "Enterprise", "CN", Some('A')), (2, "Enterprise", "CN", Some('B'))]);
+	for _ in 0..payments {
+		index.block(&[("Settlement", "Paid", Index::paid(1, 2, amount))], &[]);
 	}
 }
 
@@ -118,7 +72,7 @@ fn analyse_reads_the_chain_s_records_from_an_index_database() {
 		|name: &str| stdout.lines().find(|l| l.starts_with(name)).unwrap_or_default().to_owned();
 	assert!(line("structuring").ends_with(" 1 detections"), "{stdout}");
 	assert!(line("multiple-financing").ends_with(" 0 detections"), "{stdout}");
-	let subject = format!("0x{}", hex::encode([1u8; 32]));
+	let subject = common::hex_of(1);
 	assert!(stdout.contains(&format!("structuring {subject} score 4.00")), "{stdout}");
 	assert!(stdout.contains("4 records:"), "{stdout}");
 

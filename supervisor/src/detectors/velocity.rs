@@ -80,24 +80,10 @@ pub fn detect(data: &Dataset, params: &Params) -> Vec<Detection> {
 		let Some(&first) = days.keys().next() else { continue };
 		let series: Vec<f64> =
 			(first..=last_day).map(|d| days.get(&d).map_or(0.0, |(v, _)| *v)).collect();
-		let mut z: Option<f64> = None;
 		let mut episode: Option<(f64, u64, Vec<Origin>, f64)> = None;
-		for t in params.history + params.guard..series.len() {
-			let (Some(window), Some(&x)) = (series.get(..t - params.guard), series.get(t)) else {
-				continue;
-			};
-			let Some((mu, sigma)) = mean_sd(window) else { continue };
-			let previous = z.unwrap_or(mu);
-			let x = x.min(mu + params.cap * sigma);
-			let now = params.lambda * x + (1.0 - params.lambda) * previous;
-			z = Some(now);
-			let active = window.iter().filter(|v| **v > 0.0).count();
-			let limit = mu + params.l * sigma * (params.lambda / (2.0 - params.lambda)).sqrt();
-			let out = active >= params.min_active_days
-				&& mu > 0.0 && now > limit
-				&& now >= params.min_ratio * mu;
-			let day = first + t as u64;
-			if out {
+		for point in chart(&series, first, params) {
+			let (day, now, mu) = (point.day, point.ewma, point.mean);
+			if point.out {
 				let e = episode.get_or_insert_with(|| {
 					// The records that moved the statistic: every payment since the baseline
 					// ended (`guard` days before the first day out of control).
@@ -125,6 +111,62 @@ pub fn detect(data: &Dataset, params: &Params) -> Vec<Detection> {
 		}
 	}
 	found
+}
+
+/// A day of a payer's control chart.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct ChartDay {
+	pub day: u64,
+	/// US dollars paid that day.
+	pub value: f64,
+	/// The chart's statistic `z_t`.
+	pub ewma: f64,
+	/// The control limit and the baseline mean `mu` it is drawn around.
+	pub limit: f64,
+	pub mean: f64,
+	/// Out of control (over the limit, at least `min_ratio mu`, enough active days).
+	pub out: bool,
+}
+
+/// The chart of a daily `series` starting on day `first`: one point per day the chart judges.
+fn chart(series: &[f64], first: u64, params: &Params) -> Vec<ChartDay> {
+	let mut points = Vec::new();
+	let mut z: Option<f64> = None;
+	for t in params.history + params.guard..series.len() {
+		let (Some(window), Some(&value)) = (series.get(..t - params.guard), series.get(t)) else {
+			continue;
+		};
+		let Some((mu, sigma)) = mean_sd(window) else { continue };
+		let previous = z.unwrap_or(mu);
+		let x = value.min(mu + params.cap * sigma);
+		let now = params.lambda * x + (1.0 - params.lambda) * previous;
+		z = Some(now);
+		let active = window.iter().filter(|v| **v > 0.0).count();
+		let limit = mu + params.l * sigma * (params.lambda / (2.0 - params.lambda)).sqrt();
+		let out = active >= params.min_active_days
+			&& mu > 0.0
+			&& now > limit
+			&& now >= params.min_ratio * mu;
+		points.push(ChartDay { day: first + t as u64, value, ewma: now, limit, mean: mu, out });
+	}
+	points
+}
+
+/// The control chart of `payer`'s daily payments, as the detector judges them (empty until
+/// its history is long enough).
+pub fn control_chart(data: &Dataset, payer: &Party, params: &Params) -> Vec<ChartDay> {
+	let index = data.index();
+	let Some(last_day) = data.payments.iter().map(|p| day_of(p.at)).max() else {
+		return Vec::new();
+	};
+	let mut daily: BTreeMap<u64, f64> = BTreeMap::new();
+	for p in data.payments.iter().filter(|p| p.payer == *payer) {
+		*daily.entry(day_of(p.at)).or_default() += index.usd(p.currency, p.amount);
+	}
+	let Some(&first) = daily.keys().next() else { return Vec::new() };
+	let series: Vec<f64> =
+		(first..=last_day).map(|d| daily.get(&d).copied().unwrap_or_default()).collect();
+	chart(&series, first, params)
 }
 
 fn detection(
@@ -198,6 +240,20 @@ mod tests {
 		// four reach 1,515, over it.
 		assert!(detect(&data(&history_then(1_000_000, 3)), &Params::default()).is_empty());
 		assert_eq!(detect(&data(&history_then(1_000_000, 4)), &Params::default()).len(), 1);
+	}
+
+	#[test]
+	fn the_control_chart_is_the_detector_s() {
+		let data = data(&history_then(3000, 10));
+		let chart = control_chart(&data, &Party::simulated(1), &Params::default());
+		// Judged from day 42 (history and guard) to the last payment's, day 78.
+		assert_eq!((chart.first().map(|c| c.day), chart.len()), (Some(42), 37));
+		let out: Vec<u64> = chart.iter().filter(|c| c.out).map(|c| c.day).collect();
+		assert!(!out.is_empty() && out.iter().all(|d| *d >= 60), "{out:?}");
+		let peak = chart.iter().filter(|c| c.out).map(|c| c.ewma / c.mean).fold(0.0, f64::max);
+		let found = detect(&data, &Params::default());
+		assert!((peak - found[0].score).abs() < 1e-9, "{peak} {}", found[0].score);
+		assert!(control_chart(&data, &Party::simulated(2), &Params::default()).is_empty());
 	}
 
 	#[test]

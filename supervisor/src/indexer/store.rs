@@ -236,17 +236,25 @@ impl Store {
 			Backend::Postgres(c) => {
 				let tx = c.transaction().await?;
 				let mut prepared = HashMap::new();
-				for (sql, params) in statements {
+				for (sql, _) in statements {
 					if !prepared.contains_key(sql) {
 						prepared.insert(*sql, tx.prepare(&postgres_sql(sql)).await?);
 					}
-					if let Some(statement) = prepared.get(sql) {
-						let bound = postgres_params(params);
-						let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
-							bound.iter().map(|b| b.as_ref() as _).collect();
-						tx.execute(statement, &refs).await?;
-					}
 				}
+				// Every statement sent at once: tokio-postgres pipelines them on the connection,
+				// so a block costs a few round trips, not one a row. Their order does not matter
+				// (each row is keyed by its place in the chain; the transaction is all or none).
+				let (transaction, prepared) = (&tx, &prepared);
+				let writes = statements.iter().map(|(sql, params)| async move {
+					let statement = prepared
+						.get(sql)
+						.ok_or_else(|| IndexError::Database(format!("not prepared: {sql}")))?;
+					let bound = postgres_params(params);
+					let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+						bound.iter().map(|b| b.as_ref() as _).collect();
+					transaction.execute(statement, &refs).await.map_err(IndexError::from)
+				});
+				futures::future::try_join_all(writes).await?;
 				tx.commit().await?;
 			}
 		}

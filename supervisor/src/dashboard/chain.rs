@@ -1,0 +1,265 @@
+//! What the dashboard reads from the index beside the records: the chain's own alerts
+//! (`Supervision::AlertRaised`, with the last status the regulator gave each), the regulator's
+//! rule and parameter changes (every `Supervision::*Set` event and `EnterpriseIdentity::
+//! FxClassSet`), and whole blocks.
+
+use crate::{
+	indexer::{
+		store::{Cell, Param},
+		EventRow, ExtrinsicRow, IndexError, Store,
+	},
+	records::{Origin, Party},
+};
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+
+/// An alert the chain raised.
+#[derive(Clone, PartialEq, Debug)]
+pub struct ChainAlert {
+	pub origin: Origin,
+	pub at: u64,
+	pub id: u64,
+	/// The rule's name; a finding's with its code (`Finding 105`).
+	pub rule: String,
+	pub subject: Option<Party>,
+	/// The last status the regulator set (`Open` until then).
+	pub status: String,
+	/// The evidence as the event gave it (JSON).
+	pub evidence: String,
+}
+
+/// A rule or parameter the regulator set.
+#[derive(Clone, PartialEq, Debug)]
+pub struct PolicyChange {
+	pub origin: Origin,
+	pub at: u64,
+	/// `Pallet::Event`.
+	pub what: String,
+	/// The event's fields (JSON).
+	pub detail: String,
+}
+
+/// A block of the index with its extrinsics and events.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Block {
+	pub number: u64,
+	pub hash: String,
+	pub timestamp: Option<u64>,
+	pub extrinsics: Vec<ExtrinsicRow>,
+	pub events: Vec<EventRow>,
+}
+
+const POLICY: [(&str, &str); 7] = [
+	("Supervision", "LargeValueThresholdSet"),
+	("Supervision", "StructuringRuleSet"),
+	("Supervision", "VelocityRuleSet"),
+	("Supervision", "CoverageRuleSet"),
+	("Supervision", "UnitValueRuleSet"),
+	("Supervision", "ActionSet"),
+	("EnterpriseIdentity", "FxClassSet"),
+];
+
+fn origin(block: i64, index: i64) -> Result<Origin, IndexError> {
+	Ok(Origin {
+		block: u32::try_from(block).map_err(|_| IndexError::Overflow)?,
+		index: u32::try_from(index).map_err(|_| IndexError::Overflow)?,
+	})
+}
+
+fn int(row: &[Cell], i: usize) -> Result<i64, IndexError> {
+	row.get(i).and_then(Cell::int).ok_or_else(|| IndexError::Database(format!("column {i}")))
+}
+
+fn text(row: &[Cell], i: usize) -> Result<&str, IndexError> {
+	row.get(i).and_then(Cell::text).ok_or_else(|| IndexError::Database(format!("column {i}")))
+}
+
+/// The name of a variant, with its first number if it has one (`Finding 105`).
+fn variant(value: Option<&Json>) -> String {
+	let Some(value) = value else { return "?".into() };
+	let name = value.get("name").and_then(Json::as_str).unwrap_or("?");
+	let mut inner = value.get("values");
+	while let Some(Json::Array(items)) = inner {
+		inner = items.first();
+	}
+	match inner.and_then(Json::as_u64) {
+		Some(n) => format!("{name} {n}"),
+		None => name.to_owned(),
+	}
+}
+
+fn party(value: Option<&Json>) -> Option<Party> {
+	let mut value = value?;
+	while let Json::Array(items) = value {
+		if items.len() == 32 {
+			let bytes: Option<Vec<u8>> =
+				items.iter().map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok())).collect();
+			return bytes.and_then(|b| <[u8; 32]>::try_from(b).ok()).map(Party);
+		}
+		value = items.first()?;
+	}
+	None
+}
+
+/// An event's fields for people: accounts as short hex (`0x0101…0101`), a variant without
+/// fields as its name, one with fields as `{name: fields}`.
+pub fn readable(value: &Json) -> Json {
+	if let Some(p) = party(Some(value)) {
+		let hex = hex::encode(p.0);
+		return Json::String(format!(
+			"0x{}…{}",
+			hex.get(..6).unwrap_or_default(),
+			hex.get(60..).unwrap_or_default()
+		));
+	}
+	match value {
+		Json::Array(items) => Json::Array(items.iter().map(readable).collect()),
+		Json::Object(map) => match (map.get("name").and_then(Json::as_str), map.get("values")) {
+			(Some(name), Some(values)) if map.len() == 2 => match values {
+				Json::Array(v) if v.is_empty() => Json::String(name.to_owned()),
+				Json::Array(v) if v.len() == 1 => {
+					serde_json::json!({ name: v.first().map(readable) })
+				}
+				other => serde_json::json!({ name: readable(other) }),
+			},
+			_ => Json::Object(map.iter().map(|(k, v)| (k.clone(), readable(v))).collect()),
+		},
+		other => other.clone(),
+	}
+}
+
+/// The chain's alerts and the regulator's changes, in the chain's order.
+pub async fn read(store: &Store) -> Result<(Vec<ChainAlert>, Vec<PolicyChange>), IndexError> {
+	let rows = store
+		.query(
+			"SELECT e.block, e.idx, e.pallet, e.variant, e.fields, COALESCE(b.timestamp, 0)
+			 FROM events e JOIN blocks b ON b.number = e.block
+			 WHERE e.pallet = 'Supervision' OR (e.pallet = 'EnterpriseIdentity' AND e.variant = 'FxClassSet')
+			 ORDER BY e.block, e.idx",
+			&[],
+		)
+		.await?;
+	let mut alerts: Vec<ChainAlert> = Vec::new();
+	let mut by_id: BTreeMap<u64, usize> = BTreeMap::new();
+	let mut changes = Vec::new();
+	for row in &rows {
+		let origin = origin(int(row, 0)?, int(row, 1)?)?;
+		let (pallet, variant_name, fields) = (text(row, 2)?, text(row, 3)?, text(row, 4)?);
+		let at = u64::try_from(int(row, 5)?).unwrap_or_default();
+		let f: Json = serde_json::from_str(fields)
+			.map_err(|e| IndexError::Database(format!("{e}: {fields}")))?;
+		if POLICY.contains(&(pallet, variant_name)) {
+			changes.push(PolicyChange {
+				origin,
+				at,
+				what: format!("{pallet}::{variant_name}"),
+				detail: readable(&f).to_string(),
+			});
+			continue;
+		}
+		match variant_name {
+			"AlertRaised" => {
+				let Some(id) = f.get("id").and_then(Json::as_u64) else { continue };
+				by_id.insert(id, alerts.len());
+				alerts.push(ChainAlert {
+					origin,
+					at,
+					id,
+					rule: variant(f.get("rule")),
+					subject: party(f.get("subject")),
+					status: "Open".into(),
+					evidence: f
+						.get("evidence")
+						.map(|e| readable(e).to_string())
+						.unwrap_or_default(),
+				});
+			}
+			"AlertStatusChanged" => {
+				let id = f.get("id").and_then(Json::as_u64);
+				if let Some(alert) =
+					id.and_then(|id| by_id.get(&id)).and_then(|i| alerts.get_mut(*i))
+				{
+					alert.status = variant(f.get("to"));
+				}
+			}
+			_ => {}
+		}
+	}
+	Ok((alerts, changes))
+}
+
+/// Block `number` of the index, if it is there.
+pub async fn block(store: &Store, number: u64) -> Result<Option<Block>, IndexError> {
+	let n = i64::try_from(number).map_err(|_| IndexError::Overflow)?;
+	let header = store
+		.query("SELECT hash, timestamp FROM blocks WHERE number = ?1", &[Param::Int(Some(n))])
+		.await?;
+	let Some(header) = header.first() else { return Ok(None) };
+	let extrinsics = store
+		.query(
+			"SELECT idx, pallet, call, signer, success, error, args FROM extrinsics WHERE block = ?1 ORDER BY idx",
+			&[Param::Int(Some(n))],
+		)
+		.await?;
+	let events = store
+		.query(
+			"SELECT idx, extrinsic, pallet, variant, fields FROM events WHERE block = ?1 ORDER BY idx",
+			&[Param::Int(Some(n))],
+		)
+		.await?;
+	Ok(Some(Block {
+		number,
+		hash: text(header, 0)?.to_owned(),
+		timestamp: header.get(1).and_then(Cell::int).and_then(|t| u64::try_from(t).ok()),
+		extrinsics: extrinsics
+			.iter()
+			.map(|r| {
+				Ok(ExtrinsicRow {
+					index: u32::try_from(int(r, 0)?).map_err(|_| IndexError::Overflow)?,
+					pallet: text(r, 1)?.to_owned(),
+					call: text(r, 2)?.to_owned(),
+					signer: r.get(3).and_then(Cell::text).map(str::to_owned),
+					success: r.get(4).and_then(Cell::bool).unwrap_or_default(),
+					error: r.get(5).and_then(Cell::text).map(str::to_owned),
+					args: text(r, 6)?.to_owned(),
+				})
+			})
+			.collect::<Result<_, IndexError>>()?,
+		events: events
+			.iter()
+			.map(|r| {
+				Ok(EventRow {
+					index: u32::try_from(int(r, 0)?).map_err(|_| IndexError::Overflow)?,
+					extrinsic: r.get(1).and_then(Cell::int).and_then(|x| u32::try_from(x).ok()),
+					pallet: text(r, 2)?.to_owned(),
+					variant: text(r, 3)?.to_owned(),
+					fields: text(r, 4)?.to_owned(),
+				})
+			})
+			.collect::<Result<_, IndexError>>()?,
+	}))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn rules_and_subjects_are_read_from_event_fields() {
+		let finding: Json = serde_json::json!({"name": "Finding", "values": [[105]]});
+		assert_eq!(variant(Some(&finding)), "Finding 105");
+		let plain: Json = serde_json::json!({"name": "Structuring", "values": []});
+		assert_eq!(variant(Some(&plain)), "Structuring");
+		let subject: Json = serde_json::from_str(&format!("[{:?}]", [4u8; 32])).unwrap();
+		assert_eq!(party(Some(&subject)), Some(Party([4; 32])));
+		let set: Json = serde_json::from_str(&format!(
+			r#"{{"by": [{:?}], "rule": {{"name": "Some", "values": [{{"count": 3}}]}}, "action": {{"name": "Block", "values": []}}}}"#,
+			[5u8; 32]
+		))
+		.unwrap();
+		assert_eq!(
+			readable(&set).to_string(),
+			r#"{"action":"Block","by":"0x050505…0505","rule":{"Some":{"count":3}}}"#
+		);
+	}
+}
