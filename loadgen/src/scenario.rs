@@ -53,14 +53,15 @@ const PAYMENT: u128 = 100;
 const USD_FUNDING: u128 = 1_000_000;
 const USD_LOW: u128 = 100_000;
 /// A financed declaration's face value and the financing (the export advance rate, 80%).
-const FINANCED_FACE: u128 = 10_000_000;
-const FINANCED: u128 = 8_000_000;
+pub const FINANCED_FACE: u128 = 10_000_000;
+pub const FINANCED: u128 = 8_000_000;
 /// Documents per attestation (the runtime's `MaxBatch`).
 const ATTEST_BATCH: usize = 32;
 
+/// `TradeCredit::LineIssued`: the line's id.
 #[derive(Debug, DecodeAsType)]
-struct LineIssued {
-	line: u64,
+pub struct LineIssued {
+	pub line: u64,
 }
 impl DecodeAsEvent for LineIssued {
 	fn is_event(pallet: &str, event: &str) -> bool {
@@ -78,9 +79,10 @@ impl DecodeAsEvent for Applied {
 	}
 }
 
+/// An institution's participant record: its legal-id commitment.
 #[derive(Debug, DecodeAsType)]
-struct Institution {
-	legal_id: H256,
+pub struct Institution {
+	pub legal_id: H256,
 }
 
 #[derive(Debug, DecodeAsType)]

@@ -13,6 +13,7 @@ pub mod findings;
 #[cfg(test)]
 mod fixtures;
 pub mod indexer;
+pub mod live;
 pub mod records;
 pub mod simulate;
 pub mod statistics;

@@ -5,7 +5,7 @@ use std::{path::PathBuf, process::ExitCode, time::Instant};
 use tradefin_supervisor::{
 	dashboard,
 	detectors::{self, Params},
-	evaluate, findings, indexer,
+	evaluate, findings, indexer, live,
 	simulate::{self, Config, Labelled},
 	statistics,
 };
@@ -121,6 +121,24 @@ enum Command {
 		#[arg(long, default_value = "127.0.0.1:8080")]
 		listen: String,
 	},
+	/// Drives a small population through a running development chain with one planted
+	/// anomaly of each kind that can happen in minutes (structuring, round trip, multiple
+	/// financing, unit value), indexes the chain into `--database` and prints what the
+	/// detectors found of it.
+	Live {
+		/// The development node's RPC address.
+		#[arg(long, default_value = "ws://127.0.0.1:9944")]
+		url: String,
+		/// The index database (a SQLite file or a `postgres://` URL).
+		#[arg(long, default_value = "live.sqlite")]
+		database: String,
+		/// Enterprises in the population (load accounts `//tradefin-load//i`; at least 16).
+		#[arg(long, default_value_t = 24)]
+		enterprises: u32,
+		/// Seeds the honest amounts and prices.
+		#[arg(long, default_value_t = 1)]
+		seed: u64,
+	},
 	/// Runs every detector and the statistics over a population (simulated, read from
 	/// `--input`, or the chain's own records from an index `--database`) and prints the
 	/// detections, how many records were read and how long it took.
@@ -231,6 +249,27 @@ fn run(cli: Cli) -> Result<(), String> {
 			runtime
 				.block_on(indexer::follow(&url, &database, until, poll, report))
 				.map_err(|e| e.to_string())?;
+		}
+		Command::Live { url, database, enterprises, seed } => {
+			let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+			let (planted, found) = runtime.block_on(async {
+				let planted = live::run(&live::Live { url: url.clone(), enterprises, seed })
+					.await
+					.map_err(|e| e.to_string())?;
+				let mut store =
+					indexer::Store::connect(&database).await.map_err(|e| e.to_string())?;
+				let api = indexer::connect(&url).await.map_err(|e| e.to_string())?;
+				let progress =
+					indexer::catch_up(&api, &mut store, None).await.map_err(|e| e.to_string())?;
+				println!(
+					"indexed blocks up to {}: {} events",
+					progress.to.unwrap_or_default(),
+					progress.events
+				);
+				let data = indexer::dataset::read(&store).await.map_err(|e| e.to_string())?;
+				Ok::<_, String>((planted, detectors::run_all(&data, &Params::default())))
+			})?;
+			print!("{}", live::table(&live::quality(&planted, &found)));
 		}
 		Command::Serve { population, input, database, listen } => {
 			let params = population.params()?;

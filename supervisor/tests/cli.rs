@@ -118,3 +118,24 @@ fn filing_findings_needs_a_database_and_a_key() {
 	assert!(!ok);
 	assert!(stderr.starts_with("error: chain: "), "{stderr}");
 }
+
+#[test]
+fn live_refuses_a_population_too_small_to_hide_cycles_before_asking_the_node() {
+	let dir = tempfile::tempdir().expect("a directory");
+	let database = dir.path().join("live.sqlite");
+	let (ok, stderr) = supervisor(&[
+		"live",
+		"--url",
+		"ws://127.0.0.1:1",
+		"--database",
+		database.to_str().expect("UTF-8"),
+		"--enterprises",
+		"10",
+	]);
+	assert!(!ok);
+	assert!(stderr.contains("at least 16 enterprises"), "{stderr}");
+	// With enough enterprises it goes on to the node, which is not there.
+	let (ok, stderr) = supervisor(&["live", "--url", "ws://127.0.0.1:1", "--enterprises", "16"]);
+	assert!(!ok);
+	assert!(!stderr.contains("at least 16"), "{stderr}");
+}

@@ -15,6 +15,7 @@ mod participants;
 mod settlement;
 mod supervision;
 mod supervisor_indexer;
+mod supervisor_live;
 mod supervisor_records;
 mod trade;
 mod trade_credit;
