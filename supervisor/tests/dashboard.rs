@@ -365,6 +365,15 @@ async fn pages_in_a_browser(dir: &std::path::Path, database: &std::path::Path) {
 		"{}",
 		overview.text
 	);
+	// The exporter's financing, outstanding in all and in its class A.
+	let legend = "Array.from(document.querySelectorAll('figure.plot')).map(f => f.textContent)\
+		.find(t => t.includes('Financing outstanding, in all and per FX class')) || ''";
+	let legends = browser
+		.call("Runtime.evaluate", json!({"expression": legend, "returnByValue": true}))
+		.await;
+	let legends = legends.get("result").and_then(|r| r.get("value")).and_then(Json::as_str);
+	let legends = legends.unwrap_or_default().to_owned();
+	assert!(legends.contains("class A") && !legends.contains("class B"), "{legends}");
 
 	let alerts = visit(&mut browser, &format!("{base}/alerts"), &shot("alerts")).await;
 	assert_eq!(alerts.chain_alerts, 1, "{alerts:?}");

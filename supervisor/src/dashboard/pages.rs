@@ -161,10 +161,26 @@ pub fn overview(v: &View, home: &str) -> Result<String, String> {
 		.filter_map(|(c, _)| corridors.get(*c).map(|s| Series::new((*c).clone(), points(s))))
 		.collect();
 	body += &figure(charts::lines("Five largest corridors, daily", "USD", &top, &marks)?);
+	// Financing outstanding, in all and per FX class of the borrower (as the statistics define
+	// it: disbursed on or before the day, not repaid by its end).
+	let class_of: BTreeMap<Party, char> = d.parties.iter().map(|p| (p.party, p.class)).collect();
+	let mut by_class: BTreeMap<char, BTreeMap<u64, f64>> = BTreeMap::new();
+	for f in &d.financings {
+		let class = class_of.get(&f.enterprise).copied().unwrap_or('?');
+		let series = by_class.entry(class).or_insert_with(|| days(v).map(|d| (d, 0.0)).collect());
+		for day in days(v) {
+			let end = (day + 1) * DAY_MS;
+			if f.at < end && f.repaid_at.is_none_or(|r| r >= end) {
+				*series.entry(day).or_default() += index.usd(f.currency, f.principal);
+			}
+		}
+	}
+	let mut outstanding = vec![Series::new("all", points(&stats.outstanding))];
+	outstanding.extend(by_class.iter().map(|(c, s)| Series::new(format!("class {c}"), points(s))));
 	body += &figure(charts::lines(
-		"Financing outstanding",
+		"Financing outstanding, in all and per FX class",
 		"USD",
-		&[Series::new("outstanding", points(&stats.outstanding))],
+		&outstanding,
 		&marks,
 	)?);
 	let overdue: Vec<Series> = stats
