@@ -29,6 +29,14 @@ impl Party {
 	}
 }
 
+impl Party {
+	/// Its hex, shortened for people: `0x` and the first three and last two bytes.
+	pub fn short(&self) -> String {
+		let hex = hex::encode(self.0);
+		format!("0x{}…{}", hex.get(..6).unwrap_or_default(), hex.get(60..).unwrap_or_default())
+	}
+}
+
 impl std::fmt::Display for Party {
 	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
 		write!(f, "0x{}", hex::encode(self.0))

@@ -34,6 +34,10 @@ pub struct Statistics {
 	pub volume_by_corridor: BTreeMap<String, f64>,
 	/// Day -> USD outstanding.
 	pub outstanding: BTreeMap<u64, f64>,
+	/// FX class of the borrower -> day -> USD outstanding (days with nothing outstanding left out).
+	pub outstanding_by_class: BTreeMap<char, BTreeMap<u64, f64>>,
+	/// Bank -> day -> USD it has outstanding, its exposure (days with nothing left out).
+	pub exposure: BTreeMap<Party, BTreeMap<u64, f64>>,
 	/// FX class -> day -> overdue ratio (days with nothing outstanding are left out).
 	pub overdue_ratio: BTreeMap<char, BTreeMap<u64, f64>>,
 	/// Bank -> HHI of its borrowers.
@@ -93,6 +97,7 @@ pub fn compute(data: &Dataset, home: &str, horizon: u32) -> Statistics {
 			}
 			let usd = index.usd(f.currency, f.principal);
 			total += usd;
+			*s.exposure.entry(f.bank).or_default().entry(day).or_default() += usd;
 			let class = class_of.get(&f.enterprise).copied().unwrap_or('?');
 			let entry = per_class.entry(class).or_default();
 			entry.0 += usd;
@@ -102,6 +107,7 @@ pub fn compute(data: &Dataset, home: &str, horizon: u32) -> Statistics {
 		}
 		s.outstanding.insert(day, total);
 		for (class, (live, overdue)) in per_class {
+			s.outstanding_by_class.entry(class).or_default().insert(day, live);
 			if live > 0.0 {
 				s.overdue_ratio.entry(class).or_default().insert(day, overdue / live);
 			}
@@ -190,6 +196,13 @@ mod tests {
 		assert_eq!(s.outstanding[&1], 100.0);
 		assert_eq!(s.overdue_ratio[&'B'][&1], 0.0);
 		assert_eq!(s.overdue_ratio[&'B'][&3], 1.0);
+		// The same split by the borrower's class, and the bank's exposure is the total.
+		assert_eq!(
+			(s.outstanding_by_class[&'A'][&0], s.outstanding_by_class[&'B'][&1]),
+			(300.0, 100.0)
+		);
+		assert!(!s.outstanding_by_class[&'A'].contains_key(&1));
+		assert_eq!(s.exposure[&Party::simulated(9)], s.outstanding);
 		// One bank, borrowers 300 and 100: 0.75^2 + 0.25^2.
 		assert_eq!(s.concentration[&Party::simulated(9)], 0.625);
 		assert_eq!(s.forecast["USD"].len(), 3);

@@ -5,6 +5,7 @@
 
 use crate::{
 	indexer::{
+		dataset::{first_uint, int, name, origin, parse, party, text},
 		store::{Cell, Param},
 		EventRow, ExtrinsicRow, IndexError, Store,
 	},
@@ -59,58 +60,20 @@ const POLICY: [(&str, &str); 7] = [
 	("EnterpriseIdentity", "FxClassSet"),
 ];
 
-fn origin(block: i64, index: i64) -> Result<Origin, IndexError> {
-	Ok(Origin {
-		block: u32::try_from(block).map_err(|_| IndexError::Overflow)?,
-		index: u32::try_from(index).map_err(|_| IndexError::Overflow)?,
-	})
-}
-
-fn int(row: &[Cell], i: usize) -> Result<i64, IndexError> {
-	row.get(i).and_then(Cell::int).ok_or_else(|| IndexError::Database(format!("column {i}")))
-}
-
-fn text(row: &[Cell], i: usize) -> Result<&str, IndexError> {
-	row.get(i).and_then(Cell::text).ok_or_else(|| IndexError::Database(format!("column {i}")))
-}
-
 /// The name of a variant, with its first number if it has one (`Finding 105`).
 fn variant(value: Option<&Json>) -> String {
-	let Some(value) = value else { return "?".into() };
-	let name = value.get("name").and_then(Json::as_str).unwrap_or("?");
-	let mut inner = value.get("values");
-	while let Some(Json::Array(items)) = inner {
-		inner = items.first();
-	}
-	match inner.and_then(Json::as_u64) {
+	let name = value.and_then(name).unwrap_or("?");
+	match value.and_then(|v| v.get("values")).and_then(first_uint) {
 		Some(n) => format!("{name} {n}"),
 		None => name.to_owned(),
 	}
 }
 
-fn party(value: Option<&Json>) -> Option<Party> {
-	let mut value = value?;
-	while let Json::Array(items) = value {
-		if items.len() == 32 {
-			let bytes: Option<Vec<u8>> =
-				items.iter().map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok())).collect();
-			return bytes.and_then(|b| <[u8; 32]>::try_from(b).ok()).map(Party);
-		}
-		value = items.first()?;
-	}
-	None
-}
-
 /// An event's fields for people: accounts as short hex (`0x0101…0101`), a variant without
 /// fields as its name, one with fields as `{name: fields}`.
 pub fn readable(value: &Json) -> Json {
-	if let Some(p) = party(Some(value)) {
-		let hex = hex::encode(p.0);
-		return Json::String(format!(
-			"0x{}…{}",
-			hex.get(..6).unwrap_or_default(),
-			hex.get(60..).unwrap_or_default()
-		));
+	if let Some(p) = party(value) {
+		return Json::String(p.short());
 	}
 	match value {
 		Json::Array(items) => Json::Array(items.iter().map(readable).collect()),
@@ -146,8 +109,7 @@ pub async fn read(store: &Store) -> Result<(Vec<ChainAlert>, Vec<PolicyChange>),
 		let origin = origin(int(row, 0)?, int(row, 1)?)?;
 		let (pallet, variant_name, fields) = (text(row, 2)?, text(row, 3)?, text(row, 4)?);
 		let at = u64::try_from(int(row, 5)?).unwrap_or_default();
-		let f: Json = serde_json::from_str(fields)
-			.map_err(|e| IndexError::Database(format!("{e}: {fields}")))?;
+		let f = parse(fields)?;
 		if POLICY.contains(&(pallet, variant_name)) {
 			changes.push(PolicyChange {
 				origin,
@@ -166,7 +128,7 @@ pub async fn read(store: &Store) -> Result<(Vec<ChainAlert>, Vec<PolicyChange>),
 					at,
 					id,
 					rule: variant(f.get("rule")),
-					subject: party(f.get("subject")),
+					subject: f.get("subject").and_then(party),
 					status: "Open".into(),
 					evidence: f
 						.get("evidence")
@@ -251,7 +213,7 @@ mod tests {
 		let plain: Json = serde_json::json!({"name": "Structuring", "values": []});
 		assert_eq!(variant(Some(&plain)), "Structuring");
 		let subject: Json = serde_json::from_str(&format!("[{:?}]", [4u8; 32])).unwrap();
-		assert_eq!(party(Some(&subject)), Some(Party([4; 32])));
+		assert_eq!(party(&subject), Some(Party([4; 32])));
 		let set: Json = serde_json::from_str(&format!(
 			r#"{{"by": [{:?}], "rule": {{"name": "Some", "values": [{{"count": 3}}]}}, "action": {{"name": "Block", "values": []}}}}"#,
 			[5u8; 32]

@@ -57,16 +57,11 @@ pub fn party(account: &str) -> Option<Party> {
 	<[u8; 32]>::try_from(bytes).ok().map(Party)
 }
 
-fn short(party: &Party) -> String {
-	let hex = hex::encode(party.0);
-	format!("0x{}…{}", hex.get(..6).unwrap_or_default(), hex.get(60..).unwrap_or_default())
-}
-
 /// A link to a party's page (a bank's or an enterprise's).
 fn party_link(v: &View, party: &Party) -> String {
 	let role = v.data.parties.iter().find(|p| p.party == *party).map(|p| p.role);
 	let kind = if role == Some(Role::Bank) { "bank" } else { "enterprise" };
-	format!("<a href=\"/{kind}/{party}\" title=\"{party}\">{}</a>", esc(&short(party)))
+	format!("<a href=\"/{kind}/{party}\" title=\"{party}\">{}</a>", esc(&party.short()))
 }
 
 /// A link to a record's block (an index) or its simulated day.
@@ -115,6 +110,11 @@ fn daily_usd(v: &View) -> BTreeMap<u64, f64> {
 	daily
 }
 
+/// `series` on every day of the data (0 where it has no value).
+fn every_day(v: &View, series: &BTreeMap<u64, f64>) -> BTreeMap<u64, f64> {
+	days(v).map(|d| (d, series.get(&d).copied().unwrap_or_default())).collect()
+}
+
 fn points(series: &BTreeMap<u64, f64>) -> Vec<(f64, f64)> {
 	series.iter().map(|(d, v)| (*d as f64, *v)).collect()
 }
@@ -161,22 +161,13 @@ pub fn overview(v: &View, home: &str) -> Result<String, String> {
 		.filter_map(|(c, _)| corridors.get(*c).map(|s| Series::new((*c).clone(), points(s))))
 		.collect();
 	body += &figure(charts::lines("Five largest corridors, daily", "USD", &top, &marks)?);
-	// Financing outstanding, in all and per FX class of the borrower (as the statistics define
-	// it: disbursed on or before the day, not repaid by its end).
-	let class_of: BTreeMap<Party, char> = d.parties.iter().map(|p| (p.party, p.class)).collect();
-	let mut by_class: BTreeMap<char, BTreeMap<u64, f64>> = BTreeMap::new();
-	for f in &d.financings {
-		let class = class_of.get(&f.enterprise).copied().unwrap_or('?');
-		let series = by_class.entry(class).or_insert_with(|| days(v).map(|d| (d, 0.0)).collect());
-		for day in days(v) {
-			let end = (day + 1) * DAY_MS;
-			if f.at < end && f.repaid_at.is_none_or(|r| r >= end) {
-				*series.entry(day).or_default() += index.usd(f.currency, f.principal);
-			}
-		}
-	}
 	let mut outstanding = vec![Series::new("all", points(&stats.outstanding))];
-	outstanding.extend(by_class.iter().map(|(c, s)| Series::new(format!("class {c}"), points(s))));
+	outstanding.extend(
+		stats
+			.outstanding_by_class
+			.iter()
+			.map(|(c, s)| Series::new(format!("class {c}"), points(&every_day(v, s)))),
+	);
 	body += &figure(charts::lines(
 		"Financing outstanding, in all and per FX class",
 		"USD",
@@ -501,7 +492,7 @@ pub fn enterprise(v: &View, party: Party, params: &velocity::Params) -> Result<S
 		&["detector", "code", "subject", "score", "threshold", "detail", "evidence"],
 		&found,
 	);
-	Ok(layout(&format!("Enterprise {}", short(&party)), &v.source, &body))
+	Ok(layout(&format!("Enterprise {}", party.short()), &v.source, &body))
 }
 
 /// `/bank/<account>`: its exposure over time and its concentration.
@@ -510,17 +501,8 @@ pub fn bank(v: &View, party: Party) -> Result<String, String> {
 	let index = d.index();
 	let mut body = account(v, &party);
 	let financings: Vec<_> = d.financings.iter().filter(|f| f.bank == party).collect();
-	let exposure: BTreeMap<u64, f64> = days(v)
-		.map(|day| {
-			let end = (day + 1) * DAY_MS;
-			let usd = financings
-				.iter()
-				.filter(|f| f.at < end && f.repaid_at.is_none_or(|r| r >= end))
-				.map(|f| index.usd(f.currency, f.principal))
-				.sum();
-			(day, usd)
-		})
-		.collect();
+	let none = BTreeMap::new();
+	let exposure = every_day(v, v.statistics.exposure.get(&party).unwrap_or(&none));
 	body += &figure(charts::lines(
 		"Exposure: financing outstanding",
 		"USD",
@@ -545,7 +527,7 @@ pub fn bank(v: &View, party: Party) -> Result<String, String> {
 	let bars: Vec<(String, f64)> = shares
 		.iter()
 		.take(10)
-		.map(|(p, usd)| (short(p), if total > 0.0 { usd / total * 100.0 } else { 0.0 }))
+		.map(|(p, usd)| (p.short(), if total > 0.0 { usd / total * 100.0 } else { 0.0 }))
 		.collect();
 	body += &figure(charts::bars("Ten largest borrowers' shares of what it financed", "%", &bars)?);
 	let rows: Vec<String> = shares
@@ -578,7 +560,7 @@ pub fn bank(v: &View, party: Party) -> Result<String, String> {
 		.collect();
 	body += "<h2>Applications the chain refused</h2>";
 	body += &table("refused", &["date", "applicant", "error", "record"], &refused);
-	Ok(layout(&format!("Bank {}", short(&party)), &v.source, &body))
+	Ok(layout(&format!("Bank {}", party.short()), &v.source, &body))
 }
 
 /// The mean of `series` over `days` (days without a value count as 0), if there is a day.
@@ -719,6 +701,6 @@ mod tests {
 		let p = Party([0xab; 32]);
 		assert_eq!(party(&p.to_string()), Some(p));
 		assert_eq!(party("0x12"), None);
-		assert_eq!(short(&p), "0xababab…abab");
+		assert_eq!(p.short(), "0xababab…abab");
 	}
 }

@@ -490,11 +490,11 @@ fn cell(row: &[Cell], i: usize) -> Result<&Cell, IndexError> {
 	row.get(i).ok_or_else(|| IndexError::Database(format!("no column {i}")))
 }
 
-fn text(row: &[Cell], i: usize) -> Result<&str, IndexError> {
+pub(crate) fn text(row: &[Cell], i: usize) -> Result<&str, IndexError> {
 	cell(row, i)?.text().ok_or_else(|| IndexError::Database(format!("column {i}: not text")))
 }
 
-fn int(row: &[Cell], i: usize) -> Result<i64, IndexError> {
+pub(crate) fn int(row: &[Cell], i: usize) -> Result<i64, IndexError> {
 	cell(row, i)?.int().ok_or_else(|| IndexError::Database(format!("column {i}: not an integer")))
 }
 
@@ -526,11 +526,11 @@ fn field<'a>(value: &'a Json, name: &str) -> &'a Json {
 	value.get(name).unwrap_or(&Json::Null)
 }
 
-fn parse(json: &str) -> Result<Json, IndexError> {
+pub(crate) fn parse(json: &str) -> Result<Json, IndexError> {
 	serde_json::from_str(json).map_err(|e| IndexError::Database(format!("{e}: {json}")))
 }
 
-fn origin(block: i64, index: i64) -> Result<Origin, IndexError> {
+pub(crate) fn origin(block: i64, index: i64) -> Result<Origin, IndexError> {
 	Ok(Origin {
 		block: u32::try_from(block).map_err(|_| IndexError::Overflow)?,
 		index: origin_index(index)?,
@@ -564,7 +564,7 @@ fn first_int<T: TryFrom<u128>>(value: &Json) -> Option<T> {
 }
 
 /// The integer at the bottom of one-field wrappers (`[7]`, `[[7]]`, e.g. `HsCode(7)`).
-fn first_uint(value: &Json) -> Option<u128> {
+pub(crate) fn first_uint(value: &Json) -> Option<u128> {
 	match value {
 		Json::Array(items) if items.len() == 1 => items.first().and_then(first_uint),
 		other => uint(other),
@@ -584,7 +584,7 @@ fn bytes(value: &Json) -> Option<Vec<u8>> {
 	}
 }
 
-fn party(value: &Json) -> Option<Party> {
+pub(crate) fn party(value: &Json) -> Option<Party> {
 	bytes(value).and_then(|b| <[u8; 32]>::try_from(b).ok()).map(Party)
 }
 
@@ -596,7 +596,7 @@ fn document(value: &Json) -> Option<u64> {
 }
 
 /// The name of a variant (`{"name": ..., "values": ...}`).
-fn name(value: &Json) -> Option<&str> {
+pub(crate) fn name(value: &Json) -> Option<&str> {
 	value.get("name").and_then(Json::as_str)
 }
 
