@@ -60,8 +60,9 @@ cargo test --release --locked --workspace -- --nocapture --test-threads 2 2>&1 |
 tradefin_phase_done "${phase}" "tests (unit, runtime, e2e)"
 
 phase=$(date +%s)
-echo "== benchmarks as tests: pallet-supervision (its benchmarks run against its mock here; scripts/bench.sh runs every pallet's on the runtime)"
-cargo test --release --locked -p pallet-supervision --features runtime-benchmarks 2>&1 | tee -a "${results}"
+echo "== benchmarks as tests: pallet-supervision and pallet-hedging (their benchmarks run against their mocks here; scripts/bench.sh runs every pallet's on the runtime)"
+cargo test --release --locked -p pallet-supervision -p pallet-hedging \
+	--features pallet-supervision/runtime-benchmarks,pallet-hedging/runtime-benchmarks 2>&1 | tee -a "${results}"
 tradefin_phase_done "${phase}" "benchmark tests"
 
 echo "== phases"

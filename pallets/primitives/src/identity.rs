@@ -237,3 +237,21 @@ where
 		_ => Err(DispatchError::BadOrigin),
 	}
 }
+
+/// The participant `signer` acts for, for a pallet that keeps its own named error: the
+/// enterprise of an operator, a participant itself; any other account acts as itself. A
+/// participant's own key that acts for nobody (an enterprise key removed from its operators)
+/// is `refused`.
+pub fn acting_participant<I, AccountId>(
+	signer: AccountId,
+	refused: DispatchError,
+) -> Result<AccountId, DispatchError>
+where
+	I: IdentityProvider<AccountId>,
+{
+	match I::acting_for(&signer) {
+		Some(participant) => Ok(participant),
+		None if I::participant(&signer).is_some() => Err(refused),
+		None => Ok(signer),
+	}
+}

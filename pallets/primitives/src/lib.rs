@@ -10,6 +10,7 @@ pub mod due_queue;
 pub mod financing;
 pub mod freeze;
 pub mod goods;
+pub mod hedging;
 pub mod identity;
 pub mod supervision;
 pub mod trade;

@@ -32,13 +32,10 @@ impl<T: Config> Pallet<T> {
 		origin: frame_system::pallet_prelude::OriginFor<T>,
 	) -> Result<T::AccountId, DispatchError> {
 		let signer = frame_system::ensure_signed(origin)?;
-		match T::Identity::acting_for(&signer) {
-			Some(participant) => Ok(participant),
-			None if T::Identity::participant(&signer).is_some() => {
-				Err(Error::<T>::NotAnOperator.into())
-			}
-			None => Ok(signer),
-		}
+		tradefin_primitives::identity::acting_participant::<T::Identity, _>(
+			signer,
+			Error::<T>::NotAnOperator.into(),
+		)
 	}
 
 	pub(crate) fn is_active_participant(who: &T::AccountId) -> bool {

@@ -1,0 +1,7 @@
+//! Unit tests, by concern: offers and acceptance, settlement at the value date (and the
+//! default rule), close-out, and the regulator's margin rates.
+
+mod close_out;
+mod margin;
+mod offers;
+mod settlement;
