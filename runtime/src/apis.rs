@@ -223,6 +223,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_hedging::runtime_api::HedgingApi<Block, AccountId> for Runtime {
+		fn forward(id: pallet_hedging::ForwardId) -> Option<pallet_hedging::ForwardView<AccountId>> {
+			crate::Hedging::forward_view(id)
+		}
+		fn forwards_of(who: AccountId) -> Vec<pallet_hedging::ForwardView<AccountId>> {
+			crate::Hedging::forwards_of(&who)
+		}
+		fn hedging_ratios() -> pallet_hedging::HedgingRatios<AccountId> {
+			crate::Hedging::hedging_ratios()
+		}
+	}
+
 	impl pallet_supervision::runtime_api::SupervisionApi<Block, AccountId> for Runtime {
 		fn statistics(
 			from: pallet_supervision::Day,

@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_financing, Financing]
 	[pallet_settlement, Settlement]
 	[pallet_supervision, Supervision]
+	[pallet_hedging, Hedging]
 	[pallet_upgrades, Upgrades]
 	[pallet_sudo, Sudo]
 );
@@ -134,6 +135,70 @@ mod helpers {
 			expires_at: Moment,
 		) -> Result<LineId, DispatchError> {
 			TradeCredit::benchmark_open_line(bank, enterprise, currency, limit, expires_at)
+		}
+
+		fn set_time(now: Moment) {
+			set_time(now)
+		}
+	}
+
+	impl pallet_hedging::BenchmarkHelper<AccountId> for BenchmarkFixtures {
+		fn register_participant(
+			who: &AccountId,
+			kind: ParticipantKind,
+			fx_class: Option<FxClass>,
+		) -> DispatchResult {
+			register_participant(who, kind, fx_class)
+		}
+
+		/// XHA and XHB, issued by a bank of their own.
+		fn currencies() -> Result<(AssetId, AssetId), DispatchError> {
+			let (sold, bought) = (91_001, 91_002);
+			let issuer: AccountId = frame_benchmarking::account("hedging issuer", 0, 0);
+			register_participant(&issuer, ParticipantKind::Bank, None)?;
+			for (id, code) in [(sold, *b"XHA"), (bought, *b"XHB")] {
+				if pallet_settlement::Currencies::<Runtime>::get(id).is_none() {
+					crate::Settlement::register_currency(
+						frame_system::RawOrigin::Root.into(),
+						id,
+						code,
+						2,
+						issuer.clone(),
+						1,
+					)?;
+				}
+			}
+			Ok((sold, bought))
+		}
+
+		fn fund(currency: AssetId, who: &AccountId, amount: Balance) -> DispatchResult {
+			let issuer = pallet_settlement::Currencies::<Runtime>::get(currency)
+				.ok_or(DispatchError::Other("no such currency"))?
+				.issuer;
+			crate::Settlement::mint(
+				frame_system::RawOrigin::Signed(issuer).into(),
+				currency,
+				who.clone(),
+				amount,
+			)
+		}
+
+		fn open_trade(
+			owner: &AccountId,
+			currency: AssetId,
+			unpaid: Balance,
+			seed: u32,
+		) -> Result<DocumentId, DispatchError> {
+			attested_document(owner, DocumentKind::ExportDeclaration, currency, unpaid, seed)
+		}
+
+		/// The payment is recorded on the trade, then hedging is told, as trade credit tells it
+		/// on the chain (the benchmark runtime wires trade credit to no listener).
+		fn pay(trade: &DocumentId, amount: Balance) -> DispatchResult {
+			use tradefin_primitives::{hedging::UnpaidFell, trade::DocumentLedger};
+			<TradeCredit as DocumentLedger<AccountId, Balance>>::record_payment(trade, amount)?;
+			<crate::Hedging as UnpaidFell>::unpaid_fell(trade);
+			Ok(())
 		}
 
 		fn set_time(now: Moment) {

@@ -31,8 +31,8 @@ use tradefin_primitives::identity::{FxClass, ParticipantKind};
 
 use crate::{
 	configs::settlement::SettlementPalletId, AccountId, AssetId, AssetsConfig, Balance,
-	BalancesConfig, CouncilMembershipConfig, EnterpriseIdentityConfig, RuntimeGenesisConfig,
-	SettlementConfig, SudoConfig, SupervisionConfig, UNIT,
+	BalancesConfig, CouncilMembershipConfig, EnterpriseIdentityConfig, HedgingConfig,
+	RuntimeGenesisConfig, SettlementConfig, SudoConfig, SupervisionConfig, UNIT,
 };
 
 /// The preset of the four-validator consortium chain.
@@ -212,6 +212,23 @@ fn default_supervision(currencies: &[GenesisCurrency]) -> SupervisionConfig {
 	config
 }
 
+/// Hedging's defaults: a margin of 5% of the sold amount for class A enterprises and 10% for
+/// class B; class C is refused forwards (the regulator changes this with `set_margin_rate`).
+/// Home currencies: CNY in CN, HKD in HK, SGD in SG, for those registered at genesis.
+fn default_hedging(currencies: &[GenesisCurrency]) -> HedgingConfig {
+	let homes = [(*b"CN", *b"CNY"), (*b"HK", *b"HKD"), (*b"SG", *b"SGD")];
+	HedgingConfig {
+		margin_rates: vec![(FxClass::A, 500), (FxClass::B, 1_000)],
+		home_currencies: homes
+			.iter()
+			.filter_map(|(land, code)| {
+				currencies.iter().find(|c| &c.1 == code).map(|c| (*land, c.0))
+			})
+			.collect(),
+		..Default::default()
+	}
+}
+
 /// The JSON genesis patch of `spec`.
 pub fn genesis_patch(spec: GenesisSpec) -> Value {
 	use sp_core::{ed25519, sr25519};
@@ -229,6 +246,7 @@ pub fn genesis_patch(spec: GenesisSpec) -> Value {
 	}
 	assets.accounts = floats;
 	let supervision = default_supervision(&currencies);
+	let hedging = default_hedging(&currencies);
 	let settlement = SettlementConfig {
 		currencies: currencies
 			.into_iter()
@@ -244,6 +262,7 @@ pub fn genesis_patch(spec: GenesisSpec) -> Value {
 		assets,
 		settlement,
 		supervision,
+		hedging,
 	});
 	if let (Some(key), Value::Object(map)) = (sudo, &mut patch) {
 		let sudo =

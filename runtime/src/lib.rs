@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -84,7 +84,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradefin"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -232,6 +232,8 @@ mod runtime {
 	pub type Settlement = pallet_settlement;
 	#[runtime::pallet_index(44)]
 	pub type Supervision = pallet_supervision;
+	#[runtime::pallet_index(45)]
+	pub type Hedging = pallet_hedging;
 
 	// Utilities.
 	#[runtime::pallet_index(30)]

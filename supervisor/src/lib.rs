@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod findings;
 #[cfg(test)]
 mod fixtures;
+pub mod hedging;
 pub mod indexer;
 pub mod live;
 pub mod records;

@@ -166,6 +166,9 @@ pub struct Dataset {
 	pub attempts: Vec<FinancingAttempt>,
 	pub financings: Vec<Financing>,
 	pub lines: Vec<CreditLine>,
+	/// The hedging ratio's daily figures (from the chain's events; none in simulated data).
+	#[serde(default)]
+	pub hedging: crate::hedging::HedgingSeries,
 }
 
 impl Dataset {

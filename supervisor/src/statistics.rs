@@ -15,7 +15,9 @@
 //!   it, per day (0 on a day without any). The forecast is Holt's linear method
 //!   (alpha 0.3, beta 0.1) over the daily series, `horizon` days ahead, with a 95% band.
 //!
-//! The hedging ratio joins once the chain has forwards (issue 19).
+//! - hedging ratio of a currency (and of an FX class in it): hedged notional / open
+//!   foreign-currency exposure at the end of each day, as [`crate::hedging`] defines them
+//!   (the chain's definitions); days without exposure are left out.
 
 use crate::{
 	records::{day_of, Dataset, Party},
@@ -48,6 +50,12 @@ pub struct Statistics {
 	pub net_flow: BTreeMap<String, Vec<f64>>,
 	/// Currency name -> forecast of the net flow, 1..=horizon days after last_day.
 	pub forecast: BTreeMap<String, Vec<ForecastPoint>>,
+	/// Currency name -> day -> hedging ratio.
+	pub hedging_ratio: BTreeMap<String, BTreeMap<u64, f64>>,
+	/// FX class -> currency name -> day -> hedging ratio.
+	pub hedging_ratio_by_class: BTreeMap<char, BTreeMap<String, BTreeMap<u64, f64>>>,
+	/// Currency name -> hedged notional and exposure on the last day (minor units).
+	pub hedging_last: BTreeMap<String, crate::hedging::Figures>,
 }
 
 /// Computes the statistics of `data`, the home country being `home` (ISO alpha-2), with a
@@ -144,6 +152,27 @@ pub fn compute(data: &Dataset, home: &str, horizon: u32) -> Statistics {
 			s.forecast.insert(currency.clone(), points);
 		}
 	}
+	let ratios = |days: Vec<(u64, crate::hedging::Figures)>| -> BTreeMap<u64, f64> {
+		days.into_iter().filter(|(_, f)| f.exposure > 0).map(|(d, f)| (d, f.ratio())).collect()
+	};
+	for &currency in data.hedging.by_currency.keys() {
+		let days = data.hedging.daily(currency, first_day, last_day);
+		if let Some((_, last)) = days.last() {
+			s.hedging_last.insert(name(currency), *last);
+		}
+		let series = ratios(days);
+		if !series.is_empty() {
+			s.hedging_ratio.insert(name(currency), series);
+		}
+	}
+	for (class, currencies) in &data.hedging.by_class {
+		for &currency in currencies.keys() {
+			let series = ratios(data.hedging.daily_of_class(*class, currency, first_day, last_day));
+			if !series.is_empty() {
+				s.hedging_ratio_by_class.entry(*class).or_default().insert(name(currency), series);
+			}
+		}
+	}
 	s
 }
 
@@ -203,8 +232,45 @@ mod tests {
 		);
 		assert!(!s.outstanding_by_class[&'A'].contains_key(&1));
 		assert_eq!(s.exposure[&Party::simulated(9)], s.outstanding);
+		// No forwards in this data: no hedging ratio.
+		assert!(s.hedging_ratio.is_empty() && s.hedging_last.is_empty());
 		// One bank, borrowers 300 and 100: 0.75^2 + 0.25^2.
 		assert_eq!(s.concentration[&Party::simulated(9)], 0.625);
 		assert_eq!(s.forecast["USD"].len(), 3);
+	}
+}
+
+#[cfg(test)]
+mod hedging_tests {
+	use super::*;
+	use crate::{
+		fixtures::{payment, usd},
+		hedging::Tracker,
+	};
+
+	#[test]
+	fn the_hedging_ratio_is_hedged_over_exposure_per_day_carried_over_quiet_days() {
+		let mut t = Tracker::default();
+		let owner = Party::simulated(1);
+		t.at(0);
+		t.country(owner, "CN");
+		t.class(owner, 'B');
+		t.registered(1, true, owner, 840, 1_000);
+		t.attested(1);
+		t.designation(5, 1, 250);
+		t.at(2);
+		t.designation(5, 1, 750);
+		let data = Dataset {
+			currencies: vec![usd()],
+			payments: vec![payment(0, 1, 2, 0, 1), payment(1, 1, 2, 3, 1)],
+			hedging: t.finish(),
+			..Default::default()
+		};
+		let s = compute(&data, "CN", 1);
+		assert_eq!((s.first_day, s.last_day), (0, 3));
+		let usd_ratio: Vec<f64> = s.hedging_ratio["USD"].values().copied().collect();
+		assert_eq!(usd_ratio, vec![0.25, 0.25, 0.75, 0.75]);
+		assert_eq!(s.hedging_ratio_by_class[&'B']["USD"][&3], 0.75);
+		assert_eq!(s.hedging_last["USD"], crate::hedging::Figures { hedged: 750, exposure: 1_000 });
 	}
 }

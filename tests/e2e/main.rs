@@ -7,6 +7,7 @@
 mod cli_errors;
 mod consortium_spec;
 mod financing;
+mod hedging;
 mod identity;
 mod load;
 mod maintenance;

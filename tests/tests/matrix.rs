@@ -33,6 +33,7 @@ fn tradefin_pallets() -> Vec<(u8, &'static str, &'static [u8])> {
 		(42, "Financing", pallet_financing::Call::<Runtime>::get_call_indices()),
 		(43, "Settlement", pallet_settlement::Call::<Runtime>::get_call_indices()),
 		(44, "Supervision", pallet_supervision::Call::<Runtime>::get_call_indices()),
+		(45, "Hedging", pallet_hedging::Call::<Runtime>::get_call_indices()),
 		(22, "Upgrades", pallet_upgrades::Call::<Runtime>::get_call_indices()),
 	]
 }
@@ -112,7 +113,11 @@ fn chain(who: Sr25519Keyring, status: ParticipantStatus) -> sp_io::TestExternali
 #[test]
 fn m2_every_call_by_every_kind_active_suspended_or_revoked() {
 	let calls = every_call();
-	assert_eq!(calls.len(), 15 + 17 + 14 + 14 + 15 + 1, "every tradefin call is in the matrix");
+	assert_eq!(
+		calls.len(),
+		15 + 17 + 14 + 14 + 15 + 11 + 1,
+		"every tradefin call is in the matrix"
+	);
 	let mut wrong = Vec::new();
 	for (kind, signer, subject) in CAST {
 		for status in

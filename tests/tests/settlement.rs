@@ -25,6 +25,11 @@ type SettlementWeights = weights::pallet_settlement::WeightInfo<Runtime>;
 type FinancingWeights = weights::pallet_financing::WeightInfo<Runtime>;
 type SupervisionWeights = weights::pallet_supervision::WeightInfo<Runtime>;
 
+/// What telling hedging of `calls` payments recorded on one document costs at most.
+fn hedging_told(calls: u32) -> Weight {
+	<tradefin_runtime::TradeCredit as tradefin_primitives::trade::DocumentInspect<_, _>>::paid_hook_weight(calls)
+}
+
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.to_account_id())
 }
@@ -153,16 +158,20 @@ fn a_converted_payment_repays_the_financing_first_and_is_charged_what_it_ran() {
 			// waterfall over the one financing on the document, plus supervision's reports of
 			// the payment and its conversion (issue 39).
 			// The waterfall's bound counts a principal report per pledge slot; what ran, one.
+			// Hedging is told of every payment recorded on the document: at most one per pledge
+			// slot and the rest; here one (the financing's pledge took all of it).
 			let reports = SupervisionWeights::on_payment() + SupervisionWeights::on_conversion();
 			let repaid_report = SupervisionWeights::on_financing();
 			let max = SettlementWeights::pay(1)
 				+ FinancingWeights::apply_proceeds(8)
 				+ repaid_report.saturating_mul(8)
+				+ hedging_told(9)
 				+ reports;
 			assert_eq!(declared, max);
 			let ran = SettlementWeights::pay(1)
 				+ FinancingWeights::apply_proceeds(1)
 				+ repaid_report
+				+ hedging_told(1)
 				+ reports;
 			assert_eq!(post.actual_weight, Some(ran));
 			assert!(ran.all_lt(max));
@@ -170,6 +179,7 @@ fn a_converted_payment_repays_the_financing_first_and_is_charged_what_it_ran() {
 			let (_, post) = dispatch(goods(AliceStash, USD, FACE, vec![free]), BobStash);
 			let ran = SettlementWeights::pay(1)
 				+ FinancingWeights::apply_proceeds(0)
+				+ hedging_told(1)
 				+ SupervisionWeights::on_payment();
 			assert_eq!(post.actual_weight, Some(ran));
 			assert_eq!(Settlement::unpaid(&free), Some(0));

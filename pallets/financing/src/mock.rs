@@ -39,6 +39,7 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Test {
+	type OnUnpaidFell = ();
 	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Currencies = Assets;

@@ -135,15 +135,20 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 			ensure!(left <= facts.free, Error::<T>::DocumentEncumbered);
 			T::Ledger::record_payment(document, left)?;
 		}
-		// With supervision's report of every leg that repaid principal (`apply_repayment`).
+		// With supervision's report of every leg that repaid principal (`apply_repayment`), and
+		// hedging's of every payment recorded on the document (a pledge settled per leg, and
+		// the rest).
 		let reports = legs.iter().filter(|leg| leg.principal > 0).count() as u64; // allowed: at most the pledges per document
-		let weight =
-			T::WeightInfo::apply_proceeds(examined).saturating_add(
+		let recorded =
+			u32::try_from(legs.len()).unwrap_or(u32::MAX).saturating_add(u32::from(left > 0));
+		let weight = T::WeightInfo::apply_proceeds(examined)
+			.saturating_add(
 				<T::Supervision as tradefin_primitives::supervision::SupervisionHook<
 					T::AccountId,
 				>>::financing_weight()
 				.saturating_mul(reports),
-			);
+			)
+			.saturating_add(T::Ledger::paid_hook_weight(recorded));
 		Ok(ProceedsOutcome { legs, weight })
 	}
 
@@ -162,9 +167,16 @@ impl<T: Config> ProceedsWaterfall<T::AccountId, Balance> for Pallet<T> {
 	}
 
 	fn max_weight() -> Weight {
-		T::WeightInfo::apply_proceeds(T::Ledger::max_pledges_per_document()).saturating_add(
-			<T::Supervision as tradefin_primitives::supervision::SupervisionHook<T::AccountId>>::financing_weight()
-				.saturating_mul(T::Ledger::max_pledges_per_document().into()),
-		)
+		let pledges = T::Ledger::max_pledges_per_document();
+		// A payment recorded on the document, and one per pledge settled: each tells hedging.
+		let recorded = T::Ledger::paid_hook_weight(pledges.saturating_add(1));
+		T::WeightInfo::apply_proceeds(pledges)
+			.saturating_add(
+				<T::Supervision as tradefin_primitives::supervision::SupervisionHook<
+					T::AccountId,
+				>>::financing_weight()
+				.saturating_mul(pledges.into()),
+			)
+			.saturating_add(recorded)
 	}
 }

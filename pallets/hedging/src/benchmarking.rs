@@ -5,7 +5,7 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get, Hooks};
+use frame_support::traits::{Get, Hooks};
 use frame_system::RawOrigin;
 use sp_runtime::FixedU128;
 use tradefin_primitives::{
@@ -23,6 +23,14 @@ const SOLD: Balance = 1_000_000;
 
 fn stop(_: impl core::fmt::Debug) -> BenchmarkError {
 	BenchmarkError::Stop("benchmark set-up failed")
+}
+
+/// An active regulator.
+fn regulator<T: Config>() -> Result<T::AccountId, BenchmarkError> {
+	let who: T::AccountId = account("regulator", 0, 0);
+	T::BenchmarkHelper::register_participant(&who, ParticipantKind::Regulator, None)
+		.map_err(stop)?;
+	Ok(who)
 }
 
 struct Cast<T: Config> {
@@ -71,6 +79,34 @@ fn live<T: Config>(cast: &Cast<T>, to: &T::AccountId) -> Result<ForwardId, Bench
 	Ok(id)
 }
 
+/// Designates forward `id` of `to` against `trades` new trades of `to` (seeded from `seed`).
+fn designate_trades<T: Config>(
+	cast: &Cast<T>,
+	to: &T::AccountId,
+	id: ForwardId,
+	trades: u32,
+	seed: u32,
+) -> Result<(), BenchmarkError> {
+	let each = SOLD / Balance::from(T::MaxTradesPerForward::get().max(1));
+	for k in 0..trades {
+		let trade = T::BenchmarkHelper::open_trade(to, cast.sell, each, seed.saturating_add(k))
+			.map_err(stop)?;
+		Pallet::<T>::do_designate(to, id, trade, each).map_err(stop)?;
+	}
+	Ok(())
+}
+
+/// A live forward of `to` designated against the most trades a forward may be.
+fn designated<T: Config>(
+	cast: &Cast<T>,
+	to: &T::AccountId,
+	seed: u32,
+) -> Result<ForwardId, BenchmarkError> {
+	let id = live(cast, to)?;
+	designate_trades(cast, to, id, T::MaxTradesPerForward::get(), seed)?;
+	Ok(id)
+}
+
 #[benchmarks]
 mod benches {
 	use super::*;
@@ -113,7 +149,7 @@ mod benches {
 	fn settle_forward() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>()?;
 		let to = enterprise(&cast, 0)?;
-		let id = live(&cast, &to)?;
+		let id = designated(&cast, &to, 0)?;
 		T::BenchmarkHelper::set_time(START + TENOR);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
@@ -136,7 +172,7 @@ mod benches {
 		.map_err(stop)?;
 		// Enough for the margin (10%) and the minimum balance, not for the delivery.
 		T::BenchmarkHelper::fund(cast.sell, &to, SOLD / 5).map_err(stop)?;
-		let id = live(&cast, &to)?;
+		let id = designated(&cast, &to, 0)?;
 		T::BenchmarkHelper::set_time(START + TENOR);
 		#[block]
 		{
@@ -174,7 +210,7 @@ mod benches {
 	fn accept_close_out() -> Result<(), BenchmarkError> {
 		let cast = cast::<T>()?;
 		let to = enterprise(&cast, 0)?;
-		let id = live(&cast, &to)?;
+		let id = designated(&cast, &to, 0)?;
 		let rate = FixedU128::from_u32(7);
 		Pallet::<T>::do_propose_close_out(&cast.bank, id, rate).map_err(stop)?;
 		#[extrinsic_call]
@@ -185,10 +221,9 @@ mod benches {
 
 	#[benchmark]
 	fn set_margin_rate() -> Result<(), BenchmarkError> {
-		let origin =
-			T::RegulatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let by = regulator::<T>()?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, FxClass::B, Some(2_000));
+		_(RawOrigin::Signed(by), FxClass::B, Some(2_000));
 		assert_eq!(MarginRates::<T>::get(FxClass::B), Some(2_000));
 		Ok(())
 	}
@@ -199,7 +234,7 @@ mod benches {
 		let cast = cast::<T>()?;
 		for index in 0..n {
 			let to = enterprise(&cast, index)?;
-			live(&cast, &to)?;
+			designated(&cast, &to, index.saturating_mul(1_000))?;
 		}
 		// A minute after the value date: its minute's bucket is due.
 		T::BenchmarkHelper::set_time(START + TENOR + tradefin_primitives::due_queue::BUCKET_MS);
@@ -208,6 +243,69 @@ mod benches {
 			Pallet::<T>::on_initialize(1u32.into());
 		}
 		assert_eq!(Forwards::<T>::iter().count(), 0);
+		Ok(())
+	}
+
+	/// A forward designated against all but one of the trades it may be, designated against
+	/// one more.
+	#[benchmark]
+	fn designate() -> Result<(), BenchmarkError> {
+		let cast = cast::<T>()?;
+		let to = enterprise(&cast, 0)?;
+		let id = live(&cast, &to)?;
+		let before = T::MaxTradesPerForward::get().saturating_sub(1);
+		designate_trades(&cast, &to, id, before, 0)?;
+		let each = SOLD / Balance::from(T::MaxTradesPerForward::get().max(1));
+		let trade = T::BenchmarkHelper::open_trade(&to, cast.sell, each, 999).map_err(stop)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(to), id, trade, each);
+		assert!(ForwardTrades::<T>::get(id).contains(&trade));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn undesignate() -> Result<(), BenchmarkError> {
+		let cast = cast::<T>()?;
+		let to = enterprise(&cast, 0)?;
+		let id = designated(&cast, &to, 0)?;
+		let trade =
+			ForwardTrades::<T>::get(id).first().copied().ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(to), id, trade);
+		assert!(!ForwardTrades::<T>::get(id).contains(&trade));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_home_currency() -> Result<(), BenchmarkError> {
+		let cast = cast::<T>()?;
+		let by = regulator::<T>()?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by), *b"ZZ", Some(cast.buy));
+		assert_eq!(HomeCurrency::<T>::get(*b"ZZ"), Some(cast.buy));
+		Ok(())
+	}
+
+	/// A trade with `n` forwards designated against it is paid in full: every designation
+	/// shrinks to nothing (measured with the payment that reports it).
+	#[benchmark]
+	fn unpaid_fell(
+		n: Linear<1, { T::MaxDesignationsPerTrade::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let cast = cast::<T>()?;
+		let to = enterprise(&cast, 0)?;
+		let value = SOLD / Balance::from(T::MaxDesignationsPerTrade::get().max(1));
+		let trade = T::BenchmarkHelper::open_trade(&to, cast.sell, value, 0).map_err(stop)?;
+		let each = value / Balance::from(n);
+		for _ in 0..n {
+			let id = live(&cast, &to)?;
+			Pallet::<T>::do_designate(&to, id, trade, each).map_err(stop)?;
+		}
+		#[block]
+		{
+			T::BenchmarkHelper::pay(&trade, value).map_err(stop)?;
+		}
+		assert!(TradeDesignations::<T>::get(trade).is_empty());
 		Ok(())
 	}
 

@@ -3,15 +3,15 @@
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::traits::fungibles::InspectHold;
 use sp_runtime::DispatchError;
-use tradefin_primitives::{AssetId, Balance};
+use tradefin_primitives::{hedging::TradeExposure, AssetId, Balance};
 
 use crate::{
 	offers::due_queue_holds,
 	pallet::{
-		CloseOuts, Config, EnterpriseCount, Forwards, ForwardsOf, NextForwardId, Pallet,
-		ProviderCount,
+		CloseOuts, Config, EnterpriseCount, ForwardTrades, Forwards, ForwardsOf, NextForwardId,
+		Pallet, ProviderCount, TradeDesignations,
 	},
-	ForwardState,
+	ForwardId, ForwardState,
 };
 
 fn fail(reason: &'static str) -> Result<(), DispatchError> {
@@ -61,9 +61,6 @@ impl<T: Config> Pallet<T> {
 					*held = held.saturating_add(margin);
 				}
 			}
-			if forward.designated > forward.terms.sell_amount {
-				return fail("a forward designates more than it sells");
-			}
 		}
 		if ForwardsOf::<T>::iter().count() != indexed {
 			return fail("the party index holds forwards that are gone");
@@ -80,11 +77,52 @@ impl<T: Config> Pallet<T> {
 				return fail("a close-out of no live forward");
 			}
 		}
+		Self::check_designations()?;
 		let reason = Self::hold_reason();
 		for ((who, asset), margin) in &margins {
 			if T::Holds::balance_on_hold(*asset, &reason, who) != *margin {
 				return fail("the margin held differs from the live forwards' margins");
 			}
+		}
+		Ok(())
+	}
+
+	/// What is designated against each trade is at most its unpaid value (as trade credit
+	/// reports it now), by live forwards that list the trade; each forward's `designated` is
+	/// the sum of its designations and at most its notional in the hedged currency.
+	fn check_designations() -> Result<(), DispatchError> {
+		let mut sums = BTreeMap::<ForwardId, Balance>::new();
+		let mut listed = 0usize;
+		for (trade, list) in TradeDesignations::<T>::iter() {
+			let unpaid = T::Exposures::exposure(&trade).map_or(0, |e| e.unpaid);
+			if Self::designated_on(&trade) > unpaid {
+				return fail("more is designated against a trade than is unpaid");
+			}
+			for (id, amount) in list {
+				if amount == 0 || !ForwardTrades::<T>::get(id).contains(&trade) {
+					return fail("a designation is empty or missing from its forward's trades");
+				}
+				let sum = sums.entry(id).or_default();
+				*sum = sum.saturating_add(amount);
+				listed = listed.saturating_add(1);
+			}
+		}
+		if ForwardTrades::<T>::iter().map(|(_, t)| t.len()).sum::<usize>() != listed {
+			return fail("a forward lists a trade it is not designated against");
+		}
+		for (id, forward) in Forwards::<T>::iter() {
+			if sums.remove(&id).unwrap_or(0) != forward.designated {
+				return fail("a forward's designated amount is not the sum of its designations");
+			}
+			let notional = forward.hedges.map_or(0, |side| forward.notional(side).1);
+			if forward.designated > notional
+				|| (forward.designated > 0 && !matches!(forward.state, ForwardState::Live { .. }))
+			{
+				return fail("a forward designates more than its notional, or is not live");
+			}
+		}
+		if !sums.is_empty() {
+			return fail("a designation of a forward that is gone");
 		}
 		Ok(())
 	}

@@ -34,12 +34,14 @@ mod access;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod close_out;
+mod designation;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod invariants;
 mod margin;
 #[cfg(test)]
 mod mock;
 mod offers;
+pub mod runtime_api;
 mod settlement;
 #[cfg(test)]
 mod tests;
@@ -75,6 +77,21 @@ pub trait BenchmarkHelper<AccountId> {
 		amount: tradefin_primitives::Balance,
 	) -> sp_runtime::DispatchResult;
 
+	/// An attested export declaration of `owner` in `currency` worth `unpaid` (its trade's
+	/// anchor); `seed` makes it unique. Returns the trade's id.
+	fn open_trade(
+		owner: &AccountId,
+		currency: tradefin_primitives::AssetId,
+		unpaid: tradefin_primitives::Balance,
+		seed: u32,
+	) -> Result<tradefin_primitives::trade::DocumentId, sp_runtime::DispatchError>;
+
+	/// Records a payment of `amount` against the trade (which tells this pallet).
+	fn pay(
+		trade: &tradefin_primitives::trade::DocumentId,
+		amount: tradefin_primitives::Balance,
+	) -> sp_runtime::DispatchResult;
+
 	/// Sets the chain's clock (milliseconds).
 	fn set_time(now: tradefin_primitives::Moment);
 }
@@ -90,8 +107,11 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::FixedU128;
 	use tradefin_primitives::{
-		freeze::AccountFreeze, hedging::ForwardRecordHook, identity::FxClass,
-		identity::IdentityProvider, AssetId, Balance, CurrencyDecimals, Moment,
+		freeze::AccountFreeze,
+		hedging::{ForwardRecordHook, TradeExposure},
+		identity::{FxClass, IdentityProvider, Jurisdiction},
+		trade::DocumentId,
+		AssetId, Balance, CurrencyDecimals, Moment,
 	};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -128,6 +148,8 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 		/// The credit record (trade credit): told of an enterprise's default.
 		type Record: ForwardRecordHook<Self::AccountId>;
+		/// The trades' exposures (trade credit): what a forward may be designated against.
+		type Exposures: TradeExposure<Self::AccountId>;
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
 		/// Longest time from an offer to its value date (milliseconds).
@@ -140,6 +162,12 @@ pub mod pallet {
 		/// bank can fill its place with offers).
 		#[pallet::constant]
 		type MaxForwardsPerEnterprise: Get<u32>;
+		/// Most forwards designated against one trade (bounds the work when it is paid).
+		#[pallet::constant]
+		type MaxDesignationsPerTrade: Get<u32>;
+		/// Most trades one forward is designated against (bounds the work when it ends).
+		#[pallet::constant]
+		type MaxTradesPerForward: Get<u32>;
 		/// Most due-queue steps (a forward settled or an offer expired, or an empty minute
 		/// passed) per block; at least 1, so the queue always advances.
 		#[pallet::constant]
@@ -211,11 +239,39 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DueLen<T: Config> = StorageValue<_, u32, ValueQuery>;
 
+	/// The forwards designated against each trade (by its anchor's id), with the amounts.
+	#[pallet::storage]
+	pub type TradeDesignations<T: Config> = StorageMap<
+		_,
+		Identity,
+		DocumentId,
+		BoundedVec<(ForwardId, Balance), T::MaxDesignationsPerTrade>,
+		ValueQuery,
+	>;
+
+	/// The trades each forward is designated against.
+	#[pallet::storage]
+	pub type ForwardTrades<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ForwardId,
+		BoundedVec<DocumentId, T::MaxTradesPerForward>,
+		ValueQuery,
+	>;
+
+	/// The home currency of each jurisdiction: a trade in any other currency is a
+	/// foreign-currency exposure of its owner (every currency is, where none is set).
+	#[pallet::storage]
+	pub type HomeCurrency<T: Config> =
+		StorageMap<_, Twox64Concat, Jurisdiction, AssetId, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Margin per FX class in basis points; classes left out are refused forwards.
 		pub margin_rates: Vec<(FxClass, u32)>,
+		/// Home currency per jurisdiction.
+		pub home_currencies: Vec<(Jurisdiction, AssetId)>,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -226,6 +282,9 @@ pub mod pallet {
 			for (class, bps) in &self.margin_rates {
 				assert!(*bps <= BPS, "a margin rate is at most 10,000 basis points");
 				MarginRates::<T>::insert(class, bps);
+			}
+			for (jurisdiction, currency) in &self.home_currencies {
+				HomeCurrency::<T>::insert(jurisdiction, currency);
 			}
 		}
 	}
@@ -243,7 +302,7 @@ pub mod pallet {
 		TypeInfo,
 		MaxEncodedLen,
 	)]
-	pub enum Side {
+	pub enum Party {
 		/// The enterprise (the seller of `sell`).
 		Enterprise,
 		/// The bank or quote provider (the seller of `buy`).
@@ -274,7 +333,7 @@ pub mod pallet {
 		/// when the enterprise defaulted, back to the enterprise when the bank did).
 		ForwardDefaulted {
 			id: ForwardId,
-			defaulter: Side,
+			defaulter: Party,
 			margin_to: T::AccountId,
 			margin: Balance,
 		},
@@ -293,6 +352,16 @@ pub mod pallet {
 		CloseOutWithdrawn { id: ForwardId },
 		/// The forward was closed out at `rate`, paying `settlement`; the margin was released.
 		ClosedOut { id: ForwardId, rate: FixedU128, settlement: crate::Settlement },
+		/// The enterprise designated `amount` more of the forward against `trade`; `on_trade` is
+		/// what all forwards designate against it now.
+		Designated { id: ForwardId, trade: DocumentId, amount: Balance, on_trade: Balance },
+		/// The enterprise withdrew the forward's designation of `amount` against `trade`.
+		Undesignated { id: ForwardId, trade: DocumentId, amount: Balance },
+		/// `trade` was paid (or its anchor cancelled): the forward's designation against it fell
+		/// `by`, to `left`.
+		DesignationShrunk { id: ForwardId, trade: DocumentId, by: Balance, left: Balance },
+		/// The regulator set (or, with `None`, removed) a jurisdiction's home currency.
+		HomeCurrencySet { jurisdiction: Jurisdiction, currency: Option<AssetId>, by: T::AccountId },
 		/// The regulator set (or, with `None`, removed) a class's margin rate.
 		MarginRateSet { class: FxClass, bps: Option<u32>, by: T::AccountId },
 	}
@@ -376,6 +445,26 @@ pub mod pallet {
 		MarginTooHigh,
 		/// The signer is a participant's account that acts for nobody.
 		NotAnOperator,
+		/// The document is unknown, or its trade has no anchor.
+		UnknownTrade,
+		/// The trade is not the forward's enterprise's.
+		NotYourTrade,
+		/// The trade is in the enterprise's home currency: there is nothing to hedge.
+		NotForeign,
+		/// A receivable is hedged by a forward selling its currency, a payable by one buying it.
+		CurrencyMismatch,
+		/// The forward already hedges trades of the other side (receivables or payables).
+		MixedSides,
+		/// More than the forward's notional in the hedged currency would be designated.
+		ExceedsForward,
+		/// More than the trade's unpaid value would be designated against it.
+		ExceedsExposure,
+		/// The trade has `MaxDesignationsPerTrade` forwards designated.
+		TooManyDesignations,
+		/// The forward is designated against `MaxTradesPerForward` trades.
+		TooManyTrades,
+		/// The forward is not designated against this trade.
+		NotDesignated,
 	}
 
 	#[pallet::hooks]
@@ -599,6 +688,85 @@ pub mod pallet {
 		) -> DispatchResult {
 			let by = Self::ensure_regulator(origin)?;
 			Self::do_set_margin_rate(&by, class, bps)
+		}
+
+		/// The enterprise designates a live forward as a hedge of one of its open
+		/// foreign-currency trades.
+		///
+		/// A receivable (an export, or a service sold) is hedged by a forward selling its
+		/// currency, a payable (an import) by one buying it. What all forwards designate against
+		/// a trade never exceeds its unpaid value; what one forward designates never exceeds its
+		/// notional in the hedged currency (`sell_amount` for receivables, `buy_amount` for
+		/// payables). As the trade is paid, its designations shrink (the latest first); they
+		/// end with the forward.
+		///
+		/// - `origin`: signed by an operator of the forward's enterprise (active).
+		/// - `id`: a live forward.
+		/// - `document`: any document of the trade (the designation is the trade's, whichever
+		///   of its documents names it, so one trade is never hedged twice over).
+		/// - `amount`: in smallest units of the trade's currency; more than zero.
+		///
+		/// Events: `Designated`.
+		///
+		/// Errors: `BadOrigin`, `NotAnOperator`, `UnknownForward`, `NotTheEnterprise`, `NotLive`,
+		/// `NotActive`, `UnknownTrade`, `NotYourTrade`, `NotForeign` (the trade is in the
+		/// enterprise's home currency), `CurrencyMismatch`, `MixedSides`, `ZeroAmount`,
+		/// `Overflow`, `ExceedsForward`, `ExceedsExposure`, `TooManyDesignations`,
+		/// `TooManyTrades`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::designate())]
+		pub fn designate(
+			origin: OriginFor<T>,
+			id: ForwardId,
+			document: DocumentId,
+			amount: Balance,
+		) -> DispatchResult {
+			let who = Self::acting(origin)?;
+			Self::do_designate(&who, id, document, amount)
+		}
+
+		/// The enterprise withdraws a forward's designation against a trade.
+		///
+		/// - `origin`: signed by an operator of the forward's enterprise.
+		/// - `id`: a forward.
+		/// - `trade`: the trade's id (its anchor's document id).
+		///
+		/// Events: `Undesignated`.
+		///
+		/// Errors: `BadOrigin`, `NotAnOperator`, `UnknownForward`, `NotTheEnterprise`,
+		/// `NotDesignated`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::undesignate())]
+		pub fn undesignate(
+			origin: OriginFor<T>,
+			id: ForwardId,
+			trade: DocumentId,
+		) -> DispatchResult {
+			let who = Self::acting(origin)?;
+			Self::do_undesignate(&who, id, trade)
+		}
+
+		/// The regulator sets a jurisdiction's home currency (or removes it): trades of its
+		/// enterprises in any other currency are foreign-currency exposures.
+		///
+		/// Designations already made stay; the hedging ratio counts only foreign trades.
+		///
+		/// - `origin`: signed by an active regulator.
+		/// - `jurisdiction`: an ISO 3166-1 alpha-2 code (`*b"CN"`).
+		/// - `currency`: a registered currency, or `None` (every currency is then foreign).
+		///
+		/// Events: `HomeCurrencySet`.
+		///
+		/// Errors: `BadOrigin`, `NotRegulator`, `UnknownCurrency`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::set_home_currency())]
+		pub fn set_home_currency(
+			origin: OriginFor<T>,
+			jurisdiction: Jurisdiction,
+			currency: Option<AssetId>,
+		) -> DispatchResult {
+			let by = Self::ensure_regulator(origin)?;
+			Self::do_set_home_currency(&by, jurisdiction, currency)
 		}
 	}
 }

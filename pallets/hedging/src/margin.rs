@@ -5,12 +5,12 @@ use frame_support::{
 	traits::{fungibles::MutateHold, tokens::Precision},
 };
 use tradefin_primitives::{
-	identity::{FxClass, IdentityProvider},
-	AssetId, Balance,
+	identity::{FxClass, IdentityProvider, Jurisdiction},
+	AssetId, Balance, CurrencyDecimals,
 };
 
 use crate::{
-	pallet::{Config, Error, Event, HoldReason, MarginRates, Pallet},
+	pallet::{Config, Error, Event, HoldReason, HomeCurrency, MarginRates, Pallet},
 	BPS,
 };
 
@@ -32,6 +32,22 @@ impl<T: Config> Pallet<T> {
 			None => MarginRates::<T>::remove(class),
 		}
 		Self::deposit_event(Event::MarginRateSet { class, bps, by: by.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_home_currency(
+		by: &T::AccountId,
+		jurisdiction: Jurisdiction,
+		currency: Option<AssetId>,
+	) -> DispatchResult {
+		match currency {
+			Some(c) => {
+				ensure!(T::Currencies::decimals(c).is_some(), Error::<T>::UnknownCurrency);
+				HomeCurrency::<T>::insert(jurisdiction, c);
+			}
+			None => HomeCurrency::<T>::remove(jurisdiction),
+		}
+		Self::deposit_event(Event::HomeCurrencySet { jurisdiction, currency, by: by.clone() });
 		Ok(())
 	}
 

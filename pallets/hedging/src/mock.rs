@@ -7,9 +7,11 @@ use frame_support::{
 	traits::{ConstU32, ConstU64},
 };
 use sp_runtime::{BuildStorage, FixedU128};
+use std::collections::BTreeMap;
 use tradefin_primitives::{
-	hedging::ForwardRecordHook,
+	hedging::{Exposure, ExposureSide, ForwardRecordHook, TradeExposure, UnpaidFell},
 	identity::{FxClass, ParticipantKind, ParticipantStatus},
+	trade::DocumentId,
 	AssetId, Balance, CurrencyDecimals,
 };
 
@@ -62,6 +64,55 @@ impl ForwardRecordHook<AccountId> for MockRecord {
 	}
 }
 
+thread_local! {
+	static TRADES: RefCell<BTreeMap<DocumentId, Exposure<AccountId>>> = const { RefCell::new(BTreeMap::new()) };
+	static LINKS: RefCell<BTreeMap<DocumentId, DocumentId>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The document registry's exposures, mocked: trades opened by [`open_trade`], documents
+/// linked by [`link`], payments by [`pay`] (which tells the pallet, as trade credit does).
+pub struct MockExposures;
+impl TradeExposure<AccountId> for MockExposures {
+	fn exposure(document: &DocumentId) -> Option<Exposure<AccountId>> {
+		let trade = LINKS.with(|l| l.borrow().get(document).copied()).unwrap_or(*document);
+		TRADES.with(|t| t.borrow().get(&trade).cloned())
+	}
+	fn exposures() -> Vec<Exposure<AccountId>> {
+		TRADES.with(|t| t.borrow().values().filter(|e| e.unpaid > 0).cloned().collect())
+	}
+}
+
+/// Opens trade number `n` of `owner`: `unpaid` of `currency` on `side`; returns its id.
+pub fn open_trade(
+	n: u8,
+	owner: AccountId,
+	currency: AssetId,
+	side: ExposureSide,
+	unpaid: Balance,
+) -> DocumentId {
+	let trade = DocumentId::repeat_byte(n);
+	TRADES
+		.with(|t| t.borrow_mut().insert(trade, Exposure { trade, owner, currency, side, unpaid }));
+	trade
+}
+
+/// Links another document (number `n`) to `trade`; returns its id.
+pub fn link(n: u8, trade: DocumentId) -> DocumentId {
+	let document = DocumentId::repeat_byte(n);
+	LINKS.with(|l| l.borrow_mut().insert(document, trade));
+	document
+}
+
+/// `amount` of `trade` is paid (trade credit records it, and tells hedging).
+pub fn pay(trade: DocumentId, amount: Balance) {
+	TRADES.with(|t| {
+		if let Some(e) = t.borrow_mut().get_mut(&trade) {
+			e.unpaid = e.unpaid.saturating_sub(amount);
+		}
+	});
+	<Hedging as UnpaidFell>::unpaid_fell(&trade);
+}
+
 /// What the credit record was told of enterprises' defaults.
 pub fn recorded_defaults() -> Vec<(AccountId, AssetId, Balance)> {
 	DEFAULTS.with(|d| d.borrow().clone())
@@ -76,10 +127,13 @@ impl pallet_hedging::Config for Test {
 	type Holds = AssetsHolder;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Record = MockRecord;
+	type Exposures = MockExposures;
 	type Time = MockTime;
+	type MaxDesignationsPerTrade = ConstU32<2>;
+	type MaxTradesPerForward = ConstU32<2>;
 	type MaxTenor = ConstU64<{ 365 * DAY_MS }>;
 	type MaxForwardsPerProvider = ConstU32<4>;
-	type MaxForwardsPerEnterprise = ConstU32<2>;
+	type MaxForwardsPerEnterprise = ConstU32<3>;
 	type MaxDuePerBlock = ConstU32<3>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -108,6 +162,25 @@ impl crate::BenchmarkHelper<AccountId> for BenchFixtures {
 	fn fund(currency: AssetId, who: &AccountId, amount: Balance) -> sp_runtime::DispatchResult {
 		use frame_support::traits::fungibles::Mutate;
 		<Assets as Mutate<_>>::mint_into(currency, who, amount).map(|_| ())
+	}
+
+	fn open_trade(
+		owner: &AccountId,
+		currency: AssetId,
+		unpaid: Balance,
+		seed: u32,
+	) -> Result<DocumentId, sp_runtime::DispatchError> {
+		// Out of the range of the tests' trades (`DocumentId::repeat_byte`).
+		let trade = DocumentId::from_low_u64_be(u64::from(seed) + (1 << 40));
+		let exposure =
+			Exposure { trade, owner: *owner, currency, side: ExposureSide::Receivable, unpaid };
+		TRADES.with(|t| t.borrow_mut().insert(trade, exposure));
+		Ok(trade)
+	}
+
+	fn pay(trade: &DocumentId, amount: Balance) -> sp_runtime::DispatchResult {
+		pay(*trade, amount);
+		Ok(())
 	}
 
 	fn set_time(now: u64) {
@@ -155,6 +228,8 @@ pub fn terms() -> Terms {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	set_now(DAY_MS);
 	DEFAULTS.with(|d| d.borrow_mut().clear());
+	TRADES.with(|t| t.borrow_mut().clear());
+	LINKS.with(|l| l.borrow_mut().clear());
 	use ParticipantKind::*;
 	let active = ParticipantStatus::Active;
 	reset_identity(
@@ -189,6 +264,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		},
 		hedging: pallet_hedging::GenesisConfig {
 			margin_rates: vec![(FxClass::A, 500), (FxClass::B, 1_000)],
+			home_currencies: vec![(*b"CN", CNY)],
 			..Default::default()
 		},
 	}

@@ -90,6 +90,7 @@ impl<T: Config> Pallet<T> {
 				buy_amount,
 				state: ForwardState::Offered { expires_at },
 				designated: 0,
+				hedges: None,
 			},
 		);
 		Ok(id)
@@ -145,6 +146,7 @@ impl<T: Config> Pallet<T> {
 	/// parties' indexes and counts, its queue entry and any close-out proposal. Its margin must
 	/// already be released or transferred.
 	pub(crate) fn remove(id: ForwardId, forward: &ForwardOf<T>) {
+		Self::end_designations(id);
 		Forwards::<T>::remove(id);
 		ForwardsOf::<T>::remove(&forward.provider, id);
 		ForwardsOf::<T>::remove(&forward.enterprise, id);

@@ -15,7 +15,7 @@ use tradefin_primitives::{
 
 use crate::{
 	offers::Queue,
-	pallet::{Config, Error, Event, ForwardOf, Forwards, Pallet, Side},
+	pallet::{Config, Error, Event, ForwardOf, Forwards, Pallet, Party},
 	ForwardId, ForwardState,
 };
 
@@ -70,7 +70,7 @@ impl<T: Config> Pallet<T> {
 			Self::remove(id, &forward);
 			Self::deposit_event(Event::ForwardDefaulted {
 				id,
-				defaulter: Side::Enterprise,
+				defaulter: Party::Enterprise,
 				margin_to: provider.clone(),
 				margin: paid,
 			});
@@ -78,7 +78,7 @@ impl<T: Config> Pallet<T> {
 			Self::remove(id, &forward);
 			Self::deposit_event(Event::ForwardDefaulted {
 				id,
-				defaulter: Side::Provider,
+				defaulter: Party::Provider,
 				margin_to: enterprise.clone(),
 				margin,
 			});

@@ -3,7 +3,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{FixedPointNumber, FixedU128};
-use tradefin_primitives::{AssetId, Balance, Moment};
+use tradefin_primitives::{hedging::ExposureSide, AssetId, Balance, Moment};
 
 /// A forward's id, assigned in sequence.
 pub type ForwardId = u64;
@@ -67,8 +67,11 @@ pub struct Forward<AccountId> {
 	pub buy_amount: Balance,
 	/// Offered or live.
 	pub state: ForwardState,
-	/// Of `sell_amount`, what is designated as a hedge of the enterprise's open documents.
+	/// What is designated as a hedge of the enterprise's open trades, in the hedged currency
+	/// (the sold one for receivables, the bought one for payables).
 	pub designated: Balance,
+	/// Which side of the enterprise's trades it hedges, once designated.
+	pub hedges: Option<ExposureSide>,
 }
 
 impl<AccountId: PartialEq> Forward<AccountId> {
@@ -77,6 +80,15 @@ impl<AccountId: PartialEq> Forward<AccountId> {
 		match self.state {
 			ForwardState::Live { margin, .. } => margin,
 			ForwardState::Offered { .. } => 0,
+		}
+	}
+
+	/// The currency and notional a hedge of `side` designates against: the sold currency and
+	/// amount for receivables, the bought ones for payables.
+	pub fn notional(&self, side: ExposureSide) -> (AssetId, Balance) {
+		match side {
+			ExposureSide::Receivable => (self.terms.sell, self.terms.sell_amount),
+			ExposureSide::Payable => (self.terms.buy, self.buy_amount),
 		}
 	}
 
@@ -149,4 +161,42 @@ pub struct ForwardView<AccountId> {
 	pub forward: Forward<AccountId>,
 	/// A close-out proposal waiting for the other party, if any.
 	pub close_out: Option<CloseOut<AccountId>>,
+}
+
+/// Hedged notional and open exposure, in one currency's smallest units: the hedging ratio is
+/// `hedged / exposure`.
+#[derive(Encode, Decode, Clone, Copy, PartialEq, Eq, Debug, Default, TypeInfo)]
+pub struct HedgeFigures {
+	/// Designated against the open trades counted in `exposure`.
+	pub hedged: Balance,
+	/// Unpaid value of the open foreign-currency trades.
+	pub exposure: Balance,
+}
+
+impl HedgeFigures {
+	/// Adds one trade's figures.
+	pub fn add(&mut self, hedged: Balance, exposure: Balance) {
+		self.hedged = self.hedged.saturating_add(hedged);
+		self.exposure = self.exposure.saturating_add(exposure);
+	}
+
+	/// The hedging ratio (zero without exposure).
+	pub fn ratio(&self) -> sp_runtime::Perbill {
+		if self.exposure == 0 {
+			return sp_runtime::Perbill::zero();
+		}
+		sp_runtime::Perbill::from_rational(self.hedged, self.exposure)
+	}
+}
+
+/// The hedging ratio's figures per enterprise, per FX class, and for the whole chain, each per
+/// currency (amounts in different currencies are never added).
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, Default, TypeInfo)]
+pub struct HedgingRatios<AccountId> {
+	/// Per enterprise and currency.
+	pub by_enterprise: alloc::vec::Vec<(AccountId, AssetId, HedgeFigures)>,
+	/// Per FX class (the enterprise's class now) and currency.
+	pub by_class: alloc::vec::Vec<(tradefin_primitives::identity::FxClass, AssetId, HedgeFigures)>,
+	/// The whole chain, per currency.
+	pub by_currency: alloc::vec::Vec<(AssetId, HedgeFigures)>,
 }

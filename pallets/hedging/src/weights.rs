@@ -16,6 +16,10 @@ pub trait WeightInfo {
 	fn withdraw_close_out() -> Weight;
 	fn accept_close_out() -> Weight;
 	fn set_margin_rate() -> Weight;
+	fn designate() -> Weight;
+	fn undesignate() -> Weight;
+	fn set_home_currency() -> Weight;
+	fn unpaid_fell(n: u32) -> Weight;
 	fn on_initialize(n: u32) -> Weight;
 }
 
@@ -46,6 +50,18 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn set_margin_rate() -> Weight {
+		Weight::zero()
+	}
+	fn designate() -> Weight {
+		Weight::zero()
+	}
+	fn undesignate() -> Weight {
+		Weight::zero()
+	}
+	fn set_home_currency() -> Weight {
+		Weight::zero()
+	}
+	fn unpaid_fell(_n: u32) -> Weight {
 		Weight::zero()
 	}
 	fn on_initialize(_n: u32) -> Weight {

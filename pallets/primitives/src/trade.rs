@@ -219,6 +219,11 @@ pub trait DocumentInspect<AccountId, Balance> {
 	///
 	/// Weight: one read (the document's pledges); used by `try_state` only.
 	fn pledged_to(id: &DocumentId, bank: &AccountId, financing: PledgeRef) -> Balance;
+
+	/// What the registry's listeners (hedging's `UnpaidFell`) cost at most for `calls` payments
+	/// recorded on one document in one extrinsic ([`DocumentLedger::record_payment`],
+	/// [`DocumentLedger::settle_pledge`]); the callers add it.
+	fn paid_hook_weight(calls: u32) -> frame_support::weights::Weight;
 }
 
 /// The financed-balance ledger: the anti-double-financing core. For every document,

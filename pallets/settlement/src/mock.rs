@@ -46,6 +46,7 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Test {
+	type OnUnpaidFell = ();
 	type Supervision = Supervision;
 	type Identity = MockIdentity;
 	type Currencies = Assets;

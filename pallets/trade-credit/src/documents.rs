@@ -286,6 +286,9 @@ impl<T: Config> Pallet<T> {
 		Documents::<T>::remove(id);
 		Disputes::<T>::remove(id);
 		Goods::<T>::remove(id);
+		if document.kind.is_anchor() {
+			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&id);
+		}
 		Self::deposit_event(Event::DocumentVoided { id, by: by.clone(), owner: document.owner });
 		Ok(())
 	}
@@ -309,8 +312,12 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::DocumentPledged
 		);
 		document.status = DocumentStatus::Cancelled;
+		let anchor = document.kind.is_anchor();
 		Documents::<T>::insert(id, document);
 		Disputes::<T>::remove(id);
+		if anchor {
+			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&id);
+		}
 		Self::deposit_event(Event::DocumentCancelled { id, by: by.clone() });
 		Ok(())
 	}

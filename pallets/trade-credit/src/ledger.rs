@@ -164,7 +164,9 @@ impl<T: Config> Pallet<T> {
 		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
 		let paid = document.paid;
+		let trade = Self::position(id, &document).trade;
 		Documents::<T>::insert(id, document);
+		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&trade);
 		Self::deposit_event(Event::PaymentRecorded { id: *id, amount, paid });
 		Ok(())
 	}
@@ -183,7 +185,9 @@ impl<T: Config> Pallet<T> {
 		Self::shrink_pledge(id, &mut document, &key, pledge, amount);
 		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
+		let trade = Self::position(id, &document).trade;
 		Documents::<T>::insert(id, document);
+		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&trade);
 		Self::deposit_event(Event::PledgeSettled {
 			id: *id,
 			bank: bank.clone(),
@@ -239,6 +243,10 @@ impl<T: Config> DocumentInspect<T::AccountId, Balance> for Pallet<T> {
 
 	fn pledged_to(id: &DocumentId, bank: &T::AccountId, financing: PledgeRef) -> Balance {
 		Pledges::<T>::get(id, (bank.clone(), financing)).unwrap_or(0)
+	}
+
+	fn paid_hook_weight(calls: u32) -> frame_support::weights::Weight {
+		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell_weight(calls)
 	}
 }
 

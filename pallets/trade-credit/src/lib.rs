@@ -37,6 +37,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod documents;
+mod exposure;
 #[cfg(feature = "runtime-benchmarks")]
 mod fixtures;
 mod goods;
@@ -127,6 +128,10 @@ pub mod pallet {
 
 		/// Supervision: told of every document registered and attested (face value).
 		type Supervision: SupervisionHook<Self::AccountId>;
+
+		/// Hedging: told when a trade's unpaid value falls (a payment, its anchor cancelled or
+		/// voided), so the forwards designated against it shrink.
+		type OnUnpaidFell: tradefin_primitives::hedging::UnpaidFell;
 
 		/// Most documents registered, attested or linked in one extrinsic: bounds each such
 		/// call's weight (a longer list does not decode).
@@ -288,6 +293,19 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// FX forwards each enterprise failed to settle, per sold currency: how many, and the
+	/// amounts it did not deliver (hedging reports them).
+	#[pallet::storage]
+	pub type ForwardDefaults<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		AssetId,
+		(u32, Balance),
+		ValueQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -358,6 +376,15 @@ pub mod pallet {
 		LineRepaid { line: LineId, amount: Balance, used: Balance },
 		/// An enterprise's credit record changed.
 		CreditRecordUpdated { enterprise: T::AccountId, record: CreditRecord },
+		/// An enterprise failed to deliver `amount` of `currency` it sold forward: its record
+		/// now counts `defaults` such forwards in the currency, `undelivered` in all.
+		ForwardDefaultRecorded {
+			enterprise: T::AccountId,
+			currency: AssetId,
+			amount: Balance,
+			defaults: u32,
+			undelivered: Balance,
+		},
 		/// A settled trade payment was added to an enterprise's volume.
 		VolumeSettled {
 			enterprise: T::AccountId,
@@ -678,7 +705,9 @@ pub mod pallet {
 		/// revoked), `Cancelled` (already cancelled), `DocumentPledged` (the document, or for an
 		/// anchor a document linked to it, has an outstanding pledge).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::cancel_document())]
+		#[pallet::weight(T::WeightInfo::cancel_document().saturating_add(
+			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell_weight(1)
+		))]
 		pub fn cancel_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_cancel(&by, id)
@@ -971,7 +1000,9 @@ pub mod pallet {
 		/// `DocumentInUse` (something is pledged or paid on it, or, for an anchor, documents are
 		/// linked to it).
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::void_document())]
+		#[pallet::weight(T::WeightInfo::void_document().saturating_add(
+			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell_weight(1)
+		))]
 		pub fn void_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
 			Self::do_void(&by, id)

@@ -34,6 +34,7 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Test {
+	type OnUnpaidFell = MockUnpaidFell;
 	type Supervision = tradefin_test_utils::MockSupervision;
 	type Identity = MockIdentity;
 	type Currencies = Assets;
@@ -165,6 +166,27 @@ pub fn input(kind: DocumentKind, number: &str, face_value: Balance) -> DocumentI
 		.issued_at(1_000)
 		.due_at(90_000)
 		.build()
+}
+
+std::thread_local! {
+	static UNPAID_FELL: core::cell::RefCell<Vec<crate::DocumentId>> =
+		const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Hedging, mocked: the trades whose unpaid value fell, in order.
+pub struct MockUnpaidFell;
+impl tradefin_primitives::hedging::UnpaidFell for MockUnpaidFell {
+	fn unpaid_fell(trade: &crate::DocumentId) {
+		UNPAID_FELL.with(|t| t.borrow_mut().push(*trade));
+	}
+	fn unpaid_fell_weight(_: u32) -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
+/// The trades hedging was told of (taken: the list starts afresh).
+pub fn unpaid_fell() -> Vec<crate::DocumentId> {
+	UNPAID_FELL.with(|t| core::mem::take(&mut *t.borrow_mut()))
 }
 
 /// The last event of this pallet.

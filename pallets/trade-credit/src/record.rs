@@ -152,3 +152,21 @@ impl<T: Config> PaymentRecordHook<T::AccountId, Balance> for Pallet<T> {
 		});
 	}
 }
+
+impl<T: Config> tradefin_primitives::hedging::ForwardRecordHook<T::AccountId> for Pallet<T> {
+	fn forward_defaulted(enterprise: &T::AccountId, currency: AssetId, amount: Balance) {
+		let (defaults, undelivered) =
+			crate::pallet::ForwardDefaults::<T>::mutate(enterprise, currency, |(n, total)| {
+				*n = n.saturating_add(1);
+				*total = total.saturating_add(amount);
+				(*n, *total)
+			});
+		Self::deposit_event(Event::ForwardDefaultRecorded {
+			enterprise: enterprise.clone(),
+			currency,
+			amount,
+			defaults,
+			undelivered,
+		});
+	}
+}

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod consensus;
 pub mod financing;
 pub mod governance;
+pub mod hedging;
 pub mod identity;
 pub mod monetary;
 pub mod settlement;

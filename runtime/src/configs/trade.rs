@@ -12,6 +12,9 @@ parameter_types! {
 }
 
 impl pallet_trade_credit::Config for Runtime {
+	/// Hedging shrinks the forwards designated against a trade as it is paid (`()` in the
+	/// benchmark runtime: see `UnpaidListener`).
+	type OnUnpaidFell = crate::configs::hedging::UnpaidListener;
 	/// Supervision hears every flow (`()` in the benchmark runtime: see `FlowSupervision`).
 	type Supervision = crate::configs::supervision::FlowSupervision;
 	type Identity = EnterpriseIdentity;

@@ -4,6 +4,7 @@
 pub mod pallet_balances;
 pub mod pallet_enterprise_identity;
 pub mod pallet_financing;
+pub mod pallet_hedging;
 pub mod pallet_settlement;
 pub mod pallet_supervision;
 pub mod pallet_trade_credit;

@@ -181,6 +181,45 @@ pub fn overview(v: &View, home: &str) -> Result<String, String> {
 		.collect();
 	body +=
 		&figure(charts::lines("Overdue ratio per FX class", "share overdue", &overdue, &marks)?);
+	if !stats.hedging_ratio.is_empty() {
+		let mut hedging: Vec<Series> = stats
+			.hedging_ratio
+			.iter()
+			.map(|(currency, s)| Series::new(format!("{currency} all"), points(s)))
+			.collect();
+		for (class, currencies) in &stats.hedging_ratio_by_class {
+			hedging.extend(
+				currencies.iter().map(|(currency, s)| {
+					Series::new(format!("{currency} class {class}"), points(s))
+				}),
+			);
+		}
+		body += &figure(charts::lines(
+			"Hedging ratio per currency and FX class (hedged / open foreign-currency exposure)",
+			"share hedged",
+			&hedging,
+			&marks,
+		)?);
+		let rows: Vec<String> = stats
+			.hedging_last
+			.iter()
+			.map(|(currency, f)| {
+				format!(
+					"<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}%</td></tr>",
+					esc(currency),
+					f.hedged,
+					f.exposure,
+					f.ratio() * 100.0
+				)
+			})
+			.collect();
+		body += "<h2>Hedging on the last day</h2>";
+		body += &table(
+			"hedging",
+			&["currency", "hedged (minor units)", "exposure (minor units)", "ratio"],
+			&rows,
+		);
+	}
 	let mut forecast = Vec::new();
 	for (currency, history) in &stats.net_flow {
 		let first = stats.first_day as f64;

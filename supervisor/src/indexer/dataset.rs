@@ -65,7 +65,7 @@ const APPLICATIONS: &str =
 const EVENTS: &str =
 	"SELECT e.block, e.idx, e.extrinsic, e.pallet, e.variant, e.fields, COALESCE(b.timestamp, 0)
 	 FROM events e JOIN blocks b ON b.number = e.block
-	 WHERE e.pallet IN ('EnterpriseIdentity', 'Settlement', 'TradeCredit', 'Financing')
+	 WHERE e.pallet IN ('EnterpriseIdentity', 'Settlement', 'TradeCredit', 'Financing', 'Hedging')
 	 ORDER BY e.block, e.idx";
 
 /// Reads every record the index holds.
@@ -113,6 +113,8 @@ struct Reader {
 	applied: HashMap<u64, (Party, Party, u32)>,
 	/// Disbursed financings: their place in `data.financings`.
 	disbursed: HashMap<u64, usize>,
+	/// The hedging ratio's series.
+	hedging: crate::hedging::Tracker,
 	data: Dataset,
 }
 
@@ -162,6 +164,9 @@ impl Reader {
 					if let Some(id) = first_int(&key) {
 						self.line(id, value);
 					}
+				}
+				("Hedging", "HomeCurrency") => {
+					self.hedging.home_currency(&country(&key), first_int(value));
 				}
 				_ => {}
 			}
@@ -225,6 +230,7 @@ impl Reader {
 			let origin = origin(block, index)?;
 			let at = u64::try_from(at).unwrap_or_default();
 			let f = parse(fields)?;
+			self.hedging.at(crate::records::day_of(at));
 			match (pallet, variant) {
 				("EnterpriseIdentity", "InstitutionAdmitted") => {
 					if let (Some(who), Some("Bank")) =
@@ -317,7 +323,71 @@ impl Reader {
 						uint(field(&f, "face_value")),
 					) {
 						self.documents.insert(id, (owner, currency, value));
+						let anchor = name(field(&f, "kind")).is_some_and(|kind| {
+							matches!(
+								kind,
+								"ExportDeclaration" | "ImportDeclaration" | "ServiceTaxRecord"
+							)
+						});
+						self.hedging.registered(id, anchor, owner, currency, value);
 					}
+				}
+				("TradeCredit", "DocumentsLinked") => {
+					if let Some(trade) = document(field(&f, "trade")) {
+						let documents: Vec<u64> =
+							list(field(&f, "documents")).iter().filter_map(document).collect();
+						self.hedging.linked(trade, &documents);
+					}
+				}
+				("TradeCredit", "PaymentRecorded") | ("TradeCredit", "PledgeSettled") => {
+					if let (Some(id), Some(amount)) =
+						(document(field(&f, "id")), uint(field(&f, "amount")))
+					{
+						self.hedging.paid(id, amount);
+					}
+				}
+				("TradeCredit", "DocumentCancelled") | ("TradeCredit", "DocumentVoided") => {
+					if let Some(id) = document(field(&f, "id")) {
+						self.hedging.closed(id);
+					}
+				}
+				("Hedging", "Designated") => {
+					let forward = uint_as::<u64>(field(&f, "id"));
+					if let (Some(forward), Some(trade), Some(amount)) =
+						(forward, document(field(&f, "trade")), uint(field(&f, "amount")))
+					{
+						let now = self.hedging.designated(forward, trade);
+						self.hedging.designation(forward, trade, now.saturating_add(amount));
+					}
+				}
+				("Hedging", "Undesignated") => {
+					let forward = uint_as::<u64>(field(&f, "id"));
+					if let (Some(forward), Some(trade)) = (forward, document(field(&f, "trade"))) {
+						self.hedging.designation(forward, trade, 0);
+					}
+				}
+				("Hedging", "DesignationShrunk") => {
+					let forward = uint_as::<u64>(field(&f, "id"));
+					if let (Some(forward), Some(trade), Some(left)) =
+						(forward, document(field(&f, "trade")), uint(field(&f, "left")))
+					{
+						self.hedging.designation(forward, trade, left);
+					}
+				}
+				("Hedging", "ForwardSettled")
+				| ("Hedging", "ForwardDefaulted")
+				| ("Hedging", "ClosedOut") => {
+					if let Some(forward) = uint_as::<u64>(field(&f, "id")) {
+						self.hedging.forward_ended(forward);
+					}
+				}
+				("Hedging", "HomeCurrencySet") => {
+					let currency = field(&f, "currency");
+					let currency = match name(currency) {
+						Some("Some") => field(currency, "values").get(0).and_then(uint_as),
+						_ => None,
+					};
+					self.hedging.home_currency(&country(field(&f, "jurisdiction")), currency);
 				}
 				("TradeCredit", "GoodsDeclared") => {
 					let goods = field(&f, "goods");
@@ -333,6 +403,7 @@ impl Reader {
 				}
 				("TradeCredit", "DocumentAttested") => {
 					let Some(id) = document(field(&f, "id")) else { continue };
+					self.hedging.attested(id);
 					if let (
 						Some(&(hs_code, unit, quantity_milli)),
 						Some(&(owner, currency, value)),
@@ -415,15 +486,18 @@ impl Reader {
 	}
 
 	fn bank(&mut self, party: Party, country: String) {
+		self.hedging.country(party, &country);
 		self.parties.insert(party, PartyInfo { party, role: Role::Bank, country, class: 'A' });
 	}
 
 	fn enterprise(&mut self, party: Party, country: String) {
+		self.hedging.country(party, &country);
 		let class = self.parties.get(&party).map_or('A', |p| p.class);
 		self.parties.insert(party, PartyInfo { party, role: Role::Enterprise, country, class });
 	}
 
 	fn class(&mut self, party: Party, class: char) {
+		self.hedging.class(party, class);
 		if let Some(info) = self.parties.get_mut(&party) {
 			info.class = class;
 		}
@@ -458,6 +532,7 @@ impl Reader {
 	}
 
 	fn finish(mut self) -> Dataset {
+		self.data.hedging = core::mem::take(&mut self.hedging).finish();
 		for (attempt, line) in self.data.attempts.iter_mut().zip(&self.attempt_lines) {
 			attempt.currency = self.lines.get(line).map(|l| l.currency).unwrap_or_default();
 		}

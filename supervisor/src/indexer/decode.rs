@@ -87,12 +87,13 @@ pub async fn block(
 
 /// The storage items whose genesis entries the index keeps: what a chain is born with (its
 /// first participants, currencies, quotes, lines and operators) emits no event.
-pub const GENESIS_STATE: [(&str, &str); 5] = [
+pub const GENESIS_STATE: [(&str, &str); 6] = [
 	("EnterpriseIdentity", "Participants"),
 	("EnterpriseIdentity", "OperatorOf"),
 	("Settlement", "Currencies"),
 	("Settlement", "Quotes"),
 	("TradeCredit", "Lines"),
+	("Hedging", "HomeCurrency"),
 ];
 
 /// Every entry of the [`GENESIS_STATE`] items the block's runtime has, keys and values as JSON.

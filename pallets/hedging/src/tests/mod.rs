@@ -2,6 +2,7 @@
 //! default rule), close-out, and the regulator's margin rates.
 
 mod close_out;
+mod designation;
 mod margin;
 mod offers;
 mod settlement;

@@ -223,10 +223,11 @@ fn offers_do_not_fill_an_enterprise_only_live_forwards_do() {
 		for _ in 0..4 {
 			assert_ok!(offer(BANK, EXPORTER, terms(), 2 * DAY_MS));
 		}
-		assert_ok!(Hedging::accept_forward(RuntimeOrigin::signed(OPERATOR), 0));
-		assert_ok!(Hedging::accept_forward(RuntimeOrigin::signed(OPERATOR), 1));
+		for id in 0..3 {
+			assert_ok!(Hedging::accept_forward(RuntimeOrigin::signed(OPERATOR), id));
+		}
 		assert_noop!(
-			Hedging::accept_forward(RuntimeOrigin::signed(OPERATOR), 2),
+			Hedging::accept_forward(RuntimeOrigin::signed(OPERATOR), 3),
 			Error::<Test>::EnterpriseAtLimit
 		);
 	});

@@ -4,7 +4,7 @@
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
 use sp_runtime::FixedU128;
 
-use crate::{mock::*, Error, Event, ForwardState, Forwards, Side, Terms};
+use crate::{mock::*, Error, Event, ForwardState, Forwards, Party, Terms};
 
 const VALUE_DATE: u64 = 31 * DAY_MS;
 
@@ -83,7 +83,7 @@ fn an_enterprise_that_cannot_deliver_defaults_and_its_margin_goes_to_the_bank() 
 			events().last(),
 			Some(&Event::ForwardDefaulted {
 				id,
-				defaulter: Side::Enterprise,
+				defaulter: Party::Enterprise,
 				margin_to: BANK,
 				margin: 50_000
 			})
@@ -112,7 +112,7 @@ fn a_defaulting_enterprise_keeps_its_minimum_balance_and_no_value_is_burned() {
 			events().last(),
 			Some(&Event::ForwardDefaulted {
 				id: 0,
-				defaulter: Side::Enterprise,
+				defaulter: Party::Enterprise,
 				margin_to: BANK,
 				margin: 50_000
 			})
@@ -139,7 +139,7 @@ fn a_bank_that_cannot_deliver_defaults_and_the_margin_stays_the_enterprises() {
 			events().last(),
 			Some(&Event::ForwardDefaulted {
 				id: 0,
-				defaulter: Side::Provider,
+				defaulter: Party::Provider,
 				margin_to: EXPORTER,
 				margin: 50_000
 			})

@@ -2,6 +2,7 @@
 //! (the named error, and storage untouched); every test ends with the pallet's invariants.
 
 mod documents;
+mod exposure;
 mod goods;
 mod ledger;
 mod lines;
