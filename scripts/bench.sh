@@ -41,7 +41,7 @@ echo "== building the runtime WASM with runtime-benchmarks into ${bench_target}"
 cargo build --release --locked -p tradefin-runtime --features runtime-benchmarks --target-dir "${bench_target}"
 wasm="${bench_target}/release/wbuild/tradefin-runtime/tradefin_runtime.compact.compressed.wasm"
 pallets=("$@")
-((${#pallets[@]})) || pallets=(pallet_enterprise_identity pallet_trade_credit pallet_financing pallet_settlement pallet_supervision pallet_upgrades pallet_balances)
+((${#pallets[@]})) || pallets=(pallet_enterprise_identity pallet_trade_credit pallet_financing pallet_settlement pallet_supervision pallet_hedging pallet_upgrades pallet_balances)
 mkdir -p runtime/src/weights
 for pallet in "${pallets[@]}"; do
 	echo "== benchmarking ${pallet}"

@@ -72,8 +72,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1236`
 		//  Estimated: `6358`
-		// Minimum execution time: 49_921_000 picoseconds.
-		Weight::from_parts(58_748_000, 0)
+		// Minimum execution time: 56_388_000 picoseconds.
+		Weight::from_parts(74_791_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `511`
 		//  Estimated: `3994`
-		// Minimum execution time: 27_390_000 picoseconds.
-		Weight::from_parts(31_594_000, 0)
+		// Minimum execution time: 30_684_000 picoseconds.
+		Weight::from_parts(42_121_000, 0)
 			.saturating_add(Weight::from_parts(0, 3994))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -134,8 +134,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2280`
 		//  Estimated: `6358`
-		// Minimum execution time: 96_380_000 picoseconds.
-		Weight::from_parts(109_409_000, 0)
+		// Minimum execution time: 108_143_000 picoseconds.
+		Weight::from_parts(139_201_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -176,8 +176,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3676`
 		//  Estimated: `44190`
-		// Minimum execution time: 259_841_000 picoseconds.
-		Weight::from_parts(293_427_000, 0)
+		// Minimum execution time: 298_807_000 picoseconds.
+		Weight::from_parts(365_451_000, 0)
 			.saturating_add(Weight::from_parts(0, 44190))
 			.saturating_add(T::DbWeight::get().reads(36))
 			.saturating_add(T::DbWeight::get().writes(35))
@@ -220,8 +220,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3789`
 		//  Estimated: `44190`
-		// Minimum execution time: 219_127_000 picoseconds.
-		Weight::from_parts(245_615_000, 0)
+		// Minimum execution time: 249_513_000 picoseconds.
+		Weight::from_parts(312_432_000, 0)
 			.saturating_add(Weight::from_parts(0, 44190))
 			.saturating_add(T::DbWeight::get().reads(34))
 			.saturating_add(T::DbWeight::get().writes(32))
@@ -238,8 +238,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1170`
 		//  Estimated: `3674`
-		// Minimum execution time: 24_970_000 picoseconds.
-		Weight::from_parts(30_224_000, 0)
+		// Minimum execution time: 28_739_000 picoseconds.
+		Weight::from_parts(41_892_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -254,8 +254,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1087`
 		//  Estimated: `3674`
-		// Minimum execution time: 23_380_000 picoseconds.
-		Weight::from_parts(28_365_000, 0)
+		// Minimum execution time: 26_871_000 picoseconds.
+		Weight::from_parts(37_277_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -298,8 +298,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4472`
 		//  Estimated: `44190`
-		// Minimum execution time: 235_489_000 picoseconds.
-		Weight::from_parts(262_617_000, 0)
+		// Minimum execution time: 279_021_000 picoseconds.
+		Weight::from_parts(339_507_000, 0)
 			.saturating_add(Weight::from_parts(0, 44190))
 			.saturating_add(T::DbWeight::get().reads(35))
 			.saturating_add(T::DbWeight::get().writes(33))
@@ -314,8 +314,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `609`
 		//  Estimated: `3674`
-		// Minimum execution time: 15_976_000 picoseconds.
-		Weight::from_parts(17_278_000, 0)
+		// Minimum execution time: 18_463_000 picoseconds.
+		Weight::from_parts(27_715_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -359,11 +359,11 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1774 + n * (2093 ±0)`
 		//  Estimated: `6360 + n * (43200 ±0)`
-		// Minimum execution time: 269_267_000 picoseconds.
-		Weight::from_parts(273_716_000, 0)
+		// Minimum execution time: 358_849_000 picoseconds.
+		Weight::from_parts(28_859_447, 0)
 			.saturating_add(Weight::from_parts(0, 6360))
-			// Standard Error: 870_511
-			.saturating_add(Weight::from_parts(232_838_826, 0).saturating_mul(n.into()))
+			// Standard Error: 709_354
+			.saturating_add(Weight::from_parts(333_896_873, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((26_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -390,8 +390,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2888`
 		//  Estimated: `3994`
-		// Minimum execution time: 54_236_000 picoseconds.
-		Weight::from_parts(61_787_000, 0)
+		// Minimum execution time: 63_275_000 picoseconds.
+		Weight::from_parts(84_206_000, 0)
 			.saturating_add(Weight::from_parts(0, 3994))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -408,8 +408,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1791`
 		//  Estimated: `3994`
-		// Minimum execution time: 32_276_000 picoseconds.
-		Weight::from_parts(37_777_000, 0)
+		// Minimum execution time: 40_819_000 picoseconds.
+		Weight::from_parts(52_275_000, 0)
 			.saturating_add(Weight::from_parts(0, 3994))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -426,8 +426,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1008`
 		//  Estimated: `3674`
-		// Minimum execution time: 22_174_000 picoseconds.
-		Weight::from_parts(23_834_000, 0)
+		// Minimum execution time: 25_891_000 picoseconds.
+		Weight::from_parts(35_098_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -449,11 +449,11 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `883 + n * (128 ±0)`
 		//  Estimated: `3798 + n * (3004 ±0)`
-		// Minimum execution time: 35_958_000 picoseconds.
-		Weight::from_parts(32_165_036, 0)
+		// Minimum execution time: 43_358_000 picoseconds.
+		Weight::from_parts(45_429_721, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
-			// Standard Error: 17_115
-			.saturating_add(Weight::from_parts(9_122_259, 0).saturating_mul(n.into()))
+			// Standard Error: 25_161
+			.saturating_add(Weight::from_parts(11_290_549, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
