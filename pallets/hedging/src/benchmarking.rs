@@ -39,21 +39,22 @@ struct Cast<T: Config> {
 	bank: T::AccountId,
 }
 
-/// A bank holding the bought currency only, and class A's margin rate.
+/// A bank holding the bought currency only, and class B's margin rate.
 fn cast<T: Config>() -> Result<Cast<T>, BenchmarkError> {
 	T::BenchmarkHelper::set_time(START);
 	let (sell, buy) = T::BenchmarkHelper::currencies().map_err(stop)?;
 	let bank: T::AccountId = account("bank", 0, 0);
 	T::BenchmarkHelper::register_participant(&bank, ParticipantKind::Bank, None).map_err(stop)?;
 	T::BenchmarkHelper::fund(buy, &bank, FLOAT).map_err(stop)?;
-	MarginRates::<T>::insert(FxClass::A, 1_000);
+	MarginRates::<T>::insert(FxClass::B, 1_000);
 	Ok(Cast { sell, buy, bank })
 }
 
-/// Enterprise `index` (class A), holding the sold currency only.
+/// Enterprise `index` (class B: its forwards deliver what trades backed, the costlier path),
+/// holding the sold currency only.
 fn enterprise<T: Config>(cast: &Cast<T>, index: u32) -> Result<T::AccountId, BenchmarkError> {
 	let who: T::AccountId = account("enterprise", index, 0);
-	T::BenchmarkHelper::register_participant(&who, ParticipantKind::Enterprise, Some(FxClass::A))
+	T::BenchmarkHelper::register_participant(&who, ParticipantKind::Enterprise, Some(FxClass::B))
 		.map_err(stop)?;
 	T::BenchmarkHelper::fund(cast.sell, &who, FLOAT).map_err(stop)?;
 	Ok(who)
@@ -167,7 +168,7 @@ mod benches {
 		T::BenchmarkHelper::register_participant(
 			&to,
 			ParticipantKind::Enterprise,
-			Some(FxClass::A),
+			Some(FxClass::B),
 		)
 		.map_err(stop)?;
 		// Enough for the margin (10%) and the minimum balance, not for the delivery.

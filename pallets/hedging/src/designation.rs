@@ -12,7 +12,7 @@ use tradefin_primitives::{
 
 use crate::{
 	pallet::{
-		Config, Error, Event, ForwardOf, ForwardTrades, Forwards, HomeCurrency, Pallet,
+		Backed, Config, Error, Event, ForwardOf, ForwardTrades, Forwards, HomeCurrency, Pallet,
 		TradeDesignations,
 	},
 	ForwardId, ForwardState, HedgeFigures, HedgingRatios, WeightInfo,
@@ -72,6 +72,7 @@ impl<T: Config> Pallet<T> {
 		})?;
 		forward.designated = designated;
 		forward.hedges = Some(exposure.side);
+		Backed::<T>::mutate(id, |backed| *backed = (*backed).max(designated));
 		Forwards::<T>::insert(id, forward);
 		Self::deposit_event(Event::Designated { id, trade, amount, on_trade });
 		Ok(())

@@ -8,8 +8,8 @@ use tradefin_primitives::{hedging::TradeExposure, AssetId, Balance};
 use crate::{
 	offers::due_queue_holds,
 	pallet::{
-		CloseOuts, Config, EnterpriseCount, ForwardTrades, Forwards, ForwardsOf, NextForwardId,
-		Pallet, ProviderCount, TradeDesignations,
+		Backed, CloseOuts, Config, EnterpriseCount, ForwardTrades, Forwards, ForwardsOf,
+		NextForwardId, Pallet, ProviderCount, TradeDesignations,
 	},
 	ForwardId, ForwardState,
 };
@@ -123,6 +123,15 @@ impl<T: Config> Pallet<T> {
 		}
 		if !sums.is_empty() {
 			return fail("a designation of a forward that is gone");
+		}
+		for (id, backed) in Backed::<T>::iter() {
+			let Some(forward) = Forwards::<T>::get(id) else {
+				return fail("a forward that is gone is still backed");
+			};
+			let notional = forward.hedges.map_or(0, |side| forward.notional(side).1);
+			if backed < forward.designated || backed > notional {
+				return fail("a forward's backing is below its designations or above its notional");
+			}
 		}
 		Ok(())
 	}

@@ -259,6 +259,12 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The most each live forward was ever designated against trades, in the hedged currency:
+	/// what a class B enterprise's forward delivers at most (the real-demand rule; a trade paid
+	/// before the value date still backs the delivery of its proceeds).
+	#[pallet::storage]
+	pub type Backed<T: Config> = StorageMap<_, Twox64Concat, ForwardId, Balance, ValueQuery>;
+
 	/// The home currency of each jurisdiction: a trade in any other currency is a
 	/// foreign-currency exposure of its owner (every currency is, where none is set).
 	#[pallet::storage]
@@ -327,8 +333,14 @@ pub mod pallet {
 		OfferExpired { id: ForwardId },
 		/// The enterprise accepted: `margin` of the sold currency is held.
 		ForwardAccepted { id: ForwardId, margin: Balance, margin_bps: u32 },
-		/// Both legs were delivered at the value date.
+		/// Both legs were delivered at the value date: `sold` of the sold currency by the
+		/// enterprise, `bought` of the bought one by the provider (less than the terms when the
+		/// enterprise's class limits it: `DeliveryLimited` comes first).
 		ForwardSettled { id: ForwardId, sold: Balance, bought: Balance },
+		/// The enterprise's FX class limits what the forward delivers, as settlement limits its
+		/// conversions: class B only what trades backed (`backed`, the most designated while it
+		/// was live), class C nothing; the rest is released without exchange.
+		DeliveryLimited { id: ForwardId, class: FxClass, backed: Balance },
 		/// A side could not deliver at the value date: `margin` went to `margin_to` (the bank
 		/// when the enterprise defaulted, back to the enterprise when the bank did).
 		ForwardDefaulted {
@@ -574,7 +586,12 @@ pub mod pallet {
 		/// forwards and expired offers); this call settles a forward whose settlement was
 		/// deferred (a party was frozen) or when the queue is behind. The margin is released;
 		/// then, if the enterprise can deliver `sell_amount` and the provider `buy_amount`,
-		/// both legs are exchanged. If the enterprise cannot, it is in default: its margin goes
+		/// both legs are exchanged. A forward is a conversion, and its enterprise's FX class (at
+		/// the value date) limits it as settlement limits conversions: class A delivers in full;
+		/// class B only the part backed by trades (the most ever designated against them, in
+		/// the hedged currency; the other leg pro rata, rounded down for what the enterprise
+		/// receives and up for what it delivers), class C nothing; the rest is released
+		/// without exchange. If the enterprise cannot, it is in default: its margin goes
 		/// to the provider (with any remainder below the currency's minimum balance, which
 		/// would otherwise be lost as dust) and its credit record is told. If only the provider
 		/// cannot, it is in default: nothing is exchanged and the margin stays the
@@ -583,8 +600,9 @@ pub mod pallet {
 		/// - `origin`: any signed account.
 		/// - `id`: a live forward at or after its value date.
 		///
-		/// Events: `ForwardSettled`, or `ForwardDefaulted` (which side, and where the margin
-		/// went); the credit record's events on an enterprise's default.
+		/// Events: `DeliveryLimited` (class B or C) then `ForwardSettled`, or `ForwardDefaulted`
+		/// (which side, and where the margin went); the credit record's events on an
+		/// enterprise's default.
 		///
 		/// Errors: `BadOrigin` (unsigned), `UnknownForward`, `NotLive` (only offered),
 		/// `NotDue` (before the value date), `PartyFrozen` (a party's account is frozen).

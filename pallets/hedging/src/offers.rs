@@ -12,8 +12,8 @@ use tradefin_primitives::{
 use crate::{
 	margin_for,
 	pallet::{
-		CloseOuts, Config, DueCursor, DueLen, DueQueue, EnterpriseCount, Error, Event, ForwardOf,
-		Forwards, ForwardsOf, NextForwardId, Pallet, ProviderCount,
+		Backed, CloseOuts, Config, DueCursor, DueLen, DueQueue, EnterpriseCount, Error, Event,
+		ForwardOf, Forwards, ForwardsOf, NextForwardId, Pallet, ProviderCount,
 	},
 	Forward, ForwardId, ForwardState, Terms,
 };
@@ -147,6 +147,7 @@ impl<T: Config> Pallet<T> {
 	/// already be released or transferred.
 	pub(crate) fn remove(id: ForwardId, forward: &ForwardOf<T>) {
 		Self::end_designations(id);
+		Backed::<T>::remove(id);
 		Forwards::<T>::remove(id);
 		ForwardsOf::<T>::remove(&forward.provider, id);
 		ForwardsOf::<T>::remove(&forward.enterprise, id);

@@ -9,13 +9,17 @@ use frame_support::{
 		tokens::Preservation,
 	},
 };
+use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
 use tradefin_primitives::{
-	freeze::AccountFreeze, hedging::ForwardRecordHook, leaves_no_dust, AssetId, Balance, Moment,
+	freeze::AccountFreeze,
+	hedging::{ExposureSide, ForwardRecordHook},
+	identity::{FxClass, IdentityProvider},
+	leaves_no_dust, AssetId, Balance, Moment,
 };
 
 use crate::{
 	offers::Queue,
-	pallet::{Config, Error, Event, ForwardOf, Forwards, Pallet, Party},
+	pallet::{Backed, Config, Error, Event, ForwardOf, Forwards, Pallet, Party},
 	ForwardId, ForwardState,
 };
 
@@ -53,20 +57,20 @@ impl<T: Config> Pallet<T> {
 		// The margin is the enterprise's own money until it defaults: released first, it counts
 		// towards what it delivers.
 		Self::release_margin(sell, enterprise, margin)?;
-		let enterprise_delivers = Self::can_pay(sell, enterprise, forward.terms.sell_amount);
-		let provider_delivers = Self::can_pay(buy, provider, forward.buy_amount);
+		let (sold, bought, limited) = Self::deliverable(id, &forward);
+		let enterprise_delivers = Self::can_pay(sell, enterprise, sold);
+		let provider_delivers = Self::can_pay(buy, provider, bought);
 		if enterprise_delivers && provider_delivers {
-			Self::transfer(sell, enterprise, provider, forward.terms.sell_amount)?;
-			Self::transfer(buy, provider, enterprise, forward.buy_amount)?;
+			Self::transfer(sell, enterprise, provider, sold)?;
+			Self::transfer(buy, provider, enterprise, bought)?;
 			Self::remove(id, &forward);
-			Self::deposit_event(Event::ForwardSettled {
-				id,
-				sold: forward.terms.sell_amount,
-				bought: forward.buy_amount,
-			});
+			if let Some((class, backed)) = limited {
+				Self::deposit_event(Event::DeliveryLimited { id, class, backed });
+			}
+			Self::deposit_event(Event::ForwardSettled { id, sold, bought });
 		} else if !enterprise_delivers {
 			let paid = Self::forfeit_margin(&forward, margin)?;
-			T::Record::forward_defaulted(enterprise, sell, forward.terms.sell_amount);
+			T::Record::forward_defaulted(enterprise, sell, sold);
 			Self::remove(id, &forward);
 			Self::deposit_event(Event::ForwardDefaulted {
 				id,
@@ -84,6 +88,38 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		Ok(())
+	}
+
+	/// What the forward delivers at its value date, (sold, bought), and the class that limited
+	/// it with what backed it: the terms for class A (or no class); for class B the part
+	/// backed by trades (`Backed`, in the hedged currency), the other leg pro rata (rounded
+	/// down for what the enterprise receives, up for what it delivers); nothing for class C.
+	fn deliverable(
+		id: ForwardId,
+		forward: &ForwardOf<T>,
+	) -> (Balance, Balance, Option<(FxClass, Balance)>) {
+		let (sell_amount, buy_amount) = (forward.terms.sell_amount, forward.buy_amount);
+		let backed = Backed::<T>::get(id);
+		let pro_rata = |a: Balance, b: Balance, c: Balance, r: Rounding| {
+			multiply_by_rational_with_rounding(a, b, c, r).unwrap_or_default()
+		};
+		let (sold, bought, class) = match T::Identity::fx_class(&forward.enterprise) {
+			Some(FxClass::B) => match forward.hedges {
+				Some(ExposureSide::Receivable) => {
+					let sold = backed.min(sell_amount);
+					(sold, pro_rata(buy_amount, sold, sell_amount, Rounding::Down), FxClass::B)
+				}
+				Some(ExposureSide::Payable) => {
+					let bought = backed.min(buy_amount);
+					(pro_rata(sell_amount, bought, buy_amount, Rounding::Up), bought, FxClass::B)
+				}
+				None => (0, 0, FxClass::B),
+			},
+			Some(FxClass::C) => (0, 0, FxClass::C),
+			_ => return (sell_amount, buy_amount, None),
+		};
+		let limited = (sold, bought) != (sell_amount, buy_amount);
+		(sold, bought, limited.then_some((class, backed)))
 	}
 
 	/// The enterprise's default: its (released) margin goes to the provider, and with it any

@@ -50,8 +50,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_648_000 picoseconds.
-		Weight::from_parts(63_062_000, 0)
+		// Minimum execution time: 48_240_000 picoseconds.
+		Weight::from_parts(65_851_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -62,8 +62,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 37_959_000 picoseconds.
-		Weight::from_parts(50_475_000, 0)
+		// Minimum execution time: 42_391_000 picoseconds.
+		Weight::from_parts(53_515_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_118_000 picoseconds.
-		Weight::from_parts(26_276_000, 0)
+		// Minimum execution time: 19_247_000 picoseconds.
+		Weight::from_parts(30_608_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 20_008_000 picoseconds.
-		Weight::from_parts(28_753_000, 0)
+		// Minimum execution time: 21_857_000 picoseconds.
+		Weight::from_parts(33_495_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 48_978_000 picoseconds.
-		Weight::from_parts(65_564_000, 0)
+		// Minimum execution time: 58_107_000 picoseconds.
+		Weight::from_parts(70_388_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_174_000 picoseconds.
-		Weight::from_parts(60_937_000, 0)
+		// Minimum execution time: 54_035_000 picoseconds.
+		Weight::from_parts(65_116_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 16_696_000 picoseconds.
-		Weight::from_parts(24_718_000, 0)
+		// Minimum execution time: 21_184_000 picoseconds.
+		Weight::from_parts(26_876_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -135,11 +135,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 17_434_000 picoseconds.
-		Weight::from_parts(20_872_000, 0)
+		// Minimum execution time: 20_752_000 picoseconds.
+		Weight::from_parts(23_388_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 30_877
-			.saturating_add(Weight::from_parts(16_541_451, 0).saturating_mul(u.into()))
+			// Standard Error: 26_957
+			.saturating_add(Weight::from_parts(18_784_099, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -148,24 +148,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_995_000 picoseconds.
-		Weight::from_parts(8_795_000, 0)
+		// Minimum execution time: 6_061_000 picoseconds.
+		Weight::from_parts(10_810_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 28_563_000 picoseconds.
-		Weight::from_parts(38_039_000, 0)
+		// Minimum execution time: 33_439_000 picoseconds.
+		Weight::from_parts(44_393_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 18_168_000 picoseconds.
-		Weight::from_parts(24_072_000, 0)
+		// Minimum execution time: 21_454_000 picoseconds.
+		Weight::from_parts(30_922_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

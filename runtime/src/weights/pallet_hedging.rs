@@ -72,8 +72,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1236`
 		//  Estimated: `6358`
-		// Minimum execution time: 56_388_000 picoseconds.
-		Weight::from_parts(74_791_000, 0)
+		// Minimum execution time: 57_708_000 picoseconds.
+		Weight::from_parts(79_910_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -90,17 +90,19 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `Hedging::DueLen` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Hedging::CloseOuts` (r:0 w:1)
 	/// Proof: `Hedging::CloseOuts` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Hedging::Backed` (r:0 w:1)
+	/// Proof: `Hedging::Backed` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Hedging::ForwardsOf` (r:0 w:2)
 	/// Proof: `Hedging::ForwardsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn withdraw_offer() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `511`
 		//  Estimated: `3994`
-		// Minimum execution time: 30_684_000 picoseconds.
-		Weight::from_parts(42_121_000, 0)
+		// Minimum execution time: 32_398_000 picoseconds.
+		Weight::from_parts(48_650_000, 0)
 			.saturating_add(Weight::from_parts(0, 3994))
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -134,8 +136,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2280`
 		//  Estimated: `6358`
-		// Minimum execution time: 108_143_000 picoseconds.
-		Weight::from_parts(139_201_000, 0)
+		// Minimum execution time: 107_789_000 picoseconds.
+		Weight::from_parts(146_717_000, 0)
 			.saturating_add(Weight::from_parts(0, 6358))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -154,6 +156,10 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:2 w:1)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Hedging::Backed` (r:1 w:1)
+	/// Proof: `Hedging::Backed` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Hedging::ForwardTrades` (r:1 w:1)
@@ -174,13 +180,13 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `Hedging::ForwardsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn settle_forward() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3676`
+		//  Measured:  `4354`
 		//  Estimated: `44190`
-		// Minimum execution time: 298_807_000 picoseconds.
-		Weight::from_parts(365_451_000, 0)
+		// Minimum execution time: 319_945_000 picoseconds.
+		Weight::from_parts(401_091_000, 0)
 			.saturating_add(Weight::from_parts(0, 44190))
-			.saturating_add(T::DbWeight::get().reads(36))
-			.saturating_add(T::DbWeight::get().writes(35))
+			.saturating_add(T::DbWeight::get().reads(38))
+			.saturating_add(T::DbWeight::get().writes(36))
 	}
 	/// Storage: `Hedging::Forwards` (r:1 w:1)
 	/// Proof: `Hedging::Forwards` (`max_values`: None, `max_size`: Some(183), added: 2658, mode: `MaxEncodedLen`)
@@ -196,6 +202,10 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Hedging::Backed` (r:1 w:1)
+	/// Proof: `Hedging::Backed` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:1 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `TradeCredit::ForwardDefaults` (r:1 w:1)
@@ -218,13 +228,13 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `Hedging::ForwardsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn settle_default() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3789`
+		//  Measured:  `4467`
 		//  Estimated: `44190`
-		// Minimum execution time: 249_513_000 picoseconds.
-		Weight::from_parts(312_432_000, 0)
+		// Minimum execution time: 309_221_000 picoseconds.
+		Weight::from_parts(343_194_000, 0)
 			.saturating_add(Weight::from_parts(0, 44190))
-			.saturating_add(T::DbWeight::get().reads(34))
-			.saturating_add(T::DbWeight::get().writes(32))
+			.saturating_add(T::DbWeight::get().reads(36))
+			.saturating_add(T::DbWeight::get().writes(33))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -238,8 +248,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1170`
 		//  Estimated: `3674`
-		// Minimum execution time: 28_739_000 picoseconds.
-		Weight::from_parts(41_892_000, 0)
+		// Minimum execution time: 33_587_000 picoseconds.
+		Weight::from_parts(44_180_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -254,8 +264,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1087`
 		//  Estimated: `3674`
-		// Minimum execution time: 26_871_000 picoseconds.
-		Weight::from_parts(37_277_000, 0)
+		// Minimum execution time: 26_346_000 picoseconds.
+		Weight::from_parts(41_481_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -292,17 +302,19 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `Hedging::DueQueue` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Hedging::DueLen` (r:1 w:1)
 	/// Proof: `Hedging::DueLen` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Hedging::Backed` (r:0 w:1)
+	/// Proof: `Hedging::Backed` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Hedging::ForwardsOf` (r:0 w:2)
 	/// Proof: `Hedging::ForwardsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn accept_close_out() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4472`
+		//  Measured:  `4478`
 		//  Estimated: `44190`
-		// Minimum execution time: 279_021_000 picoseconds.
-		Weight::from_parts(339_507_000, 0)
+		// Minimum execution time: 313_486_000 picoseconds.
+		Weight::from_parts(351_606_000, 0)
 			.saturating_add(Weight::from_parts(0, 44190))
 			.saturating_add(T::DbWeight::get().reads(35))
-			.saturating_add(T::DbWeight::get().writes(33))
+			.saturating_add(T::DbWeight::get().writes(34))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -314,8 +326,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `609`
 		//  Estimated: `3674`
-		// Minimum execution time: 18_463_000 picoseconds.
-		Weight::from_parts(27_715_000, 0)
+		// Minimum execution time: 19_355_000 picoseconds.
+		Weight::from_parts(29_154_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -340,6 +352,10 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `AssetsHolder::BalancesOnHold` (r:17 w:16)
 	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Hedging::Backed` (r:16 w:16)
+	/// Proof: `Hedging::Backed` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `EnterpriseIdentity::Participants` (r:16 w:0)
+	/// Proof: `EnterpriseIdentity::Participants` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:17 w:17)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Hedging::ForwardTrades` (r:16 w:16)
@@ -357,17 +373,17 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1774 + n * (2093 ±0)`
+		//  Measured:  `2318 + n * (2252 ±0)`
 		//  Estimated: `6360 + n * (43200 ±0)`
-		// Minimum execution time: 358_849_000 picoseconds.
-		Weight::from_parts(28_859_447, 0)
+		// Minimum execution time: 374_329_000 picoseconds.
+		Weight::from_parts(66_400_397, 0)
 			.saturating_add(Weight::from_parts(0, 6360))
-			// Standard Error: 709_354
-			.saturating_add(Weight::from_parts(333_896_873, 0).saturating_mul(n.into()))
+			// Standard Error: 559_992
+			.saturating_add(Weight::from_parts(348_412_257, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().reads((26_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((28_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
-			.saturating_add(T::DbWeight::get().writes((28_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((29_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 43200).saturating_mul(n.into()))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
@@ -386,15 +402,17 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `Hedging::TradeDesignations` (`max_values`: None, `max_size`: Some(225), added: 2700, mode: `MaxEncodedLen`)
 	/// Storage: `Hedging::ForwardTrades` (r:1 w:1)
 	/// Proof: `Hedging::ForwardTrades` (`max_values`: None, `max_size`: Some(529), added: 3004, mode: `MaxEncodedLen`)
+	/// Storage: `Hedging::Backed` (r:1 w:1)
+	/// Proof: `Hedging::Backed` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn designate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2888`
+		//  Measured:  `2943`
 		//  Estimated: `3994`
-		// Minimum execution time: 63_275_000 picoseconds.
-		Weight::from_parts(84_206_000, 0)
+		// Minimum execution time: 72_674_000 picoseconds.
+		Weight::from_parts(92_620_000, 0)
 			.saturating_add(Weight::from_parts(0, 3994))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `EnterpriseIdentity::OperatorOf` (r:1 w:0)
 	/// Proof: `EnterpriseIdentity::OperatorOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -406,10 +424,10 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// Proof: `Hedging::ForwardTrades` (`max_values`: None, `max_size`: Some(529), added: 3004, mode: `MaxEncodedLen`)
 	fn undesignate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1791`
+		//  Measured:  `1797`
 		//  Estimated: `3994`
-		// Minimum execution time: 40_819_000 picoseconds.
-		Weight::from_parts(52_275_000, 0)
+		// Minimum execution time: 42_395_000 picoseconds.
+		Weight::from_parts(54_990_000, 0)
 			.saturating_add(Weight::from_parts(0, 3994))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -426,8 +444,8 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1008`
 		//  Estimated: `3674`
-		// Minimum execution time: 25_891_000 picoseconds.
-		Weight::from_parts(35_098_000, 0)
+		// Minimum execution time: 30_076_000 picoseconds.
+		Weight::from_parts(40_107_000, 0)
 			.saturating_add(Weight::from_parts(0, 3674))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -447,13 +465,13 @@ impl<T: frame_system::Config> pallet_hedging::WeightInfo for WeightInfo<T> {
 	/// The range of component `n` is `[1, 8]`.
 	fn unpaid_fell(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `883 + n * (128 ±0)`
+		//  Measured:  `889 + n * (128 ±0)`
 		//  Estimated: `3798 + n * (3004 ±0)`
-		// Minimum execution time: 43_358_000 picoseconds.
-		Weight::from_parts(45_429_721, 0)
+		// Minimum execution time: 48_629_000 picoseconds.
+		Weight::from_parts(49_391_462, 0)
 			.saturating_add(Weight::from_parts(0, 3798))
-			// Standard Error: 25_161
-			.saturating_add(Weight::from_parts(11_290_549, 0).saturating_mul(n.into()))
+			// Standard Error: 22_169
+			.saturating_add(Weight::from_parts(12_174_198, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))

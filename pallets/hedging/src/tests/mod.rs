@@ -5,4 +5,5 @@ mod close_out;
 mod designation;
 mod margin;
 mod offers;
+mod real_demand;
 mod settlement;
