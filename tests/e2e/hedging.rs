@@ -111,19 +111,19 @@ async fn an_exporter_hedges_a_usd_receivable_with_a_forward_that_settles_by_itse
 	node.submit(&api, &attest(document), &customs).await.expect("customs attests");
 
 	// Bob's offer: USD 100,000.00 for CNY at 7.10, value date a minute and a half away.
-	let value_date = now_ms() + 30_000;
-	let terms = Value::named_composite([
-		("sell", Value::u128(USD.into())),
-		("buy", Value::u128(CNY.into())),
-		("sell_amount", Value::u128(FACE)),
-		("rate", Value::unnamed_composite([Value::u128(RATE)])),
-		("value_date", Value::u128(value_date.into())),
-	]);
-	let offer = tx(
-		"Hedging",
-		"offer_forward",
-		vec![Value::from_bytes(me), terms, Value::u128(value_date.into())],
-	);
+	let value_date = now_ms() + 90_000;
+	let offer_to = |enterprise: [u8; 32]| {
+		let terms = Value::named_composite([
+			("sell", Value::u128(USD.into())),
+			("buy", Value::u128(CNY.into())),
+			("sell_amount", Value::u128(FACE)),
+			("rate", Value::unnamed_composite([Value::u128(RATE)])),
+			("value_date", Value::u128(value_date.into())),
+		]);
+		let expires_at = Value::u128(value_date.into());
+		tx("Hedging", "offer_forward", vec![Value::from_bytes(enterprise), terms, expires_at])
+	};
+	let offer = offer_to(me);
 	let offered = node.submit(&api, &offer, &bob).await.expect("offered");
 	let offered = offered.find_first::<ForwardOffered>().expect("ok").expect("event");
 	assert_eq!(offered.buy_amount, FACE * 71 / 10, "CNY 710,000.00");
@@ -131,19 +131,7 @@ async fn an_exporter_hedges_a_usd_receivable_with_a_forward_that_settles_by_itse
 
 	// A class C enterprise is refused.
 	let charlie = stash("Charlie").public_key().0;
-	let refused_terms = Value::named_composite([
-		("sell", Value::u128(USD.into())),
-		("buy", Value::u128(CNY.into())),
-		("sell_amount", Value::u128(FACE)),
-		("rate", Value::unnamed_composite([Value::u128(RATE)])),
-		("value_date", Value::u128(value_date.into())),
-	]);
-	let to_c = tx(
-		"Hedging",
-		"offer_forward",
-		vec![Value::from_bytes(charlie), refused_terms, Value::u128(value_date.into())],
-	);
-	let refused = node.submit(&api, &to_c, &bob).await.expect_err("class C");
+	let refused = node.submit(&api, &offer_to(charlie), &bob).await.expect_err("class C");
 	assert_eq!(module_error(&refused), "Hedging::ClassRefused");
 
 	// The exporter accepts: its margin is held.

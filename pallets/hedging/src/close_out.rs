@@ -3,7 +3,7 @@
 
 use frame_support::pallet_prelude::*;
 use sp_runtime::{traits::Zero, FixedU128};
-use tradefin_primitives::freeze::AccountFreeze;
+use tradefin_primitives::{freeze::AccountFreeze, leaves_no_dust};
 
 use crate::{
 	close_out_amount,
@@ -67,7 +67,7 @@ impl<T: Config> Pallet<T> {
 					>= amount,
 				Error::<T>::InsufficientFunds
 			);
-			ensure!(Self::can_pay(buy, payer, amount), Error::<T>::WouldLeaveDust);
+			ensure!(leaves_no_dust::<_, T::Assets>(buy, payer, amount), Error::<T>::WouldLeaveDust);
 			Self::transfer(buy, payer, payee, amount)?;
 		}
 		Self::remove(id, &forward);

@@ -105,6 +105,12 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
+		Self::unlist(id, trade);
+		amount
+	}
+
+	/// Takes `trade` off forward `id`'s trades.
+	fn unlist(id: ForwardId, trade: &DocumentId) {
 		ForwardTrades::<T>::mutate_exists(id, |trades| {
 			if let Some(t) = trades.as_mut() {
 				t.retain(|x| x != trade);
@@ -113,7 +119,6 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
-		amount
 	}
 
 	/// A forward that ends takes its designations with it.
@@ -144,14 +149,7 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 			if *amount == 0 {
-				ForwardTrades::<T>::mutate_exists(*id, |trades| {
-					if let Some(t) = trades.as_mut() {
-						t.retain(|x| x != trade);
-						if t.is_empty() {
-							*trades = None;
-						}
-					}
-				});
+				Self::unlist(*id, trade);
 			}
 			Self::deposit_event(Event::DesignationShrunk {
 				id: *id,

@@ -90,7 +90,16 @@ pub fn open_trade(
 	side: ExposureSide,
 	unpaid: Balance,
 ) -> DocumentId {
-	let trade = DocumentId::repeat_byte(n);
+	insert_trade(DocumentId::repeat_byte(n), owner, currency, side, unpaid)
+}
+
+fn insert_trade(
+	trade: DocumentId,
+	owner: AccountId,
+	currency: AssetId,
+	side: ExposureSide,
+	unpaid: Balance,
+) -> DocumentId {
 	TRADES
 		.with(|t| t.borrow_mut().insert(trade, Exposure { trade, owner, currency, side, unpaid }));
 	trade
@@ -172,10 +181,7 @@ impl crate::BenchmarkHelper<AccountId> for BenchFixtures {
 	) -> Result<DocumentId, sp_runtime::DispatchError> {
 		// Out of the range of the tests' trades (`DocumentId::repeat_byte`).
 		let trade = DocumentId::from_low_u64_be(u64::from(seed) + (1 << 40));
-		let exposure =
-			Exposure { trade, owner: *owner, currency, side: ExposureSide::Receivable, unpaid };
-		TRADES.with(|t| t.borrow_mut().insert(trade, exposure));
-		Ok(trade)
+		Ok(insert_trade(trade, *owner, currency, ExposureSide::Receivable, unpaid))
 	}
 
 	fn pay(trade: &DocumentId, amount: Balance) -> sp_runtime::DispatchResult {

@@ -162,9 +162,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(document.status != DocumentStatus::Cancelled, Error::<T>::Cancelled);
 		ensure!(amount <= Self::position(id, &document).free, Error::<T>::ExceedsUnpaid);
 		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-		Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
+		let trade = Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
 		let paid = document.paid;
-		let trade = Self::position(id, &document).trade;
 		Documents::<T>::insert(id, document);
 		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&trade);
 		Self::deposit_event(Event::PaymentRecorded { id: *id, amount, paid });
@@ -184,8 +183,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount <= pledge, Error::<T>::ExceedsPledge);
 		Self::shrink_pledge(id, &mut document, &key, pledge, amount);
 		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-		Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
-		let trade = Self::position(id, &document).trade;
+		let trade = Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
 		Documents::<T>::insert(id, document);
 		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&trade);
 		Self::deposit_event(Event::PledgeSettled {

@@ -62,9 +62,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Applies `change` to the usage of the trade `id` is linked to (nothing for an anchor or
 	/// an unlinked document, whose own record holds it).
-	pub(crate) fn adjust_trade(id: &DocumentId, change: impl FnOnce(&mut TradeUsage)) {
-		if let Some(anchor) = TradeOf::<T>::get(id) {
-			TradeUse::<T>::mutate(anchor, change);
+	/// Applies `change` to the usage of the trade `id` is linked to, if any; returns the
+	/// document's trade (its anchor, or itself: an anchor, or a document linked to none).
+	pub(crate) fn adjust_trade(
+		id: &DocumentId,
+		change: impl FnOnce(&mut TradeUsage),
+	) -> DocumentId {
+		match TradeOf::<T>::get(id) {
+			Some(anchor) => {
+				TradeUse::<T>::mutate(anchor, change);
+				anchor
+			}
+			None => *id,
 		}
 	}
 
