@@ -23,7 +23,8 @@ pub use documents::{document, DocumentBuilder};
 pub use freeze::{set_frozen, MockFreeze};
 pub use identity::*;
 pub use supervision::{
-	clear_reported, document_flow, financing_flow, reported, MockSupervision, Reported,
+	clear_reported, document_flow, financing_flow, reported, set_blocking, MockSupervision,
+	Reported, BLOCKED,
 };
 pub use time::{set_now, MockTime};
 pub use tradefin_primitives::DAY_MS;

@@ -27,6 +27,26 @@ pub enum Reported {
 
 thread_local! {
 	static REPORTS: RefCell<Vec<Reported>> = const { RefCell::new(Vec::new()) };
+	static BLOCKING: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// The error a blocking mock returns, as the supervision pallet's rule set to block would: a
+/// module error (so that it survives being stored in an event) of a pallet index no mock uses.
+pub const BLOCKED: sp_runtime::DispatchError =
+	sp_runtime::DispatchError::Module(sp_runtime::ModuleError {
+		index: 255,
+		error: [0; 4],
+		message: Some("BlockedByRule"),
+	});
+
+/// Whether payments and conversions are refused ([`BLOCKED`], nothing recorded), as a rule
+/// the regulator set to block refuses them.
+pub fn set_blocking(blocking: bool) {
+	BLOCKING.with(|b| b.set(blocking));
+}
+
+fn blocking() -> bool {
+	BLOCKING.with(|b| b.get())
 }
 
 /// Supervision, mocked.
@@ -38,10 +58,16 @@ fn record(report: Reported) {
 
 impl SupervisionHook<AccountId> for MockSupervision {
 	fn payment(report: &PaymentReport<AccountId>) -> DispatchResult {
+		if blocking() {
+			return Err(BLOCKED);
+		}
 		record(Reported::Payment(report.clone()));
 		Ok(())
 	}
 	fn conversion(report: &ConversionReport<AccountId>) -> DispatchResult {
+		if blocking() {
+			return Err(BLOCKED);
+		}
 		record(Reported::Conversion(report.clone()));
 		Ok(())
 	}
@@ -77,9 +103,10 @@ pub fn reported() -> Vec<Reported> {
 	REPORTS.with(|r| r.borrow().clone())
 }
 
-/// Forgets what was reported.
+/// Forgets what was reported, and blocks nothing.
 pub fn clear_reported() {
 	REPORTS.with(|r| r.borrow_mut().clear());
+	set_blocking(false);
 }
 
 /// The report of a financing flow of `amount` of `currency` concerning `enterprise`.

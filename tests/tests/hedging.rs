@@ -186,3 +186,62 @@ fn the_hedging_ratio_equals_an_independent_recomputation_after_a_mixed_sequence(
 		Hedging::do_try_state().expect("hedging's invariants hold");
 	});
 }
+
+#[test]
+fn a_forward_s_settlement_counts_as_a_conversion_and_a_blocking_rule_holds_it() {
+	use pallet_supervision::{Action, DailyStats, Flow, Rule, StatusKind, Totals};
+	use tradefin_runtime::Supervision;
+	development_at_day_one(|| {
+		let alice = AliceStash.to_account_id();
+		let id = forward(AliceStash, usd_to_cny(FACE));
+		assert_ok!(Supervision::set_large_value(
+			signed(Alice),
+			Some(FxClass::A),
+			USD,
+			Some(FACE - 1)
+		));
+		assert_ok!(Supervision::set_action(signed(Alice), Rule::LargeValue, Action::Block));
+		pallet_timestamp::Now::<Runtime>::put(VALUE_DATE);
+		let before = (Assets::balance(USD, &alice), Assets::balance(CNY, &alice));
+		assert_noop!(
+			Hedging::settle_forward(signed(Eve), id),
+			pallet_supervision::Error::<Runtime>::BlockedByRule
+		);
+		assert!(pallet_hedging::Forwards::<Runtime>::get(id).is_some(), "the forward waits");
+		assert_eq!((Assets::balance(USD, &alice), Assets::balance(CNY, &alice)), before);
+		// The regulator lets the rule alert instead: the forward settles, counted and flagged.
+		assert_ok!(Supervision::set_action(signed(Alice), Rule::LargeValue, Action::Alert));
+		assert_ok!(Hedging::settle_forward(signed(Eve), id));
+		let day = tradefin_primitives::supervision::day_of(VALUE_DATE);
+		let sold = DailyStats::<Runtime>::get((day, USD, Flow::ConversionSold));
+		let bought = DailyStats::<Runtime>::get((day, CNY, Flow::ConversionBought));
+		assert_eq!(sold.class_a, Totals { count: 1, value: FACE });
+		assert_eq!(bought.class_a, Totals { count: 1, value: FACE * 71 / 10 });
+		let alerts = Supervision::alerts(Some(alice), Some(StatusKind::Open));
+		assert_eq!(alerts.len(), 1);
+		assert_eq!((alerts[0].1.rule, alerts[0].1.evidence.amount), (Rule::LargeValue, FACE));
+	});
+}
+
+#[test]
+fn a_forward_s_settlement_weight_counts_supervision_s_report() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_hedging::WeightInfo as _;
+	use pallet_supervision::WeightInfo as _;
+	use tradefin_runtime::{weights, RuntimeCall};
+	development_at_day_one(|| {
+		let settle = RuntimeCall::Hedging(pallet_hedging::Call::settle_forward { id: 0 });
+		let own = weights::pallet_hedging::WeightInfo::<Runtime>::settle_forward()
+			.max(weights::pallet_hedging::WeightInfo::<Runtime>::settle_default());
+		let report = weights::pallet_supervision::WeightInfo::<Runtime>::on_conversion()
+			.min(weights::pallet_supervision::WeightInfo::<Runtime>::on_payment());
+		assert!(settle.get_dispatch_info().call_weight.all_gte(own.saturating_add(report)));
+		let close = RuntimeCall::Hedging(pallet_hedging::Call::accept_close_out {
+			id: 0,
+			rate: FixedU128::from_rational(7, 1),
+		});
+		let own = weights::pallet_hedging::WeightInfo::<Runtime>::accept_close_out();
+		let report = weights::pallet_supervision::WeightInfo::<Runtime>::on_payment();
+		assert!(close.get_dispatch_info().call_weight.all_gte(own.saturating_add(report)));
+	});
+}

@@ -2,7 +2,8 @@
 //! "what the flow pallets tell supervision is the currency that moved"): documents registered
 //! and attested, financings disbursed, repaid through the waterfall and by the borrower, one
 //! overdue, defaulted and written off, goods, services and capital payments, a converted
-//! payment. Every statistic supervision keeps is then recomputed, independently, from the
+//! payment, a forward settled (a conversion), one closed out and one defaulted (capital
+//! payments). Every statistic supervision keeps is then recomputed, independently, from the
 //! events of the same blocks (and the records they name), and must be equal, entry by entry.
 
 use std::collections::BTreeMap;
@@ -20,8 +21,11 @@ use tradefin_primitives::{
 	AssetId, Balance,
 };
 use tradefin_runtime::{
-	AccountId, Financing, Runtime, RuntimeEvent, RuntimeOrigin, Settlement, System, TradeCredit,
+	AccountId, Assets, Financing, Hedging, Runtime, RuntimeEvent, RuntimeOrigin, Settlement,
+	System, TradeCredit,
 };
+const CNY: AssetId = 156;
+
 use tradefin_tests::runtime::{
 	attested_declaration, development_at_day_one, documented, registered_document, DAY_MS, EUR,
 	FACE, USD,
@@ -44,6 +48,8 @@ fn set_now(at: u64) {
 struct Expected {
 	stats: BTreeMap<(u32, AssetId, Flow), DayStats>,
 	pairs: BTreeMap<(u32, AssetId, AssetId), PairStats>,
+	/// Forwards as offered: (provider, enterprise, sold currency, bought currency).
+	forwards: BTreeMap<u64, (AccountId, AccountId, AssetId, AssetId)>,
 }
 
 fn participant(who: &AccountId) -> Option<(ParticipantKind, Option<FxClass>)> {
@@ -74,10 +80,64 @@ impl Expected {
 		self.stats.entry((day_of(now()), currency, flow)).or_default().add(class, value);
 	}
 
+	fn convert(
+		&mut self,
+		who: &AccountId,
+		from: AssetId,
+		to: AssetId,
+		paid: Balance,
+		got: Balance,
+	) {
+		let class = class_of(who);
+		self.add(from, Flow::ConversionSold, class, paid);
+		self.add(to, Flow::ConversionBought, class, got);
+		let pair = self.pairs.entry((day_of(now()), from, to)).or_default();
+		pair.count += 1;
+		pair.sold += paid;
+		pair.bought += got;
+	}
+
+	/// The forward `id` as offered.
+	fn offered(&self, id: u64) -> (AccountId, AccountId, AssetId, AssetId) {
+		self.forwards.get(&id).cloned().expect("every forward was offered in these blocks")
+	}
+
+	/// A forward's event: its settlement is its enterprise's conversion, a forfeited margin
+	/// and a close-out's difference capital payments between its parties.
+	fn hedging(&mut self, event: pallet_hedging::Event<Runtime>) {
+		use pallet_hedging::{Event::*, Party, Settlement as Paid};
+		match event {
+			ForwardOffered { id, provider, enterprise, terms, .. } => {
+				self.forwards.insert(id, (provider, enterprise, terms.sell, terms.buy));
+			}
+			ForwardSettled { id, sold, bought } if sold > 0 || bought > 0 => {
+				let (_, enterprise, sell, buy) = self.offered(id);
+				self.convert(&enterprise, sell, buy, sold, bought);
+			}
+			ClosedOut { id, settlement, .. } => {
+				let (provider, enterprise, _, buy) = self.offered(id);
+				let (payer, payee, amount) = match settlement {
+					Paid::EnterprisePays(a) => (enterprise, provider, a),
+					Paid::ProviderPays(a) => (provider, enterprise, a),
+				};
+				if amount > 0 {
+					self.add(buy, Flow::CapitalPayment, payment_class(&payer, &payee), amount);
+				}
+			}
+			ForwardDefaulted { id, defaulter: Party::Enterprise, margin_to, margin } => {
+				let (_, enterprise, sell, _) = self.offered(id);
+				let class = payment_class(&enterprise, &margin_to);
+				self.add(sell, Flow::CapitalPayment, class, margin);
+			}
+			_ => {}
+		}
+	}
+
 	/// Reads the events since the last call (at the current time), then forgets them.
 	fn take_events(&mut self) {
 		for record in System::events() {
 			match record.event {
+				RuntimeEvent::Hedging(event) => self.hedging(event),
 				RuntimeEvent::Settlement(pallet_settlement::Event::Paid {
 					payer,
 					payee,
@@ -98,15 +158,7 @@ impl Expected {
 					paid,
 					received,
 					..
-				}) => {
-					let class = class_of(&who);
-					self.add(from, Flow::ConversionSold, class, paid);
-					self.add(to, Flow::ConversionBought, class, received);
-					let pair = self.pairs.entry((day_of(now()), from, to)).or_default();
-					pair.count += 1;
-					pair.sold += paid;
-					pair.bought += received;
-				}
+				}) => self.convert(&who, from, to, paid, received),
 				RuntimeEvent::TradeCredit(pallet_trade_credit::Event::DocumentRegistered {
 					owner,
 					currency,
@@ -152,6 +204,23 @@ impl Expected {
 		}
 		System::reset_events();
 	}
+}
+
+/// Bob offers `enterprise` `amount` USD for CNY at 7.10, due at `value_date`, which it
+/// accepts; returns the forward's id.
+fn forward(enterprise: Sr25519Keyring, amount: Balance, value_date: u64) -> u64 {
+	let id = pallet_hedging::NextForwardId::<Runtime>::get();
+	let terms = pallet_hedging::Terms {
+		sell: USD,
+		buy: CNY,
+		sell_amount: amount,
+		rate: FixedU128::from_rational(71, 10),
+		value_date,
+	};
+	let who = enterprise.to_account_id();
+	assert_ok!(Hedging::offer_forward(signed(Bob), who, terms, value_date - DAY_MS));
+	assert_ok!(Hedging::accept_forward(signed(enterprise), id));
+	id
 }
 
 fn terms(line: u64, amount: Balance, tenor: u64) -> Terms<AccountId> {
@@ -234,6 +303,26 @@ fn issue_39_every_statistic_equals_its_recomputation_from_the_events() {
 		assert_ok!(Financing::mark_overdue(signed(Charlie), 1));
 		assert_ok!(Financing::declare_default(signed(Bob), 1));
 		assert_ok!(Financing::write_off(signed(Bob), 1));
+		expected.take_events();
+		// Day 5 too: three USD->CNY forwards of the exporter with Bob: one closed out (Bob pays
+		// the difference), one settled at its value date on day 7, one the exporter cannot
+		// deliver then (it paid away its USD).
+		let value_date = now() + 2 * DAY_MS;
+		let [closed, settled, defaulted] =
+			[FACE, FACE / 2, FACE].map(|amount| forward(AliceStash, amount, value_date));
+		let market = FixedU128::from_rational(70, 10);
+		assert_ok!(Hedging::propose_close_out(signed(Bob), closed, market));
+		assert_ok!(Hedging::accept_close_out(signed(AliceStash), closed, market));
+		expected.take_events();
+		set_now(value_date);
+		assert_ok!(Hedging::settle_forward(signed(Eve), settled));
+		let usd = Assets::balance(USD, AliceStash.to_account_id());
+		pay(AliceStash, Charlie, USD, usd - 1_000, Purpose::Capital, vec![], None);
+		assert_ok!(Hedging::settle_forward(signed(Eve), defaulted));
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Hedging(pallet_hedging::Event::ForwardDefaulted { .. })
+		)));
 		expected.take_events();
 
 		let stored: BTreeMap<_, _> = DailyStats::<Runtime>::iter().collect();

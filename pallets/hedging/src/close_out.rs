@@ -68,6 +68,7 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::InsufficientFunds
 			);
 			ensure!(leaves_no_dust::<_, T::Assets>(buy, payer, amount), Error::<T>::WouldLeaveDust);
+			Self::report_payment(payer, payee, buy, amount)?;
 			Self::transfer(buy, payer, payee, amount)?;
 		}
 		Self::remove(id, &forward);

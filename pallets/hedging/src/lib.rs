@@ -41,6 +41,7 @@ mod margin;
 #[cfg(test)]
 mod mock;
 mod offers;
+mod reporting;
 pub mod runtime_api;
 mod settlement;
 #[cfg(test)]
@@ -110,6 +111,7 @@ pub mod pallet {
 		freeze::AccountFreeze,
 		hedging::{ForwardRecordHook, TradeExposure},
 		identity::{FxClass, IdentityProvider, Jurisdiction},
+		supervision::SupervisionHook,
 		trade::DocumentId,
 		AssetId, Balance, CurrencyDecimals, Moment,
 	};
@@ -148,6 +150,10 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 		/// The credit record (trade credit): told of an enterprise's default.
 		type Record: ForwardRecordHook<Self::AccountId>;
+		/// Supervision: told of what a forward moves (its settlement as a conversion, a
+		/// forfeited margin and a close-out's difference as capital payments); a rule the
+		/// regulator set to block fails the settlement or close-out, which then waits.
+		type Supervision: SupervisionHook<Self::AccountId>;
 		/// The trades' exposures (trade credit): what a forward may be designated against.
 		type Exposures: TradeExposure<Self::AccountId>;
 		/// The chain's clock (milliseconds since the Unix epoch).
@@ -483,11 +489,10 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let steps = Self::process_due(Self::now(), T::MaxDuePerBlock::get());
-			// Benchmarked with every step a full settlement; a default costs what it costs more.
-			let default_extra =
-				T::WeightInfo::settle_default().saturating_sub(T::WeightInfo::settle_forward());
-			T::WeightInfo::on_initialize(steps)
-				.saturating_add(default_extra.saturating_mul(steps.into()))
+			// Benchmarked with every step a full settlement and no supervision; a default and
+			// supervision's report cost what they cost more.
+			let extra = Self::settle_weight().saturating_sub(T::WeightInfo::settle_forward());
+			T::WeightInfo::on_initialize(steps).saturating_add(extra.saturating_mul(steps.into()))
 		}
 
 		fn integrity_test() {
@@ -595,7 +600,9 @@ pub mod pallet {
 		/// to the provider (with any remainder below the currency's minimum balance, which
 		/// would otherwise be lost as dust) and its credit record is told. If only the provider
 		/// cannot, it is in default: nothing is exchanged and the margin stays the
-		/// enterprise's. The forward ends either way.
+		/// enterprise's. The forward ends either way. Supervision is told of the exchange (a
+		/// conversion by the enterprise) or of the forfeited margin (a capital payment); a rule
+		/// the regulator set to block refuses the settlement, and the forward waits.
 		///
 		/// - `origin`: any signed account.
 		/// - `id`: a live forward at or after its value date.
@@ -605,9 +612,10 @@ pub mod pallet {
 		/// enterprise's default.
 		///
 		/// Errors: `BadOrigin` (unsigned), `UnknownForward`, `NotLive` (only offered),
-		/// `NotDue` (before the value date), `PartyFrozen` (a party's account is frozen).
+		/// `NotDue` (before the value date), `PartyFrozen` (a party's account is frozen),
+		/// supervision's `BlockedByRule` (a rule set to block).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::settle_forward().max(T::WeightInfo::settle_default()))]
+		#[pallet::weight(Pallet::<T>::settle_weight())]
 		pub fn settle_forward(origin: OriginFor<T>, id: ForwardId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_settle(id)
@@ -660,7 +668,8 @@ pub mod pallet {
 		///
 		/// Releases the margin, then the side the rate goes against pays the other the
 		/// difference (see `propose_close_out`) in the bought currency; nothing moves when it
-		/// is zero.
+		/// is zero. Supervision is told of the difference as a capital payment between the
+		/// parties; a rule the regulator set to block refuses the close-out.
 		///
 		/// - `origin`: signed by the party that did not propose it (an operator, for the
 		///   enterprise); active.
@@ -673,9 +682,9 @@ pub mod pallet {
 		/// Errors: `BadOrigin`, `NotAnOperator`, `UnknownForward`, `NoCloseOut`, `NotAParty`,
 		/// `NotActive`, `OwnCloseOut`, `CloseOutRateMismatch`, `Overflow`, `AccountFrozen` (the
 		/// paying side is frozen), `InsufficientFunds` (it lacks the difference),
-		/// `WouldLeaveDust`.
+		/// `WouldLeaveDust`, supervision's `BlockedByRule` (a rule set to block).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::accept_close_out())]
+		#[pallet::weight(Pallet::<T>::accept_close_out_weight())]
 		pub fn accept_close_out(
 			origin: OriginFor<T>,
 			id: ForwardId,

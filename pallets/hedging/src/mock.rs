@@ -136,6 +136,7 @@ impl pallet_hedging::Config for Test {
 	type Holds = AssetsHolder;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Record = MockRecord;
+	type Supervision = tradefin_test_utils::MockSupervision;
 	type Exposures = MockExposures;
 	type Time = MockTime;
 	type MaxDesignationsPerTrade = ConstU32<2>;
@@ -294,6 +295,19 @@ pub fn balance(currency: AssetId, who: AccountId) -> Balance {
 	pallet_assets::Pallet::<Test>::balance(currency, who)
 }
 
+/// `who` spends all of its free `currency` but `keep` (to the importer).
+pub fn spend_all_but(currency: AssetId, who: AccountId, keep: Balance) {
+	use frame_support::traits::{fungibles::Mutate, tokens::Preservation};
+	let amount = balance(currency, who) - keep;
+	frame_support::assert_ok!(<Assets as Mutate<_>>::transfer(
+		currency,
+		&who,
+		&IMPORTER,
+		amount,
+		Preservation::Expendable
+	));
+}
+
 /// What is held on `who` for margins, in `currency`.
 pub fn margin_held(currency: AssetId, who: AccountId) -> Balance {
 	use frame_support::traits::fungibles::InspectHold;
@@ -343,6 +357,19 @@ pub fn offered() -> crate::ForwardId {
 		2 * DAY_MS
 	));
 	crate::NextForwardId::<Test>::get() - 1
+}
+
+/// An offer of [`terms`] by `provider` that the exporter accepted; returns the id.
+pub fn live_with(provider: AccountId) -> crate::ForwardId {
+	frame_support::assert_ok!(Hedging::offer_forward(
+		RuntimeOrigin::signed(provider),
+		EXPORTER,
+		terms(),
+		2 * DAY_MS
+	));
+	let id = crate::NextForwardId::<Test>::get() - 1;
+	frame_support::assert_ok!(Hedging::accept_forward(RuntimeOrigin::signed(OPERATOR), id));
+	id
 }
 
 /// An offer of [`terms`] the exporter accepted; returns the id.

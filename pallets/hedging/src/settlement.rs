@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 		let enterprise_delivers = Self::can_pay(sell, enterprise, sold);
 		let provider_delivers = Self::can_pay(buy, provider, bought);
 		if enterprise_delivers && provider_delivers {
+			Self::report_conversion(&forward, sold, bought)?;
 			Self::transfer(sell, enterprise, provider, sold)?;
 			Self::transfer(buy, provider, enterprise, bought)?;
 			Self::remove(id, &forward);
@@ -133,6 +134,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			all
 		};
+		Self::report_payment(&forward.enterprise, &forward.provider, sell, paid)?;
 		Self::transfer(sell, &forward.enterprise, &forward.provider, paid)?;
 		Ok(paid)
 	}

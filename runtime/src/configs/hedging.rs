@@ -22,6 +22,9 @@ impl pallet_hedging::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// An enterprise's default counts in its credit record.
 	type Record = TradeCredit;
+	/// Supervision hears what forwards move (`()` in the benchmark runtime: see
+	/// `FlowSupervision`).
+	type Supervision = crate::configs::supervision::FlowSupervision;
 	type Exposures = TradeCredit;
 	type Time = Timestamp;
 	/// Forwards up to a year out (trade cycles are weeks to months).

@@ -1,5 +1,5 @@
 //! Unit tests, by concern: offers and acceptance, settlement at the value date (and the
-//! default rule), close-out, and the regulator's margin rates.
+//! default rule), close-out, the regulator's margin rates, and what supervision hears.
 
 mod close_out;
 mod designation;
@@ -7,3 +7,4 @@ mod margin;
 mod offers;
 mod real_demand;
 mod settlement;
+mod supervision;
