@@ -1,0 +1,10 @@
+//! The commands, by what they concern.
+
+pub mod consent;
+pub mod documents;
+pub mod finance;
+pub mod hedge;
+pub mod lines;
+pub mod pay;
+pub mod quote;
+pub mod show;
