@@ -4,6 +4,7 @@
 
 use std::{
 	io::{IsTerminal, Write},
+	path::Path,
 	str::FromStr,
 	sync::{Arc, OnceLock},
 };
@@ -316,6 +317,15 @@ impl Chain {
 								let event = event.map_err(|e| node_error(&self.url, e))?;
 								let typed =
 									RuntimeEvent::decode(&mut &event_bytes(&event)[..]).ok();
+								// Sudo succeeds even when the call it dispatched failed.
+								if let Some(RuntimeEvent::Sudo(pallet_sudo::Event::Sudid {
+									sudo_result: Err(error),
+								})) = &typed
+								{
+									return Err(CliError::Failed(crate::explain::dispatch_error(
+										error,
+									)));
+								}
 								decoded.push(EventLine {
 									pallet: event.pallet_name().to_string(),
 									name: event.event_name().to_string(),
@@ -410,10 +420,33 @@ pub struct EventLine {
 	pub detail: String,
 }
 
-/// The signing key: `--suri` (a development URI such as `//Alice`, or a mnemonic).
-pub fn keypair(suri: Option<&str>) -> Result<Keypair, CliError> {
+/// The signing key: `--keystore FILE` (a polkadot.js account file, its password from
+/// TRADEFIN_PASSWORD or asked on the terminal), or `--suri` (a development URI such as
+/// `//Alice`, or a mnemonic).
+pub fn keypair(suri: Option<&str>, keystore: Option<&Path>) -> Result<Keypair, CliError> {
+	if let Some(path) = keystore {
+		let json = std::fs::read_to_string(path)
+			.map_err(|e| CliError::Key(format!("cannot read {}: {e}", path.display())))?;
+		let password = match std::env::var("TRADEFIN_PASSWORD") {
+			Ok(password) => password,
+			Err(_) if std::io::stdin().is_terminal() => {
+				rpassword::prompt_password(format!("password of {}: ", path.display()))
+					.map_err(|e| CliError::Key(format!("no password: {e}")))?
+			}
+			Err(_) => {
+				return Err(CliError::Key(
+					"the keystore's password: set TRADEFIN_PASSWORD or run on a terminal".into(),
+				))
+			}
+		};
+		return subxt_signer::polkadot_js_compat::decrypt_json(&json, &password).map_err(|e| {
+			CliError::Key(format!("{} does not open with this password: {e}", path.display()))
+		});
+	}
 	let suri = suri.ok_or_else(|| {
-		CliError::Key("this command is signed: give --suri or set TRADEFIN_SURI".into())
+		CliError::Key(
+			"this command is signed: give --keystore FILE (or --suri, or set TRADEFIN_SURI)".into(),
+		)
 	})?;
 	let uri = SecretUri::from_str(suri)
 		.map_err(|_| CliError::Key("the secret URI is not valid".into()))?;

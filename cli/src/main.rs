@@ -33,6 +33,15 @@ struct Cli {
 	/// to every user of the machine.
 	#[arg(long, global = true)]
 	suri: Option<String>,
+	/// The signing key from a polkadot.js account file (JSON, encrypted with a password): the
+	/// way for real use. The password comes from TRADEFIN_PASSWORD, or is asked on the
+	/// terminal.
+	#[arg(long, global = true, conflicts_with = "suri")]
+	keystore: Option<std::path::PathBuf>,
+	/// Development chains only: submit the call through sudo, as root (what governance does
+	/// on a live chain, e.g. `participants admit`). The signer must be the sudo key.
+	#[arg(long, global = true)]
+	sudo: bool,
 	/// Print one JSON document (also for failures) instead of lines.
 	#[arg(long, global = true)]
 	json: bool,
@@ -46,6 +55,20 @@ enum Command {
 	/// forwards).
 	#[command(subcommand)]
 	Show(commands::show::Show),
+	/// Enterprises apply and name operators; banks approve; the regulator admits
+	/// institutions, sets FX classes, suspends, reinstates and revokes.
+	#[command(subcommand)]
+	Participants(commands::participants::Participants),
+	/// Issuing banks mint and burn; the regulator freezes and thaws accounts.
+	#[command(subcommand)]
+	Money(commands::money::Money),
+	/// Anyone lists the alerts; the regulator works them (ack, escalate, dismiss, confirm,
+	/// close).
+	#[command(subcommand)]
+	Alerts(commands::alerts::Alerts),
+	/// Regulator: the supervision rules (thresholds, and whether a rule blocks).
+	#[command(subcommand)]
+	Rules(commands::alerts::Rules),
 	/// Enterprises: consents to banks reading their records.
 	#[command(subcommand)]
 	Consent(commands::consent::Consent),
@@ -69,6 +92,12 @@ enum Command {
 	Hedge(commands::hedge::Hedge),
 }
 
+/// A signed command: its call already built, or still to build once the key is known.
+enum Signed {
+	Call(tradefin_runtime::RuntimeCall),
+	Command(Command),
+}
+
 async fn run(cli: Cli, out: Output) -> Result<(), CliError> {
 	let url = cli
 		.url
@@ -76,21 +105,40 @@ async fn run(cli: Cli, out: Output) -> Result<(), CliError> {
 		.unwrap_or_else(|| "ws://127.0.0.1:9944".into());
 	let suri = cli.suri.or_else(|| std::env::var("TRADEFIN_SURI").ok());
 	let chain = Chain::connect(&url, !cli.json).await?;
-	if let Command::Show(what) = cli.command {
-		return commands::show::run(&chain, out, what).await;
-	}
-	let signer = chain::keypair(suri.as_deref())?;
-	let call = match cli.command {
-		Command::Show(_) => return Ok(()),
-		Command::Documents(what) => {
-			return commands::documents::run(&chain, out, &signer, what).await
-		}
-		Command::Finance(what) => return commands::finance::run(&chain, out, &signer, what).await,
-		Command::Pay(what) => return commands::pay::run(&chain, out, &signer, what).await,
-		Command::Hedge(what) => commands::hedge::call(&chain, what).await?,
-		Command::Consent(what) => commands::consent::call(what)?,
-		Command::Lines(what) => commands::lines::call(&chain, what).await?,
-		Command::Quote(what) => commands::quote::call(&chain, what).await?,
+	// What needs no key first.
+	let command = match cli.command {
+		Command::Show(what) => return commands::show::run(&chain, out, what).await,
+		Command::Alerts(what) => match commands::alerts::run(&chain, out, what).await? {
+			None => return Ok(()),
+			Some(call) => Signed::Call(call),
+		},
+		other => Signed::Command(other),
+	};
+	let signer = chain::keypair(suri.as_deref(), cli.keystore.as_deref())?;
+	let call = match command {
+		Signed::Call(call) => call,
+		Signed::Command(command) => match command {
+			Command::Show(_) | Command::Alerts(_) => return Ok(()),
+			Command::Documents(what) => {
+				return commands::documents::run(&chain, out, &signer, what).await
+			}
+			Command::Finance(what) => {
+				return commands::finance::run(&chain, out, &signer, what).await
+			}
+			Command::Pay(what) => return commands::pay::run(&chain, out, &signer, what).await,
+			Command::Participants(what) => commands::participants::call(what)?,
+			Command::Money(what) => commands::money::call(&chain, what).await?,
+			Command::Rules(what) => commands::alerts::rules_call(&chain, what).await?,
+			Command::Hedge(what) => commands::hedge::call(&chain, what).await?,
+			Command::Consent(what) => commands::consent::call(what)?,
+			Command::Lines(what) => commands::lines::call(&chain, what).await?,
+			Command::Quote(what) => commands::quote::call(&chain, what).await?,
+		},
+	};
+	let call = if cli.sudo {
+		tradefin_runtime::RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) })
+	} else {
+		call
 	};
 	let included = chain.submit(call, &signer).await?;
 	out.included(&included);

@@ -39,14 +39,24 @@ impl Run {
 }
 
 fn tradefin(url: &str, args: &[&str]) -> Run {
-	let out = Command::new(cli())
+	tradefin_with(url, args, None)
+}
+
+/// Runs the CLI with `args` (and the environment variable `env`, if any; none of the CLI's
+/// own variables is inherited).
+fn tradefin_with(url: &str, args: &[&str], env: Option<(&str, &str)>) -> Run {
+	let mut command = Command::new(cli());
+	command
 		.arg("--url")
 		.arg(url)
 		.args(args)
 		.env_remove("TRADEFIN_SURI")
 		.env_remove("TRADEFIN_URL")
-		.output()
-		.expect("the CLI runs");
+		.env_remove("TRADEFIN_PASSWORD");
+	if let Some((key, value)) = env {
+		command.env(key, value);
+	}
+	let out = command.output().expect("the CLI runs");
 	let run = Run {
 		code: out.status.code().unwrap_or(-1),
 		stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -362,4 +372,126 @@ async fn an_export_receivables_case_a_converted_payment_and_a_csv_import_through
 	let blocks = imported.get("blocks").and_then(Value::as_u64).unwrap_or_default();
 	println!("e2e cli csv: 1,000 documents in {seconds:.1} s (32 batches, {blocks} blocks) through the CLI to finality");
 	println!("e2e cli trade: {:.1} s from node start to stop", started.elapsed().as_secs_f64());
+}
+
+/// Like [`sh`], with the environment variable `key` set to `value`.
+fn sh_with_env(url: &str, line: &str, key: &str, value: &str) -> Run {
+	let words = words(line);
+	tradefin_with(url, &words.iter().map(String::as_str).collect::<Vec<_>>(), Some((key, value)))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_newcomer_the_regulator_s_rules_and_alerts_and_a_keystore_through_the_cli() {
+	let started = Instant::now();
+	let node = TestNode::start(&node_binary(), &["--dev"]).await;
+	let url = node.url();
+	let (newcomer, exporter, charlie) =
+		(ss58("//Dave//stash"), ss58("//Alice//stash"), ss58("//Charlie"));
+	let field = |json: &Value, key: &str| json.get(key).and_then(Value::as_str).map(str::to_string);
+
+	// A newcomer applies; Bob (a bank) approves it; the regulator (Alice) makes it class B.
+	sh_ok(&url, "--suri //Dave//stash participants apply --jurisdiction CN --legal-id \"USCC:91310000CLI0001\" --name \"Dave Trading\"");
+	let shown = sh_ok(&url, &format!("--json show participant {newcomer}")).json();
+	assert_eq!(field(&shown, "status").as_deref(), Some("Pending"));
+	sh_ok(&url, &format!("--suri //Bob participants approve {newcomer}"));
+	sh_ok(&url, &format!("--suri //Alice participants class {newcomer} b --reason 1"));
+	let shown = sh_ok(&url, &format!("--json show participant {newcomer}")).json();
+	assert_eq!(
+		(field(&shown, "status").as_deref(), field(&shown, "fx_class").as_deref()),
+		(Some("Active"), Some("B"))
+	);
+
+	// Suspended, its transactions are refused by the pool (code 102) until it is reinstated.
+	sh_ok(&url, &format!("--suri //Alice participants suspend {newcomer} --reason 7"));
+	let refused = sh(&url, &format!("--suri //Dave//stash participants add-operator {charlie}"));
+	assert_eq!(refused.code, 5);
+	assert!(
+		refused.stderr.contains("code 102") && refused.stderr.contains("suspended"),
+		"{}",
+		refused.stderr
+	);
+	sh_ok(&url, &format!("--suri //Alice participants reinstate {newcomer}"));
+	let only_the_regulator =
+		sh(&url, &format!("--suri //Bob participants suspend {newcomer} --reason 7"));
+	assert_eq!(only_the_regulator.code, 6);
+	assert!(
+		only_the_regulator.stderr.contains("EnterpriseIdentity::"),
+		"{}",
+		only_the_regulator.stderr
+	);
+
+	// A large-value rule raises an alert on the exporter's USD 5,000.00 capital payment; the
+	// regulator acknowledges and escalates it; set to block, the rule refuses the next one.
+	sh_ok(&url, "--suri //Alice rules large-value --class a --threshold \"USD 1,000.00\"");
+	let pay = format!(
+		"--suri //Alice//stash pay --to {charlie} --amount \"USD 5,000.00\" --purpose capital"
+	);
+	sh_ok(&url, &pay);
+	let alerts =
+		sh_ok(&url, &format!("--json alerts list --subject {exporter} --status open")).json();
+	let alert = alerts.get(0).expect("one open alert").clone();
+	assert_eq!(alerts.as_array().map(Vec::len), Some(1));
+	assert_eq!(
+		(field(&alert, "rule").as_deref(), field(&alert, "amount").as_deref()),
+		(Some("LargeValue"), Some("USD 5,000.00"))
+	);
+	let id = alert.get("id").and_then(Value::as_u64).expect("an id");
+	sh_ok(&url, &format!("--suri //Alice alerts ack {id}"));
+	sh_ok(&url, &format!("--suri //Alice alerts escalate {id}"));
+	let escalated = sh_ok(&url, "--json alerts list --status escalated").json();
+	assert_eq!(escalated.get(0).and_then(|a| a.get("id")).and_then(Value::as_u64), Some(id));
+	sh_ok(&url, "--suri //Alice rules action large-value --block");
+	let blocked = sh(&url, &pay);
+	assert_eq!(blocked.code, 6);
+	assert!(blocked.stderr.contains("Supervision::BlockedByRule"), "{}", blocked.stderr);
+	sh_ok(&url, "--suri //Alice rules action large-value");
+
+	// A frozen account pays nothing until thawed.
+	sh_ok(&url, &format!("--suri //Alice money freeze {exporter} --reason 3"));
+	let frozen = sh(
+		&url,
+		&format!(
+			"--suri //Alice//stash pay --to {charlie} --amount \"USD 10.00\" --purpose capital"
+		),
+	);
+	assert_eq!(frozen.code, 6);
+	assert!(frozen.stderr.contains("Settlement::AccountFrozen"), "{}", frozen.stderr);
+	sh_ok(&url, &format!("--suri //Alice money thaw {exporter}"));
+
+	// A polkadot.js account file signs: the regulator admits its account as a quote provider
+	// (funded for fees by a transfer outside the CLI), which publishes a quote.
+	let keystore =
+		Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/polkadot-js-account.json");
+	let provider = "5CfWTDh7XxJ2yrayqQ2aJnnZAH5v5XaF1oJFfH5QCpbfP9v8";
+	let not_root = sh(&url, &format!("--suri //Bob --sudo participants admit {provider} --kind quote-provider --jurisdiction HK --legal-id \"LEI:CLITESTQUOTE00000001\""));
+	assert_eq!(not_root.code, 6, "only the sudo key is root");
+	sh_ok(&url, &format!("--suri //Alice --sudo participants admit {provider} --kind quote-provider --jurisdiction HK --legal-id \"LEI:CLITESTQUOTE00000001\""));
+	let api = node.client().await;
+	let dest = sp_core::crypto::AccountId32::from_ss58check(provider).expect("an address");
+	let fund = subxt::dynamic::transaction(
+		"Balances",
+		"transfer_keep_alive",
+		vec![
+			subxt::dynamic::Value::unnamed_variant(
+				"Id",
+				[subxt::dynamic::Value::from_bytes(<[u8; 32]>::from(dest))],
+			),
+			subxt::dynamic::Value::u128(1_000_000_000_000_000),
+		],
+	);
+	node.submit(&api, &fund, &subxt_signer::sr25519::dev::alice()).await.expect("funded");
+	let quote = format!(
+		"--keystore {} quote publish --base EUR --quote USD --rate 1.09 --until {}",
+		keystore.display(),
+		iso(now_ms() + 3_600_000)
+	);
+	let wrong = sh_with_env(&url, &quote, "TRADEFIN_PASSWORD", "not the password");
+	assert_eq!(wrong.code, 8);
+	assert!(wrong.stderr.contains("does not open"), "{}", wrong.stderr);
+	let published = sh_with_env(&url, &format!("--json {quote}"), "TRADEFIN_PASSWORD", "whoisbob");
+	assert_eq!(published.code, 0, "{}", published.stderr);
+	assert!(event_names(&published.json()).iter().any(|e| e == "QuotePublished"));
+
+	node.stop().await;
+	println!("e2e cli regulator: {:.1} s from node start to stop", started.elapsed().as_secs_f64());
 }

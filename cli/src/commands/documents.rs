@@ -96,6 +96,20 @@ pub enum Documents {
 		#[command(flatten)]
 		fields: Option<Fields>,
 	},
+	/// The attester (or the regulator): disputes an attested document, with a reason code;
+	/// nothing new is financed against it until resolved.
+	Dispute {
+		/// The document's id.
+		id: String,
+		/// The reason code.
+		#[arg(long)]
+		reason: u32,
+	},
+	/// The attester (or the regulator): resolves a dispute.
+	Resolve {
+		/// The document's id.
+		id: String,
+	},
 	/// Customs, tax authority or bank: attests documents whose kind it attests.
 	Attest {
 		/// Document ids (0x and 64 hex digits).
@@ -137,6 +151,19 @@ pub async fn run(
 				}
 			};
 			register(chain, out, signer, owner, inputs).await
+		}
+		Documents::Dispute { id, reason } => {
+			let call = Call::dispute_document {
+				id: account::document(&id)?,
+				reason: tradefin_primitives::ReasonCode(reason),
+			};
+			out.included(&chain.submit(RuntimeCall::TradeCredit(call), signer).await?);
+			Ok(())
+		}
+		Documents::Resolve { id } => {
+			let call = Call::resolve_dispute { id: account::document(&id)? };
+			out.included(&chain.submit(RuntimeCall::TradeCredit(call), signer).await?);
+			Ok(())
 		}
 		Documents::Attest { ids } => {
 			let ids = ids.iter().map(|i| account::document(i)).collect::<Result<Vec<_>, _>>()?;

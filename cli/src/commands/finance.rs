@@ -90,6 +90,21 @@ pub enum Finance {
 		/// The financing's id.
 		id: u64,
 	},
+	/// Anyone: marks a financing past its maturity overdue (the chain also does it itself).
+	Overdue {
+		/// The financing's id.
+		id: u64,
+	},
+	/// Bank: declares an overdue financing in default.
+	Default {
+		/// The financing's id.
+		id: u64,
+	},
+	/// Bank: writes a defaulted financing off.
+	WriteOff {
+		/// The financing's id.
+		id: u64,
+	},
 	/// Enterprise: repays principal and interest.
 	Repay {
 		/// The financing's id.
@@ -151,6 +166,9 @@ pub async fn run(
 			Call::reject { id, reason: tradefin_primitives::ReasonCode(reason) }
 		}
 		Finance::Disburse { id } => Call::disburse { id },
+		Finance::Overdue { id } => Call::mark_overdue { id },
+		Finance::Default { id } => Call::declare_default { id },
+		Finance::WriteOff { id } => Call::write_off { id },
 		Finance::Repay { id, amount } => {
 			let (_, amount) = currency::amount(chain, &amount).await?;
 			Call::repay { id, amount }
