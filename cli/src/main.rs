@@ -84,6 +84,9 @@ enum Command {
 	Finance(commands::finance::Finance),
 	/// Anyone with funds: a payment through settlement, optionally converted.
 	Pay(commands::pay::Pay),
+	/// Payers and payees: escrowed payments (open, release, agree, waive, refund).
+	#[command(subcommand)]
+	Escrow(commands::escrow::Escrow),
 	/// Quote providers and banks: live FX quotes.
 	#[command(subcommand)]
 	Quote(commands::quote::QuoteCmd),
@@ -133,6 +136,7 @@ async fn run(cli: Cli, out: Output) -> Result<(), CliError> {
 			Command::Consent(what) => commands::consent::call(what)?,
 			Command::Lines(what) => commands::lines::call(&chain, what).await?,
 			Command::Quote(what) => commands::quote::call(&chain, what).await?,
+			Command::Escrow(what) => commands::escrow::call(&chain, what).await?,
 		},
 	};
 	let call = if cli.sudo {

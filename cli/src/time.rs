@@ -42,7 +42,7 @@ fn field(s: &str, from: usize, to: usize) -> Option<i64> {
 }
 
 /// Milliseconds since the Unix epoch of `input`: `YYYY-MM-DD` (midnight UTC) or
-/// `YYYY-MM-DDTHH:MM[:SS]` followed by `Z` (UTC is the only zone accepted).
+/// `YYYY-MM-DDTHH:MM[:SS[.mmm]]` followed by `Z` (UTC is the only zone accepted).
 pub fn parse(input: &str) -> Result<u64, String> {
 	let bad =
 		|| format!("`{input}` is not a UTC date: write `2027-03-01` or `2027-03-01T09:30:00Z`");
@@ -50,6 +50,15 @@ pub fn parse(input: &str) -> Result<u64, String> {
 	let (date, time) = match s.split_once('T') {
 		Some((d, t)) => (d, Some(t.strip_suffix('Z').ok_or_else(bad)?)),
 		None => (s, None),
+	};
+	// Milliseconds, as `format` writes them when there are any.
+	let (time, milli) = match time.map(|t| t.split_once('.')) {
+		Some(Some((t, ms))) if ms.len() == 3 && ms.chars().all(|c| c.is_ascii_digit()) => {
+			(Some(t), ms.parse::<u64>().map_err(|_| bad())?)
+		}
+		Some(Some(_)) => return Err(bad()),
+		Some(None) => (time, 0),
+		None => (None, 0),
 	};
 	if date.len() != 10 || date.get(4..5) != Some("-") || date.get(7..8) != Some("-") {
 		return Err(bad());
@@ -85,7 +94,7 @@ pub fn parse(input: &str) -> Result<u64, String> {
 		}
 	};
 	let total = days_from_civil(year, month, day) * 86_400 + seconds;
-	u64::try_from(total).map(|s| s * 1000).map_err(|_| bad())
+	u64::try_from(total).map(|s| s * 1000 + milli).map_err(|_| bad())
 }
 
 /// `2027-03-01T09:30:00Z` (milliseconds dropped; `.250` kept when there are any).
@@ -135,5 +144,7 @@ mod tests {
 			assert_eq!(format(parse(text).expect("a date")), text);
 		}
 		assert_eq!(format(1_250), "1970-01-01T00:00:01.250Z");
+		assert_eq!(parse("1970-01-01T00:00:01.250Z"), Ok(1_250));
+		assert!(parse("1970-01-01T00:00:01.25Z").is_err());
 	}
 }

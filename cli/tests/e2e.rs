@@ -311,6 +311,18 @@ async fn an_export_receivables_case_a_converted_payment_and_a_csv_import_through
 		Some("USD 50,000.00")
 	);
 
+	// At maturity it owes 90 days of 5% on USD 50,000.00: 616.438... rounded down to 616.43.
+	let maturity =
+		financing.get("maturity").and_then(Value::as_str).expect("disbursed").to_string();
+	let owed = sh_ok(&url, &format!("--json show outstanding 0 --at {maturity}")).json();
+	assert_eq!(owed.get("interest").and_then(Value::as_str), Some("USD 616.43"));
+	assert_eq!(owed.get("principal").and_then(Value::as_str), Some("USD 50,000.00"));
+	let exposure = sh_ok(&url, &format!("--json show exposure {exporter}")).json();
+	assert_eq!(
+		exposure.get(0).and_then(|e| e.get("used")).and_then(Value::as_str),
+		Some("USD 50,000.00")
+	);
+
 	// The importer pays the goods against the declaration: the proceeds repay the financing.
 	sh_ok(
 		&url,
@@ -345,6 +357,31 @@ async fn an_export_receivables_case_a_converted_payment_and_a_csv_import_through
 	let limited = sh(&url, &pay("USD 2,000.00"));
 	assert_eq!(limited.code, 9);
 	assert!(limited.stdout.contains("less than --min-received USD 2,000.00"), "{}", limited.stdout);
+
+	// An escrow both parties agree to release; today's statistics count the payments.
+	sh_ok(&url, &format!(
+		"{exp} escrow open --to {charlie} --amount \"USD 100.00\" --purpose capital --deadline {in_90_days}"
+	));
+	let escrows = sh_ok(&url, &format!("--json show escrows {charlie}")).json();
+	assert_eq!(escrows.get(0).and_then(|e| e.get("side")).and_then(Value::as_str), Some("payee"));
+	let escrow = escrows.get(0).and_then(|e| e.get("id")).and_then(Value::as_u64).expect("an id");
+	sh_ok(&url, &format!("{exp} escrow agree {escrow}"));
+	let released = sh_ok(&url, &format!("--suri //Charlie --json escrow agree {escrow}")).json();
+	assert!(event_names(&released).iter().any(|e| e == "EscrowReleased"), "{released}");
+	let tomorrow = iso(now_ms() + 86_400_000);
+	let stats =
+		sh_ok(&url, &format!("--json show stats --from {today} --to {tomorrow} --currency USD"))
+			.json();
+	let goods = stats
+		.as_array()
+		.expect("rows")
+		.iter()
+		.find(|r| r.get("flow").and_then(Value::as_str) == Some("GoodsPayment"))
+		.expect("the goods payment counted")
+		.clone();
+	assert_eq!(goods.get("value").and_then(Value::as_str), Some("USD 100,000.00"));
+	// Counted under the paying importer's class (B).
+	assert_eq!(goods.get("class_b").and_then(Value::as_str), Some("USD 100,000.00"));
 
 	// 1,000 documents from a CSV file, in batches.
 	let dir = tempfile::tempdir().expect("a temporary directory");

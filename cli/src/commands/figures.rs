@@ -17,8 +17,15 @@ pub async fn exposure(chain: &Chain, out: Output, who: &AccountId32) -> Result<(
 	let (mut lines, mut values) = (Vec::new(), Vec::new());
 	for row in rows {
 		let c = currency::by_id(chain, row.currency).await?;
-		lines.push(format!("{}: {} drawn of {} in limits", c.code, c.show(row.used), c.show(row.limit)));
-		values.push(json!({ "currency": c.code, "limit": c.show(row.limit), "used": c.show(row.used) }));
+		lines.push(format!(
+			"{}: {} drawn of {} in limits",
+			c.code,
+			c.show(row.used),
+			c.show(row.limit)
+		));
+		values.push(
+			json!({ "currency": c.code, "limit": c.show(row.limit), "used": c.show(row.used) }),
+		);
 	}
 	if lines.is_empty() {
 		lines.push(format!("{} has no credit lines", account::show(who)));

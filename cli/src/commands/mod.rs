@@ -3,6 +3,8 @@
 pub mod alerts;
 pub mod consent;
 pub mod documents;
+pub mod escrow;
+pub mod figures;
 pub mod finance;
 pub mod hedge;
 pub mod lines;

@@ -21,6 +21,16 @@ pub enum Purpose {
 	Capital,
 }
 
+impl From<Purpose> for ChainPurpose {
+	fn from(purpose: Purpose) -> Self {
+		match purpose {
+			Purpose::Goods => ChainPurpose::Goods,
+			Purpose::Services => ChainPurpose::Services,
+			Purpose::Capital => ChainPurpose::Capital,
+		}
+	}
+}
+
 /// A payment.
 #[derive(Args, Debug)]
 pub struct Pay {
@@ -112,11 +122,7 @@ pub async fn run(
 		);
 		return Ok(());
 	}
-	let purpose = match pay.purpose {
-		Purpose::Goods => ChainPurpose::Goods,
-		Purpose::Services => ChainPurpose::Services,
-		Purpose::Capital => ChainPurpose::Capital,
-	};
+	let purpose = pay.purpose.into();
 	let payment = PaymentInput {
 		payee: account::parse(&pay.to)?,
 		currency: paid.id,

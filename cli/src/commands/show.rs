@@ -8,7 +8,16 @@ use serde_json::json;
 use sp_runtime::AccountId32;
 use tradefin_runtime::Runtime;
 
+use super::figures;
 use crate::{account, chain::Chain, currency, error::CliError, output::Output, time};
+
+/// Now, in milliseconds since the Unix epoch.
+fn now() -> u64 {
+	std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+		.unwrap_or_default()
+}
 
 /// What to show.
 #[derive(Subcommand, Debug)]
@@ -44,6 +53,37 @@ pub enum Show {
 		/// The enterprise (SS58).
 		enterprise: String,
 	},
+	/// An enterprise's credit lines summed per currency: limits and what is drawn.
+	Exposure {
+		/// The enterprise (SS58).
+		enterprise: String,
+	},
+	/// What a financing owes at a date, interest accrued to then.
+	Outstanding {
+		/// The financing's id.
+		id: u64,
+		/// When (UTC); now when left out.
+		#[arg(long)]
+		at: Option<String>,
+	},
+	/// The escrows an account opened and those waiting for it.
+	Escrows {
+		/// The account (SS58).
+		account: String,
+	},
+	/// The regulator's daily statistics: per flow and currency, count and value, in all and
+	/// per FX class.
+	Stats {
+		/// The first day (UTC date).
+		#[arg(long)]
+		from: String,
+		/// The last day (UTC date); the first when left out.
+		#[arg(long)]
+		to: Option<String>,
+		/// Only this currency, e.g. USD.
+		#[arg(long)]
+		currency: Option<String>,
+	},
 }
 
 /// Runs `show`.
@@ -62,6 +102,27 @@ pub async fn run(chain: &Chain, out: Output, what: Show) -> Result<(), CliError>
 		Show::Document { id } => document(chain, out, account::document(&id)?).await,
 		Show::Financing { id } => financing(chain, out, id).await,
 		Show::Lines { enterprise } => lines(chain, out, &account::parse(&enterprise)?).await,
+		Show::Exposure { enterprise } => {
+			figures::exposure(chain, out, &account::parse(&enterprise)?).await
+		}
+		Show::Outstanding { id, at } => {
+			let at = match at {
+				Some(at) => time::parse(&at).map_err(CliError::Input)?,
+				None => now(),
+			};
+			figures::outstanding(chain, out, id, at).await
+		}
+		Show::Escrows { account: who } => {
+			figures::escrows(chain, out, &account::parse(&who)?).await
+		}
+		Show::Stats { from, to, currency } => {
+			let from = time::parse(&from).map_err(CliError::Input)?;
+			let to = match to {
+				Some(to) => time::parse(&to).map_err(CliError::Input)?,
+				None => from,
+			};
+			figures::stats(chain, out, from, to, currency.as_deref()).await
+		}
 	}
 }
 
