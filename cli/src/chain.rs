@@ -85,8 +85,22 @@ impl Chain {
 		self.api.at_current_block().await.map_err(|e| node_error(&self.url, e))
 	}
 
+	/// `what`'s shape hash in the node's metadata (`node`) is this CLI's (`ours`), or the
+	/// error saying which side is newer.
+	fn same_shape(
+		what: impl FnOnce() -> String,
+		node: Option<[u8; 32]>,
+		ours: Option<[u8; 32]>,
+		node_spec: u32,
+	) -> Result<(), CliError> {
+		if node.is_some() && node == ours {
+			return Ok(());
+		}
+		Err(Self::incompatible(&what(), node_spec))
+	}
+
 	/// The node's runtime differs from this CLI's where `what` is concerned.
-	fn incompatible(&self, what: &str, node_spec: u32) -> CliError {
+	fn incompatible(what: &str, node_spec: u32) -> CliError {
 		let built = built_for();
 		let which = if node_spec > built {
 			format!("the node's runtime (spec {node_spec}) is newer than this CLI (built for spec {built}): install the CLI of the node's release")
@@ -109,9 +123,8 @@ impl Chain {
 		let at = self.at().await?;
 		let node = at.metadata_ref().pallet_by_name(pallet).and_then(|p| p.storage_hash(entry));
 		let ours = embedded().pallet_by_name(pallet).and_then(|p| p.storage_hash(entry));
-		if node.is_none() || node != ours {
-			return Err(self.incompatible(&format!("storage {pallet}::{entry}"), at.spec_version()));
-		}
+		let what = || format!("storage {pallet}::{entry}");
+		Self::same_shape(what, node, ours, at.spec_version())?;
 		let key = format!("0x{}", hex::encode(&key));
 		let block = format!("{:?}", at.block_hash());
 		let answer: Option<String> = self
@@ -148,12 +161,8 @@ impl Chain {
 				.and_then(|t| t.method_by_name(method))
 				.map(|m| m.hash())
 		};
-		let node = hash(at.metadata_ref());
-		if node.is_none() || node != hash(&embedded()) {
-			return Err(
-				self.incompatible(&format!("runtime API {api_trait}::{method}"), at.spec_version())
-			);
-		}
+		let what = || format!("runtime API {api_trait}::{method}");
+		Self::same_shape(what, hash(at.metadata_ref()), hash(&embedded()), at.spec_version())?;
 		let bytes = at
 			.runtime_apis()
 			.call_raw(&format!("{api_trait}_{method}"), Some(&args))
@@ -206,9 +215,12 @@ impl Chain {
 			.request("system_accountNextIndex", rpc_params![who.to_string()])
 			.await
 			.map_err(|e| node_error(&self.url, e))?;
+		// Decodes the calls with this CLI's metadata, for encoding by name with the node's.
+		let offline = offline_client(embedded());
+		let offline = offline.at_block(0u64).map_err(|e| CliError::Incompatible(e.to_string()))?;
 		let mut watched = Vec::new();
 		for call in calls {
-			let (label, payload) = self.payload(&at, &call)?;
+			let (label, payload) = Self::payload(&at, &offline, &call)?;
 			let params = Params::<SubstrateConfig>::new().nonce(nonce).mortal(MORTALITY).build();
 			nonce = nonce.saturating_add(1);
 			let mut signable = at
@@ -243,8 +255,8 @@ impl Chain {
 	/// with this CLI's metadata, encoded again by name with the node's. Returns its
 	/// `Pallet::call` label too.
 	fn payload(
-		&self,
 		at: &subxt::OnlineClientAtBlock<SubstrateConfig>,
+		offline: &subxt::OfflineClientAtBlock<SubstrateConfig>,
 		call: &RuntimeCall,
 	) -> Result<
 		(String, subxt::transactions::DynamicPayload<subxt::ext::scale_value::Composite<()>>),
@@ -267,13 +279,8 @@ impl Chain {
 		};
 		let node = at.metadata_ref().pallet_by_name(&pallet).and_then(|p| p.call_hash(&name));
 		let ours = embedded.pallet_by_name(&pallet).and_then(|p| p.call_hash(&name));
-		if node.is_none() || node != ours {
-			return Err(self.incompatible(&format!("call {pallet}::{name}"), at.spec_version()));
-		}
-		let offline = offline_client(embedded.clone());
-		let offline_at =
-			offline.at_block(0u64).map_err(|e| CliError::Incompatible(e.to_string()))?;
-		let payload = offline_at
+		Self::same_shape(|| format!("call {pallet}::{name}"), node, ours, at.spec_version())?;
+		let payload = offline
 			.transactions()
 			.from_call_data_bytes(&bytes)
 			.map_err(|e| CliError::Incompatible(format!("call {pallet}::{name}: {e}")))?;
@@ -386,10 +393,7 @@ fn offline_client(metadata: ArcMetadata) -> OfflineClient<SubstrateConfig> {
 fn dispatch_error(error: &DispatchError) -> String {
 	match error {
 		DispatchError::Module(m) => match m.details() {
-			Ok(d) => {
-				let docs = d.variant.docs.join(" ");
-				format!("{}::{}: {}", d.pallet.name(), d.variant.name, docs.trim())
-			}
+			Ok(d) => crate::explain::named(d.pallet.name(), &d.variant.name, &d.variant.docs),
 			Err(_) => {
 				format!("an error of pallet index {} the metadata does not name", m.pallet_index())
 			}

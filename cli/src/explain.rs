@@ -25,6 +25,11 @@ pub fn pool_refusal(message: &str) -> String {
 	}
 }
 
+/// `Pallet::Error: its documentation`.
+pub fn named(pallet: &str, error: &str, docs: &[String]) -> String {
+	format!("{pallet}::{error}: {}", docs.join(" ").trim())
+}
+
 /// `Pallet::Error: its documentation` of an error the runtime returned (a runtime API's
 /// answer), named from this CLI's runtime metadata.
 pub fn dispatch_error(error: &sp_runtime::DispatchError) -> String {
@@ -34,9 +39,7 @@ pub fn dispatch_error(error: &sp_runtime::DispatchError) -> String {
 			let pallet = metadata.pallet_by_error_index(m.index);
 			let variant = pallet.and_then(|p| p.error_variant_by_index(m.error[0]));
 			match (pallet, variant) {
-				(Some(p), Some(v)) => {
-					format!("{}::{}: {}", p.name(), v.name, v.docs.join(" ").trim())
-				}
+				(Some(p), Some(v)) => named(p.name(), &v.name, &v.docs),
 				_ => format!("an error of pallet index {} this CLI does not know", m.index),
 			}
 		}

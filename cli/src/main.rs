@@ -123,12 +123,21 @@ async fn run(cli: Cli, out: Output) -> Result<(), CliError> {
 		Signed::Command(command) => match command {
 			Command::Show(_) | Command::Alerts(_) => return Ok(()),
 			Command::Documents(what) => {
-				return commands::documents::run(&chain, out, &signer, what).await
+				match commands::documents::run(&chain, out, &signer, what).await? {
+					Some(call) => call,
+					None => return Ok(()),
+				}
 			}
 			Command::Finance(what) => {
-				return commands::finance::run(&chain, out, &signer, what).await
+				match commands::finance::call(&chain, out, &signer, what).await? {
+					Some(call) => call,
+					None => return Ok(()),
+				}
 			}
-			Command::Pay(what) => return commands::pay::run(&chain, out, &signer, what).await,
+			Command::Pay(what) => match commands::pay::call(&chain, out, what).await? {
+				Some(call) => call,
+				None => return Ok(()),
+			},
 			Command::Participants(what) => commands::participants::call(what)?,
 			Command::Money(what) => commands::money::call(&chain, what).await?,
 			Command::Rules(what) => commands::alerts::rules_call(&chain, what).await?,

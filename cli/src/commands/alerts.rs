@@ -193,11 +193,7 @@ async fn list(
 pub async fn rules_call(chain: &Chain, what: Rules) -> Result<RuntimeCall, CliError> {
 	let call = match what {
 		Rules::LargeValue { class, threshold, off, currency: code } => {
-			let class = class.map(|c| match c {
-				super::participants::Class::A => tradefin_primitives::identity::FxClass::A,
-				super::participants::Class::B => tradefin_primitives::identity::FxClass::B,
-				super::participants::Class::C => tradefin_primitives::identity::FxClass::C,
-			});
+			let class = class.map(Into::into);
 			match (off, threshold, code) {
 				(true, _, Some(code)) => Call::set_large_value {
 					class,

@@ -118,14 +118,14 @@ pub enum Documents {
 	},
 }
 
-/// Runs `documents`.
+/// Runs `documents register` (batches of its own); the other steps are one call each.
 pub async fn run(
 	chain: &Chain,
 	out: Output,
 	signer: &subxt_signer::sr25519::Keypair,
 	what: Documents,
-) -> Result<(), CliError> {
-	match what {
+) -> Result<Option<RuntimeCall>, CliError> {
+	let call = match what {
 		Documents::Register { owner, csv, fields } => {
 			let me = AccountId32::from(signer.public_key().0);
 			let owner = owner.as_deref().map(account::parse).transpose()?.unwrap_or(me);
@@ -150,33 +150,23 @@ pub async fn run(
 					))
 				}
 			};
-			register(chain, out, signer, owner, inputs).await
+			register(chain, out, signer, owner, inputs).await?;
+			return Ok(None);
 		}
-		Documents::Dispute { id, reason } => {
-			let call = Call::dispute_document {
-				id: account::document(&id)?,
-				reason: tradefin_primitives::ReasonCode(reason),
-			};
-			out.included(&chain.submit(RuntimeCall::TradeCredit(call), signer).await?);
-			Ok(())
-		}
-		Documents::Resolve { id } => {
-			let call = Call::resolve_dispute { id: account::document(&id)? };
-			out.included(&chain.submit(RuntimeCall::TradeCredit(call), signer).await?);
-			Ok(())
-		}
+		Documents::Dispute { id, reason } => Call::dispute_document {
+			id: account::document(&id)?,
+			reason: tradefin_primitives::ReasonCode(reason),
+		},
+		Documents::Resolve { id } => Call::resolve_dispute { id: account::document(&id)? },
 		Documents::Attest { ids } => {
 			let ids = ids.iter().map(|i| account::document(i)).collect::<Result<Vec<_>, _>>()?;
 			let ids = ids.try_into().map_err(|_| {
 				CliError::Input(format!("at most {} documents at once", max_batch()))
 			})?;
-			let included = chain
-				.submit(RuntimeCall::TradeCredit(Call::attest_documents { ids }), signer)
-				.await?;
-			out.included(&included);
-			Ok(())
+			Call::attest_documents { ids }
 		}
-	}
+	};
+	Ok(Some(RuntimeCall::TradeCredit(call)))
 }
 
 fn max_batch() -> u32 {

@@ -115,13 +115,14 @@ pub enum Finance {
 	},
 }
 
-/// Runs `finance`.
-pub async fn run(
+/// `finance`'s call, for the applicant `signer` (none after `apply --explain`, which prints
+/// the runtime's verdict instead).
+pub async fn call(
 	chain: &Chain,
 	out: Output,
 	signer: &subxt_signer::sr25519::Keypair,
 	what: Finance,
-) -> Result<(), CliError> {
+) -> Result<Option<RuntimeCall>, CliError> {
 	let call = match what {
 		Finance::Apply { bank, product, line, amount, tenor_days, rate_bps, pledges, explain } => {
 			let (_, amount) = currency::amount(chain, &amount).await?;
@@ -142,7 +143,7 @@ pub async fn run(
 				rate_bps,
 			};
 			let applicant = AccountId32::from(signer.public_key().0);
-			let args = (applicant, terms.clone(), pledged.clone()).encode();
+			let args = (&applicant, &terms, &pledged).encode();
 			let refusals: Vec<DispatchError> =
 				chain.runtime_api("FinancingApi", "application_refusals", args).await?;
 			let reasons: Vec<String> = refusals.iter().map(explain::dispatch_error).collect();
@@ -154,7 +155,7 @@ pub async fn run(
 					serde_json::json!({ "refusals": [] }),
 					&["the runtime would accept this application".into()],
 				);
-				return Ok(());
+				return Ok(None);
 			}
 			let pledges =
 				pledged.try_into().map_err(|_| CliError::Input("too many pledges".into()))?;
@@ -174,7 +175,5 @@ pub async fn run(
 			Call::repay { id, amount }
 		}
 	};
-	let included = chain.submit(RuntimeCall::Financing(call), signer).await?;
-	out.included(&included);
-	Ok(())
+	Ok(Some(RuntimeCall::Financing(call)))
 }

@@ -38,6 +38,16 @@ pub enum Class {
 	C,
 }
 
+impl From<Class> for FxClass {
+	fn from(class: Class) -> Self {
+		match class {
+			Class::A => FxClass::A,
+			Class::B => FxClass::B,
+			Class::C => FxClass::C,
+		}
+	}
+}
+
 /// Who a participant is, as it registers.
 #[derive(clap::Args, Debug)]
 pub struct Identity {
@@ -184,11 +194,7 @@ pub fn call(what: Participants) -> Result<RuntimeCall, CliError> {
 		},
 		Participants::Class { enterprise, class, reason } => Call::set_fx_class {
 			enterprise: account::parse(&enterprise)?,
-			class: match class {
-				Class::A => FxClass::A,
-				Class::B => FxClass::B,
-				Class::C => FxClass::C,
-			},
+			class: class.into(),
 			reason: ReasonCode(reason),
 		},
 		Participants::Suspend { who, reason } => {

@@ -59,13 +59,8 @@ pub struct Pay {
 	explain: bool,
 }
 
-/// Runs `pay`.
-pub async fn run(
-	chain: &Chain,
-	out: Output,
-	signer: &subxt_signer::sr25519::Keypair,
-	pay: Pay,
-) -> Result<(), CliError> {
+/// `pay`'s call (none after `--explain`, which prints the verdict instead).
+pub async fn call(chain: &Chain, out: Output, pay: Pay) -> Result<Option<RuntimeCall>, CliError> {
 	let (paid, amount) = currency::amount(chain, &pay.amount).await?;
 	let documents =
 		pay.documents.iter().map(|d| account::document(d)).collect::<Result<Vec<_>, _>>()?;
@@ -120,7 +115,7 @@ pub async fn run(
 			serde_json::json!({ "refusals": [], "documents_unpaid": unpaid_total.to_string() }),
 			&["nothing the runtime can tell before signing would refuse this payment".into()],
 		);
-		return Ok(());
+		return Ok(None);
 	}
 	let purpose = pay.purpose.into();
 	let payment = PaymentInput {
@@ -133,7 +128,5 @@ pub async fn run(
 			.map_err(|_| CliError::Input("too many documents".into()))?,
 		convert_to,
 	};
-	let included = chain.submit(RuntimeCall::Settlement(Call::pay { payment }), signer).await?;
-	out.included(&included);
-	Ok(())
+	Ok(Some(RuntimeCall::Settlement(Call::pay { payment })))
 }

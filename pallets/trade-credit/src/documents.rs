@@ -287,7 +287,7 @@ impl<T: Config> Pallet<T> {
 		Disputes::<T>::remove(id);
 		Goods::<T>::remove(id);
 		if document.kind.is_anchor() {
-			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&id);
+			Self::unpaid_fell(&id);
 		}
 		Self::deposit_event(Event::DocumentVoided { id, by: by.clone(), owner: document.owner });
 		Ok(())
@@ -316,7 +316,7 @@ impl<T: Config> Pallet<T> {
 		Documents::<T>::insert(id, document);
 		Disputes::<T>::remove(id);
 		if anchor {
-			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&id);
+			Self::unpaid_fell(&id);
 		}
 		Self::deposit_event(Event::DocumentCancelled { id, by: by.clone() });
 		Ok(())

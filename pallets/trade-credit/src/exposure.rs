@@ -13,6 +13,16 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// Tells hedging that the unpaid value of `trade` (an anchor's id) fell.
+	pub(crate) fn unpaid_fell(trade: &DocumentId) {
+		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(trade);
+	}
+
+	/// What telling hedging `calls` times costs, at most.
+	pub(crate) fn unpaid_fell_weight(calls: u32) -> frame_support::weights::Weight {
+		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell_weight(calls)
+	}
+
 	/// The exposure of the trade anchored by `anchor` (`trade`, its id).
 	fn anchor_exposure(
 		trade: DocumentId,

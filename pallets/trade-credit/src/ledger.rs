@@ -165,7 +165,7 @@ impl<T: Config> Pallet<T> {
 		let trade = Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
 		let paid = document.paid;
 		Documents::<T>::insert(id, document);
-		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&trade);
+		Self::unpaid_fell(&trade);
 		Self::deposit_event(Event::PaymentRecorded { id: *id, amount, paid });
 		Ok(())
 	}
@@ -185,7 +185,7 @@ impl<T: Config> Pallet<T> {
 		document.paid = document.paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		let trade = Self::adjust_trade(id, |usage| usage.paid = usage.paid.saturating_add(amount));
 		Documents::<T>::insert(id, document);
-		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell(&trade);
+		Self::unpaid_fell(&trade);
 		Self::deposit_event(Event::PledgeSettled {
 			id: *id,
 			bank: bank.clone(),
@@ -244,7 +244,7 @@ impl<T: Config> DocumentInspect<T::AccountId, Balance> for Pallet<T> {
 	}
 
 	fn paid_hook_weight(calls: u32) -> frame_support::weights::Weight {
-		<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell_weight(calls)
+		Self::unpaid_fell_weight(calls)
 	}
 }
 

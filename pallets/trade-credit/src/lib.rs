@@ -706,7 +706,7 @@ pub mod pallet {
 		/// anchor a document linked to it, has an outstanding pledge).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel_document().saturating_add(
-			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell_weight(1)
+			Pallet::<T>::unpaid_fell_weight(1)
 		))]
 		pub fn cancel_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
 			let by = ensure_signed(origin)?;
@@ -1001,7 +1001,7 @@ pub mod pallet {
 		/// linked to it).
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::void_document().saturating_add(
-			<T::OnUnpaidFell as tradefin_primitives::hedging::UnpaidFell>::unpaid_fell_weight(1)
+			Pallet::<T>::unpaid_fell_weight(1)
 		))]
 		pub fn void_document(origin: OriginFor<T>, id: DocumentId) -> DispatchResult {
 			let by = ensure_signed(origin)?;

@@ -61,9 +61,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Applies `change` to the usage of the trade `id` is linked to (nothing for an anchor or
-	/// an unlinked document, whose own record holds it).
-	/// Applies `change` to the usage of the trade `id` is linked to, if any; returns the
-	/// document's trade (its anchor, or itself: an anchor, or a document linked to none).
+	/// an unlinked document, whose own record holds it); returns the document's trade (its
+	/// anchor, or itself).
 	pub(crate) fn adjust_trade(
 		id: &DocumentId,
 		change: impl FnOnce(&mut TradeUsage),
